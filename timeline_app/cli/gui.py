@@ -1,0 +1,21 @@
+"""``timeline-app gui``: open the desktop window."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "gui",
+        help="open the desktop timeline (the default with no command)",
+        description="Open the desktop timeline. On first launch with an empty database "
+        "the bundled sample article is imported.",
+    )
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from timeline_app.gui.app import run_app
+
+    return run_app(db=args.db)

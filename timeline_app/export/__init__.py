@@ -1,0 +1,1 @@
+"""Writing events out: CSV (formula-safe), JSON, TimelineJS, TimeML."""
