@@ -22,7 +22,7 @@ class Event:
     """One dated happening in one sentence of one article.
 
     ``start``/``end`` form a half-open interval; offsets index the article text.
-    ``article_id`` is 0 for events not yet stored.
+    ``article_id`` and ``id`` are 0 for events not yet stored.
     """
 
     article_id: int
@@ -40,3 +40,6 @@ class Event:
     confidence: float
     explanation: str
     mod: str | None = None
+    id: int = 0  # database id once stored
+    group_id: int | None = None  # events reporting the same happening share a group
+    hidden: bool = False  # hidden by the user
