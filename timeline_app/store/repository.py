@@ -1,0 +1,482 @@
+"""The library database: the only module that writes SQL.
+
+Everything above it (commands, CLI, GUI, export) works with domain objects
+(``Article``, ``Timex``, ``Event``). Machine output (timexes, events) is
+replaced whole per article; user corrections live in their own tables and are
+re-applied, so re-tagging never erases a user's fix. All SQL is parameterised.
+
+One ``Repository`` is meant for one thread at a time; open another one (on the
+same file) for a worker thread. WAL lets readers run while a writer commits.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Collection, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from timeline_app.articles import Article, ParsedArticle, PublishedSource
+from timeline_app.events.model import Event
+from timeline_app.store import codec
+from timeline_app.store.schema import migrate
+from timeline_app.temporal.timex import Precision, Timex
+
+_ARTICLE_SELECT = """
+SELECT a.id, a.title, a.text, a.source, a.url, a.path, a.content_hash, a.imported_at,
+       COALESCE(c.published, a.published) AS published,
+       COALESCE(c.published_source, a.published_source) AS published_source,
+       COALESCE(c.published_reason, a.published_reason) AS published_reason
+FROM articles a LEFT JOIN article_corrections c ON c.article_id = a.id
+"""
+
+# Recomputes the effective columns of events from machine values + corrections.
+_APPLY_CORRECTIONS = """
+UPDATE events SET
+  start_s = COALESCE((SELECT c.start_s FROM event_corrections c WHERE {match}), machine_start_s),
+  end_s = COALESCE((SELECT c.end_s FROM event_corrections c WHERE {match}), machine_end_s),
+  precision = COALESCE((SELECT c.precision FROM event_corrections c WHERE {match}),
+                       machine_precision),
+  hidden = COALESCE((SELECT c.hidden FROM event_corrections c WHERE {match}), 0),
+  group_id = CASE WHEN COALESCE((SELECT c.ungrouped FROM event_corrections c WHERE {match}), 0)
+                  THEN NULL ELSE machine_group_id END
+WHERE {where}
+""".replace(
+    "{match}",
+    "c.article_id = events.article_id AND c.timex_start = events.timex_start "
+    "AND c.timex_end = events.timex_end",
+)
+
+
+def _now() -> str:
+    return datetime.now(UTC).replace(tzinfo=None).isoformat(timespec="seconds")
+
+
+def open_database(path: str | Path) -> Database:
+    """Open (creating if needed) a library database with WAL, foreign keys and migrations."""
+    if str(path) == ":memory:":
+        conn = sqlite3.connect(":memory:", check_same_thread=False)
+    else:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(str(path), timeout=30, check_same_thread=False)
+    db = Database(conn)
+    db.execute("PRAGMA foreign_keys = ON")
+    db.execute("PRAGMA busy_timeout = 30000")
+    if str(path) != ":memory:":
+        db.enable_wal()
+        # WAL makes NORMAL durable across application crashes (kill -9); only
+        # an OS crash or power loss can lose the last transactions.
+        db.execute("PRAGMA synchronous = NORMAL")
+    migrate(db)
+    return db
+
+
+class Repository:
+    """Articles, their machine analysis, and the user's corrections."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = path
+        self.db = open_database(path)
+
+    # -- lifecycle ---------------------------------------------------------
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Repository:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Group several writes into one transaction (nested calls use savepoints)."""
+        with self.db.atomic():
+            yield
+
+    def _rows(self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()) -> list[dict]:
+        cursor = self.db.execute(sql, params)
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    # -- articles ----------------------------------------------------------
+
+    def add_article(self, parsed: ParsedArticle) -> tuple[Article, bool]:
+        """Store an article; ``(existing, False)`` when the same content is already there."""
+        digest = codec.content_hash(parsed.text)
+        with self.db.atomic():
+            cursor = self.db.execute(
+                "INSERT INTO articles (title, source, url, path, published, published_source,"
+                " published_reason, text, content_hash, imported_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT(content_hash) DO NOTHING",
+                (
+                    parsed.title,
+                    parsed.source,
+                    parsed.url,
+                    parsed.path,
+                    parsed.published.isoformat() if parsed.published else None,
+                    parsed.published_source.value,
+                    parsed.published_reason,
+                    parsed.text,
+                    digest,
+                    _now(),
+                ),
+            )
+            created = cursor.rowcount == 1
+        return self.article_by_hash(digest), created
+
+    def has_content(self, text: str) -> bool:
+        """Whether an article with this content is stored (lets imports skip tagging it)."""
+        row = self.db.execute(
+            "SELECT 1 FROM articles WHERE content_hash = ?", (codec.content_hash(text),)
+        ).fetchone()
+        return row is not None
+
+    def article_by_hash(self, digest: str) -> Article:
+        rows = self._rows(_ARTICLE_SELECT + " WHERE a.content_hash = ?", (digest,))
+        if not rows:
+            raise KeyError(f"no article with content hash {digest}")
+        return codec.article_from_row(rows[0])
+
+    def article(self, article_id: int) -> Article:
+        rows = self._rows(_ARTICLE_SELECT + " WHERE a.id = ?", (article_id,))
+        if not rows:
+            raise KeyError(f"no article with id {article_id}")
+        return codec.article_from_row(rows[0])
+
+    def articles(self, search: str | None = None) -> list[Article]:
+        """All articles (oldest import first), or those whose title/text match ``search``."""
+        if search is not None:
+            query = codec.fts_query(search)
+            if query is None:
+                return []
+            rows = self._rows(
+                _ARTICLE_SELECT + " WHERE a.id IN (SELECT rowid FROM articles_fts"
+                " WHERE articles_fts MATCH ?) ORDER BY a.id",
+                (query,),
+            )
+        else:
+            rows = self._rows(_ARTICLE_SELECT + " ORDER BY a.id")
+        return [codec.article_from_row(row) for row in rows]
+
+    def article_ids(self) -> list[int]:
+        return [row[0] for row in self.db.execute("SELECT id FROM articles ORDER BY id")]
+
+    def article_count(self) -> int:
+        return self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+
+    def delete_article(self, article_id: int) -> None:
+        """Remove an article with its analysis and corrections (foreign keys cascade)."""
+        self.db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+
+    def set_published(
+        self,
+        article_id: int,
+        published: date,
+        source: PublishedSource = PublishedSource.USER,
+        reason: str = "set by the user",
+    ) -> None:
+        """Record a publication date; a USER date is kept apart and always wins.
+
+        Other sources update the machine's record (e.g. a re-run of inference),
+        which stays hidden behind a user's date if there is one.
+        """
+        self.article(article_id)  # raises KeyError for a missing article
+        if source == PublishedSource.USER:
+            self.db.execute(
+                "INSERT INTO article_corrections"
+                " (article_id, published, published_source, published_reason, corrected_at)"
+                " VALUES (?, ?, ?, ?, ?) ON CONFLICT(article_id) DO UPDATE SET"
+                " published = excluded.published, published_source = excluded.published_source,"
+                " published_reason = excluded.published_reason,"
+                " corrected_at = excluded.corrected_at",
+                (article_id, published.isoformat(), source.value, reason, _now()),
+            )
+        else:
+            self.db.execute(
+                "UPDATE articles SET published = ?, published_source = ?, published_reason = ?"
+                " WHERE id = ?",
+                (published.isoformat(), source.value, reason, article_id),
+            )
+
+    def clear_published_correction(self, article_id: int) -> None:
+        """Forget the user's date: the machine's date (if any) shows again."""
+        self.db.execute("DELETE FROM article_corrections WHERE article_id = ?", (article_id,))
+
+    # -- machine analysis --------------------------------------------------
+
+    def replace_analysis(
+        self, article_id: int, timexes: Sequence[Timex], events: Sequence[Event]
+    ) -> None:
+        """Replace an article's timexes and events in one transaction.
+
+        An event keeps its id when the new analysis has an event on the same
+        time expression (same offsets), so selections and undo entries held by
+        the GUI stay valid across a re-tag. User corrections are re-applied.
+        """
+        with self.db.atomic():
+            old_ids: dict[tuple[int, int], int] = {}
+            for event_id, start, end in self.db.execute(
+                "SELECT id, timex_start, timex_end FROM events WHERE article_id = ? ORDER BY id",
+                (article_id,),
+            ):
+                old_ids.setdefault((start, end), event_id)
+            self.db.execute("DELETE FROM timexes WHERE article_id = ?", (article_id,))
+            self.db.execute("DELETE FROM events WHERE article_id = ?", (article_id,))
+            if timexes:
+                self.db["timexes"].insert_all(
+                    (codec.timex_to_row(article_id, t) for t in timexes), batch_size=500
+                )
+            if events:
+                rows = []
+                for event in events:
+                    row = codec.event_to_row(article_id, event)
+                    reused = old_ids.pop((event.timex_start, event.timex_end), None)
+                    if reused is not None:
+                        row["id"] = reused
+                    rows.append(row)
+                self.db["events"].insert_all(rows, batch_size=500)
+            has_corrections = self.db.execute(
+                "SELECT 1 FROM event_corrections WHERE article_id = ? LIMIT 1", (article_id,)
+            ).fetchone()
+            if has_corrections:
+                self.db.execute(
+                    _APPLY_CORRECTIONS.replace("{where}", "article_id = ?"), (article_id,)
+                )
+
+    def timexes(self, article_id: int) -> list[Timex]:
+        rows = self._rows(
+            "SELECT * FROM timexes WHERE article_id = ? ORDER BY char_start, id", (article_id,)
+        )
+        return [codec.timex_from_row(row) for row in rows]
+
+    def set_groups(self, groups: Mapping[int, int]) -> None:
+        """Replace the machine grouping of all events (event id -> group id)."""
+        with self.db.atomic():
+            self.db.execute("UPDATE events SET machine_group_id = NULL, group_id = NULL")
+            self.db.conn.executemany(
+                "UPDATE events SET machine_group_id = ?, group_id = ? WHERE id = ?",
+                [(group, group, event_id) for event_id, group in groups.items()],
+            )
+            self.db.execute(
+                "UPDATE events SET group_id = NULL WHERE EXISTS (SELECT 1 FROM event_corrections"
+                " c WHERE c.article_id = events.article_id AND c.timex_start = events.timex_start"
+                " AND c.timex_end = events.timex_end AND c.ungrouped = 1)"
+            )
+
+    # -- events ------------------------------------------------------------
+
+    @staticmethod
+    def _event_filters(
+        *,
+        start: datetime | None = None,
+        end: datetime | None = None,
+        search: str | None = None,
+        article_ids: Collection[int] | None = None,
+        include_hidden: bool = False,
+    ) -> tuple[list[str], list[Any]] | None:
+        """WHERE clauses and parameters shared by the event queries; None = matches nothing."""
+        clauses: list[str] = []
+        params: list[Any] = []
+        if end is not None:
+            clauses.append("start_s < ?")
+            params.append(codec.to_seconds(end))
+        if start is not None:
+            # A zero-length event at ``start`` still overlaps the range.
+            clauses.append("(end_s > ? OR (end_s = start_s AND start_s >= ?))")
+            params += [codec.to_seconds(start)] * 2
+        if not include_hidden:
+            clauses.append("hidden = 0")
+        if article_ids is not None:
+            clauses.append("article_id IN (SELECT value FROM json_each(?))")
+            params.append(json.dumps(sorted(int(i) for i in article_ids)))
+        if search is not None:
+            query = codec.fts_query(search)
+            if query is None:
+                return None
+            clauses.append("id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")
+            params.append(query)
+        return clauses, params
+
+    def events(
+        self,
+        *,
+        start: datetime | None = None,
+        end: datetime | None = None,
+        search: str | None = None,
+        article_ids: Collection[int] | None = None,
+        include_hidden: bool = False,
+        limit: int | None = None,
+    ) -> list[Event]:
+        """Events overlapping ``[start, end)``, ordered by start then id, corrections applied."""
+        filters = self._event_filters(
+            start=start,
+            end=end,
+            search=search,
+            article_ids=article_ids,
+            include_hidden=include_hidden,
+        )
+        if filters is None:
+            return []
+        clauses, params = filters
+        sql = f"SELECT {codec.EVENT_COLUMNS} FROM events"
+        if clauses:
+            sql += " WHERE " + " AND ".join(clauses)
+        sql += " ORDER BY start_s, id"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(int(limit))
+        return [codec.event_from_row(row) for row in self.db.execute(sql, params)]
+
+    def event(self, event_id: int) -> Event:
+        row = self.db.execute(
+            f"SELECT {codec.EVENT_COLUMNS} FROM events WHERE id = ?", (event_id,)
+        ).fetchone()
+        if row is None:
+            raise KeyError(f"no event with id {event_id}")
+        return codec.event_from_row(row)
+
+    def event_count(self, include_hidden: bool = False) -> int:
+        sql = "SELECT COUNT(*) FROM events" + ("" if include_hidden else " WHERE hidden = 0")
+        return self.db.execute(sql).fetchone()[0]
+
+    def event_counts_by_article(self) -> dict[int, int]:
+        """Visible events per article (articles without events are absent)."""
+        return dict(
+            self.db.execute(
+                "SELECT article_id, COUNT(*) FROM events WHERE hidden = 0 GROUP BY article_id"
+            ).fetchall()
+        )
+
+    def event_span(
+        self, article_ids: Collection[int] | None = None
+    ) -> tuple[datetime, datetime] | None:
+        """Earliest start and latest end of the visible events, or None when there are none."""
+        clauses, params = self._event_filters(article_ids=article_ids) or ([], [])
+        sql = "SELECT MIN(start_s), MAX(end_s) FROM events WHERE " + " AND ".join(clauses)
+        low, high = self.db.execute(sql, params).fetchone()
+        if low is None:
+            return None
+        return codec.from_seconds(low), codec.from_seconds(high)
+
+    def event_density(
+        self,
+        start: datetime,
+        end: datetime,
+        buckets: int,
+        article_ids: Collection[int] | None = None,
+    ) -> list[int]:
+        """Visible events per equal slice of ``[start, end)``, counted in SQL.
+
+        An event counts once, in the slice where it becomes visible (its start,
+        or ``start`` for events already running), so the counts sum to the
+        number of events overlapping the range.
+        """
+        if buckets <= 0:
+            raise ValueError(f"buckets must be positive, got {buckets}")
+        low, high = codec.to_seconds(start), codec.to_seconds(end)
+        if high <= low:
+            raise ValueError(f"empty range: {start} .. {end}")
+        clauses, params = self._event_filters(start=start, end=end, article_ids=article_ids) or (
+            [],
+            [],
+        )
+        sql = (
+            "SELECT (MAX(start_s, ?) - ?) * ? / ? AS bucket, COUNT(*) FROM events WHERE "
+            + " AND ".join(clauses)
+            + " GROUP BY bucket"
+        )
+        counts = [0] * buckets
+        for bucket, count in self.db.execute(sql, [low, low, buckets, high - low, *params]):
+            counts[min(max(int(bucket), 0), buckets - 1)] += count
+        return counts
+
+    def undated(self, article_ids: Collection[int] | None = None) -> list[tuple[int, Timex]]:
+        """Time expressions that gave no event (durations, sets, PAST_REF, unresolved ones)."""
+        sql = (
+            "SELECT * FROM timexes t WHERE NOT EXISTS (SELECT 1 FROM events e"
+            " WHERE e.article_id = t.article_id AND e.timex_start <= t.char_start"
+            " AND e.timex_end >= t.char_end)"
+        )
+        params: list[Any] = []
+        if article_ids is not None:
+            sql += " AND t.article_id IN (SELECT value FROM json_each(?))"
+            params.append(json.dumps(sorted(int(i) for i in article_ids)))
+        sql += " ORDER BY t.article_id, t.char_start"
+        return [(row["article_id"], codec.timex_from_row(row)) for row in self._rows(sql, params)]
+
+    # -- user corrections --------------------------------------------------
+
+    def _correct(self, event_id: int, **values: Any) -> None:
+        """Upsert correction columns for the event's time expression and re-apply them."""
+        event = self.event(event_id)
+        columns = ", ".join(values)
+        updates = ", ".join(f"{c} = excluded.{c}" for c in values)
+        with self.db.atomic():
+            self.db.execute(
+                f"INSERT INTO event_corrections (article_id, timex_start, timex_end, {columns},"
+                f" corrected_at) VALUES (?, ?, ?, {', '.join('?' for _ in values)}, ?)"
+                f" ON CONFLICT(article_id, timex_start, timex_end) DO UPDATE SET {updates},"
+                " corrected_at = excluded.corrected_at",
+                (event.article_id, event.timex_start, event.timex_end, *values.values(), _now()),
+            )
+            self._apply_corrections(event)
+
+    def _apply_corrections(self, event: Event) -> None:
+        self.db.execute(
+            _APPLY_CORRECTIONS.replace(
+                "{where}", "article_id = ? AND timex_start = ? AND timex_end = ?"
+            ),
+            (event.article_id, event.timex_start, event.timex_end),
+        )
+
+    def correct_event(
+        self, event_id: int, start: datetime, end: datetime, precision: Precision
+    ) -> None:
+        """The user's dating of an event; survives re-tagging and date changes."""
+        if end < start:
+            raise ValueError(f"event would end before it starts: {start} > {end}")
+        self._correct(
+            event_id,
+            start_s=codec.to_seconds(start),
+            end_s=codec.to_seconds(end),
+            precision=int(precision),
+        )
+
+    def hide_event(self, event_id: int, hidden: bool = True) -> None:
+        self._correct(event_id, hidden=int(hidden))
+
+    def ungroup_event(self, event_id: int) -> None:
+        """Take an event out of its group (the user says it is a different happening)."""
+        self._correct(event_id, ungrouped=1)
+
+    def regroup_event(self, event_id: int) -> None:
+        """Undo :meth:`ungroup_event`: the machine's grouping applies again."""
+        self._correct(event_id, ungrouped=0)
+
+    def clear_correction(self, event_id: int) -> None:
+        """Forget every user correction of this event; machine values show again."""
+        event = self.event(event_id)
+        with self.db.atomic():
+            self.db.execute(
+                "DELETE FROM event_corrections"
+                " WHERE article_id = ? AND timex_start = ? AND timex_end = ?",
+                (event.article_id, event.timex_start, event.timex_end),
+            )
+            self._apply_corrections(event)
+
+    def is_corrected(self, event_id: int) -> bool:
+        event = self.event(event_id)
+        row = self.db.execute(
+            "SELECT 1 FROM event_corrections"
+            " WHERE article_id = ? AND timex_start = ? AND timex_end = ?",
+            (event.article_id, event.timex_start, event.timex_end),
+        ).fetchone()
+        return row is not None

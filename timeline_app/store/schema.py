@@ -1,0 +1,152 @@
+"""Schema versions of the library database, applied with ``sqlite_utils.Migrations``.
+
+Each migration runs in its own transaction, so a database is always at one
+whole version. Never edit a migration that has shipped: add a new one.
+
+Layout, and why:
+
+* ``articles`` holds what the machine found (publication date and where it came
+  from); ``article_corrections`` holds the date a user set, apart, so no
+  re-import or re-tag can overwrite it.
+* ``timexes`` and ``events`` are machine output, replaced whole per article.
+  Events keep the machine's ``machine_*`` values and the *effective* values
+  (``start_s``, ``end_s``, ``precision``, ``hidden``, ``group_id``) that queries
+  read; ``event_corrections`` is the user's record, keyed by the article and the
+  time expression's character offsets (stable across re-tags, unlike row ids),
+  and is re-applied to the effective columns whenever either side changes.
+* Times are stored as integer seconds since 1970-01-01 (naive, UTC-like wall
+  time) so range queries and density buckets are plain integer arithmetic on
+  indexed columns.
+* FTS5 indexes article title/text and event label/expression, kept in step by
+  triggers; the update trigger only fires when the indexed columns change.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATIONS = Migrations("timeline_app")
+
+_INITIAL_STATEMENTS = (
+    """
+    CREATE TABLE articles (
+        id INTEGER PRIMARY KEY,
+        title TEXT NOT NULL DEFAULT '',
+        source TEXT NOT NULL DEFAULT '',
+        url TEXT NOT NULL DEFAULT '',
+        path TEXT NOT NULL DEFAULT '',
+        published TEXT,
+        published_source TEXT NOT NULL DEFAULT 'unknown',
+        published_reason TEXT NOT NULL DEFAULT '',
+        text TEXT NOT NULL,
+        content_hash TEXT NOT NULL UNIQUE,
+        imported_at TEXT NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE article_corrections (
+        article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        published TEXT NOT NULL,
+        published_source TEXT NOT NULL,
+        published_reason TEXT NOT NULL,
+        corrected_at TEXT NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE timexes (
+        id INTEGER PRIMARY KEY,
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        char_start INTEGER NOT NULL,
+        char_end INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        type TEXT NOT NULL,
+        value TEXT NOT NULL,
+        mod TEXT,
+        interval_start TEXT,
+        interval_end TEXT,
+        precision INTEGER,
+        rule TEXT NOT NULL DEFAULT '',
+        anchor_kind TEXT NOT NULL DEFAULT 'none',
+        anchor_value TEXT
+    )
+    """,
+    "CREATE INDEX timexes_by_article ON timexes(article_id, char_start)",
+    """
+    CREATE TABLE events (
+        id INTEGER PRIMARY KEY,
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        machine_start_s INTEGER NOT NULL,
+        machine_end_s INTEGER NOT NULL,
+        machine_precision INTEGER NOT NULL,
+        machine_group_id INTEGER,
+        start_s INTEGER NOT NULL,
+        end_s INTEGER NOT NULL,
+        precision INTEGER NOT NULL,
+        group_id INTEGER,
+        hidden INTEGER NOT NULL DEFAULT 0,
+        kind TEXT NOT NULL,
+        timex_start INTEGER NOT NULL,
+        timex_end INTEGER NOT NULL,
+        expression TEXT NOT NULL,
+        value TEXT NOT NULL,
+        sentence_start INTEGER NOT NULL,
+        sentence_end INTEGER NOT NULL,
+        label TEXT NOT NULL,
+        confidence REAL NOT NULL,
+        explanation TEXT NOT NULL DEFAULT '',
+        mod TEXT
+    )
+    """,
+    "CREATE INDEX events_by_time ON events(start_s, end_s)",
+    "CREATE INDEX events_by_article ON events(article_id, timex_start, timex_end)",
+    "CREATE INDEX events_by_group ON events(group_id)",
+    """
+    CREATE TABLE event_corrections (
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        timex_start INTEGER NOT NULL,
+        timex_end INTEGER NOT NULL,
+        start_s INTEGER,
+        end_s INTEGER,
+        precision INTEGER,
+        hidden INTEGER,
+        ungrouped INTEGER,
+        corrected_at TEXT NOT NULL,
+        PRIMARY KEY (article_id, timex_start, timex_end)
+    )
+    """,
+)
+
+
+def _fts_statements(table: str, columns: tuple[str, ...]) -> tuple[str, ...]:
+    """External-content FTS5 table plus the triggers that keep it in step."""
+    cols = ", ".join(columns)
+    new = ", ".join(f"new.{c}" for c in columns)
+    old = ", ".join(f"old.{c}" for c in columns)
+    fts = f"{table}_fts"
+    return (
+        f"CREATE VIRTUAL TABLE {fts} USING fts5({cols}, content={table}, content_rowid=id)",
+        f"CREATE TRIGGER {table}_fts_insert AFTER INSERT ON {table} BEGIN "
+        f"INSERT INTO {fts}(rowid, {cols}) VALUES (new.id, {new}); END",
+        f"CREATE TRIGGER {table}_fts_delete AFTER DELETE ON {table} BEGIN "
+        f"INSERT INTO {fts}({fts}, rowid, {cols}) VALUES ('delete', old.id, {old}); END",
+        f"CREATE TRIGGER {table}_fts_update AFTER UPDATE OF {cols} ON {table} BEGIN "
+        f"INSERT INTO {fts}({fts}, rowid, {cols}) VALUES ('delete', old.id, {old}); "
+        f"INSERT INTO {fts}(rowid, {cols}) VALUES (new.id, {new}); END",
+    )
+
+
+@MIGRATIONS(name="0001_initial_schema")
+def _initial_schema(db: Database) -> None:
+    statements = (
+        *_INITIAL_STATEMENTS,
+        *_fts_statements("articles", ("title", "text")),
+        *_fts_statements("events", ("label", "expression")),
+    )
+    for statement in statements:
+        db.execute(statement)
+
+
+def migrate(db: Database) -> None:
+    """Bring ``db`` to the newest schema version (no-op when it is already there)."""
+    MIGRATIONS.apply(db)
