@@ -1,0 +1,221 @@
+"""Dialogs, and the one object through which the window asks the user anything.
+
+The window never calls ``exec()`` or a static ``QFileDialog`` function directly:
+it goes through ``Prompts``, which tests replace with a scripted fake, so every
+flow can be driven offscreen without a modal loop. Result dialogs (import
+failures) are non-modal and kept on the window for inspection.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from timeline_app.temporal.timex import Precision
+
+IMPORTABLE_FILTER = "Articles (*.txt *.md *.html *.htm *.json *.jsonl *.tml);;All files (*)"
+EVENT_PRECISIONS = (Precision.DAY, Precision.MONTH, Precision.YEAR)
+
+
+@dataclass(frozen=True, slots=True)
+class FailureRow:
+    """One file that could not be imported, as the failures dialog lists it."""
+
+    path: str
+    message: str
+
+
+class ImportFailuresDialog(QDialog):
+    """Lists every file that failed to import and why; the others were imported."""
+
+    def __init__(
+        self,
+        failures: Sequence[FailureRow],
+        imported: int,
+        duplicates: int,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("importFailures")
+        self.setWindowTitle("Import finished with problems")
+        self.setModal(False)
+        self.resize(720, 360)
+        self._failures = list(failures)
+
+        summary = QLabel(self)
+        summary.setTextFormat(Qt.TextFormat.PlainText)
+        summary.setWordWrap(True)
+        summary.setText(
+            f"{imported} article{'s' if imported != 1 else ''} imported, "
+            f"{duplicates} already in the library, "
+            f"{len(self._failures)} file"
+            f"{'s' if len(self._failures) != 1 else ''} could not be imported:"
+        )
+        self._table = QTreeWidget(self)
+        self._table.setRootIsDecorated(False)
+        self._table.setAlternatingRowColors(True)
+        self._table.setHeaderLabels(["File", "Problem"])
+        self._table.setUniformRowHeights(True)
+        for failure in self._failures:
+            item = QTreeWidgetItem([Path(failure.path).name, failure.message])
+            item.setToolTip(0, failure.path)
+            item.setToolTip(1, failure.message)
+            self._table.addTopLevelItem(item)
+        header = self._table.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.close)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(summary)
+        layout.addWidget(self._table, 1)
+        layout.addWidget(buttons)
+
+    def failures(self) -> list[FailureRow]:
+        """What the dialog lists (file path and problem), in order."""
+        return list(self._failures)
+
+    def listed_rows(self) -> list[tuple[str, str]]:
+        """The (file, problem) texts actually shown in the table."""
+        return [
+            (self._table.topLevelItem(i).text(0), self._table.topLevelItem(i).text(1))
+            for i in range(self._table.topLevelItemCount())
+        ]
+
+
+class PublicationDateDialog(QDialog):
+    """Pick an article's publication date."""
+
+    def __init__(self, title: str, current: date | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Set publication date")
+        self._edit = QDateEdit(self)
+        self._edit.setCalendarPopup(True)
+        self._edit.setDisplayFormat("yyyy-MM-dd")
+        start = current or date.today()
+        self._edit.setDate(QDate(start.year, start.month, start.day))
+        label = QLabel(self)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setWordWrap(True)
+        label.setText(f"“{title}”\nIts time expressions will be resolved again against this date.")
+        form = QFormLayout()
+        form.addRow("Published:", self._edit)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def chosen(self) -> date:
+        return self._edit.date().toPython()
+
+
+def interval_for(day: date, precision: Precision) -> tuple[datetime, datetime]:
+    """The calendar interval of the day, month or year containing ``day``."""
+    if precision == Precision.YEAR:
+        return datetime(day.year, 1, 1), datetime(day.year + 1, 1, 1)
+    if precision == Precision.MONTH:
+        last = calendar.monthrange(day.year, day.month)[1]
+        first = datetime(day.year, day.month, 1)
+        return first, first + timedelta(days=last)
+    start = datetime(day.year, day.month, day.day)
+    return start, start + timedelta(days=1)
+
+
+class EventDateDialog(QDialog):
+    """Correct an event's date: a day, a month or a year."""
+
+    def __init__(
+        self, expression: str, start: datetime, precision: Precision, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Correct event date")
+        self._edit = QDateEdit(self)
+        self._edit.setCalendarPopup(True)
+        self._edit.setDisplayFormat("yyyy-MM-dd")
+        self._edit.setDate(QDate(start.year, start.month, start.day))
+        self._precision = QComboBox(self)
+        for choice in EVENT_PRECISIONS:
+            self._precision.addItem(choice.name.capitalize(), int(choice))
+        nearest = min(EVENT_PRECISIONS, key=lambda p: abs(int(p) - int(precision)))
+        self._precision.setCurrentIndex(EVENT_PRECISIONS.index(nearest))
+        label = QLabel(self)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setWordWrap(True)
+        label.setText(f"When did “{expression}” happen?")
+        form = QFormLayout()
+        form.addRow("Date:", self._edit)
+        form.addRow("Precision:", self._precision)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def chosen(self) -> tuple[datetime, datetime, Precision]:
+        precision = Precision(int(self._precision.currentData()))
+        start, end = interval_for(self._edit.date().toPython(), precision)
+        return start, end, precision
+
+
+class Prompts:
+    """Every question the window asks the user; tests substitute a scripted fake."""
+
+    def __init__(self, parent: QWidget) -> None:
+        self._parent = parent
+
+    def import_files(self, folder: str) -> list[Path]:
+        names, _ = QFileDialog.getOpenFileNames(
+            self._parent, "Import articles", folder, IMPORTABLE_FILTER
+        )
+        return [Path(name) for name in names]
+
+    def import_folder(self, folder: str) -> Path | None:
+        name = QFileDialog.getExistingDirectory(self._parent, "Import a folder of articles", folder)
+        return Path(name) if name else None
+
+    def save_path(self, title: str, suggested: str, file_filter: str) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(self._parent, title, suggested, file_filter)
+        return Path(name) if name else None
+
+    def publication_date(self, title: str, current: date | None) -> date | None:
+        dialog = PublicationDateDialog(title, current, self._parent)
+        return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def event_date(
+        self, expression: str, start: datetime, precision: Precision
+    ) -> tuple[datetime, datetime, Precision] | None:
+        dialog = EventDateDialog(expression, start, precision, self._parent)
+        return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def error(self, title: str, message: str) -> None:
+        QMessageBox.warning(self._parent, title, message)

@@ -1,0 +1,272 @@
+"""The reader: an article as plain text with the selected event's passage highlighted.
+
+Article content is untrusted, so it only ever goes through ``setPlainText``:
+nothing in it can run, load, or style anything. Highlights are
+``ExtraSelections`` over character ranges. Python indexes text by code point
+while Qt counts UTF-16 units, so every offset is translated (``OffsetMap``).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QMouseEvent, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtWidgets import QFrame, QLabel, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
+
+from timeline_app.articles import Article
+from timeline_app.events.model import Event
+from timeline_app.gui.models import event_when
+from timeline_app.temporal.timex import Timex
+
+SENTENCE_BACKGROUND = QColor("#fff4c2")
+EXPRESSION_BACKGROUND = QColor("#ffd75e")
+OTHER_TIMEX_UNDERLINE = QColor("#4a78a8")
+
+
+def display_text(text: str) -> str:
+    """The article as the widget shows it, with every character at its original offset.
+
+    Qt treats a lone carriage return as a line break and ``\\r\\n`` as one; replacing
+    ``\\r`` keeps one display character per source character.
+    """
+    return text.replace("\r\n", " \n").replace("\r", "\n")
+
+
+class OffsetMap:
+    """Translate Python code-point offsets to and from Qt's UTF-16 positions."""
+
+    def __init__(self, text: str) -> None:
+        # Code-point offsets of the characters outside the BMP: each takes two UTF-16 units.
+        self._wide = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+        # Qt position of the second unit of each of them.
+        self._second_units = [offset + k + 1 for k, offset in enumerate(self._wide)]
+
+    def to_qt(self, offset: int) -> int:
+        return offset + bisect_left(self._wide, offset)
+
+    def from_qt(self, position: int) -> int:
+        return position - bisect_left(self._second_units, position)
+
+
+class ReaderPanel(QWidget):
+    """Shows one article; highlights an event's sentence and emphasises its expression.
+
+    ``timexClicked(article_id, offset)`` fires when the user clicks one of the
+    underlined time expressions, so the window can select that event.
+    """
+
+    timexClicked = Signal(int, int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reader")
+        self._article: Article | None = None
+        self._offsets = OffsetMap("")
+        self._timexes: list[Timex] = []
+        self._event: Event | None = None
+
+        self._title = QLabel(self)
+        self._title.setObjectName("readerTitle")
+        self._title.setTextFormat(Qt.TextFormat.PlainText)
+        self._title.setWordWrap(True)
+        self._meta = QLabel(self)
+        self._meta.setObjectName("readerMeta")
+        self._meta.setTextFormat(Qt.TextFormat.PlainText)
+        self._meta.setWordWrap(True)
+        self._explanation = QLabel(self)
+        self._explanation.setObjectName("readerExplanation")
+        self._explanation.setTextFormat(Qt.TextFormat.PlainText)
+        self._explanation.setWordWrap(True)
+        self._explanation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._explanation.hide()
+
+        self._text = QPlainTextEdit(self)
+        self._text.setObjectName("readerText")
+        self._text.setReadOnly(True)
+        self._text.setFrameShape(QFrame.Shape.NoFrame)
+        self._text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self._text.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self._text.viewport().installEventFilter(self)
+        self._text.viewport().setMouseTracking(True)
+        self._text.document().setDocumentMargin(14)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        header = QWidget(self)
+        header.setObjectName("readerHeader")
+        header_layout = QVBoxLayout(header)
+        header_layout.setContentsMargins(14, 12, 14, 10)
+        header_layout.setSpacing(4)
+        header_layout.addWidget(self._title)
+        header_layout.addWidget(self._meta)
+        header_layout.addWidget(self._explanation)
+        layout.addWidget(header)
+        layout.addWidget(self._text, 1)
+        self.clear()
+
+    # -- public API -------------------------------------------------------------------------
+
+    def clear(self) -> None:
+        """Show the empty state."""
+        self._article = None
+        self._event = None
+        self._timexes = []
+        self._offsets = OffsetMap("")
+        self._title.setText("No event selected")
+        self._meta.setText("Click an event on the timeline or in the list to read its source.")
+        self._explanation.hide()
+        self._text.setPlainText("")
+        self._text.setExtraSelections([])
+
+    def show_article(self, article: Article, timexes: Sequence[Timex]) -> None:
+        """Show an article with its time expressions underlined and nothing selected."""
+        if (
+            self._article is None
+            or self._article.id != article.id
+            or (self._article.text != article.text)
+        ):
+            self._offsets = OffsetMap(article.text)
+            self._text.setPlainText(display_text(article.text))
+        self._article = article
+        self._timexes = sorted(timexes, key=lambda t: t.start)
+        self._event = None
+        self._title.setText(article.title or f"Article {article.id}")
+        self._meta.setText(_meta_line(article))
+        self._explanation.hide()
+        self._apply_selections()
+
+    def show_event(self, article: Article, event: Event, timexes: Sequence[Timex]) -> None:
+        """Show the event's article, highlight its sentence, emphasise and scroll to it."""
+        self.show_article(article, timexes)
+        self._event = event
+        self._explanation.setText(explain(event, article))
+        self._explanation.show()
+        self._apply_selections()
+        self.scroll_to(event.timex_start, event.timex_end)
+
+    def scroll_to(self, start: int, end: int) -> None:
+        """Bring a character range into view, centred when possible."""
+        cursor = QTextCursor(self._text.document())
+        cursor.setPosition(self._offsets.to_qt(end))
+        cursor.setPosition(self._offsets.to_qt(start), QTextCursor.MoveMode.KeepAnchor)
+        self._text.setTextCursor(cursor)
+        self._text.centerCursor()
+        # Keep the selection out of the way: the extra selections carry the meaning.
+        cursor.clearSelection()
+        self._text.setTextCursor(cursor)
+
+    def focus_text(self) -> None:
+        self._text.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # -- introspection (used by tests and by accessibility) -----------------------------------
+
+    def article(self) -> Article | None:
+        return self._article
+
+    def event(self) -> Event | None:  # type: ignore[override]
+        return self._event
+
+    def shown_text(self) -> str:
+        return self._text.toPlainText()
+
+    def explanation_text(self) -> str:
+        return self._explanation.text() if self._explanation.isVisible() or self._event else ""
+
+    def highlighted_ranges(self) -> dict[str, list[tuple[int, int]]]:
+        """Article offsets of what is highlighted: 'sentence', 'expression', 'other'."""
+        ranges: dict[str, list[tuple[int, int]]] = {"sentence": [], "expression": [], "other": []}
+        for selection in self._text.extraSelections():
+            kind = selection.format.property(QTextFormat.Property.UserProperty)
+            start = self._offsets.from_qt(selection.cursor.selectionStart())
+            end = self._offsets.from_qt(selection.cursor.selectionEnd())
+            ranges.setdefault(str(kind), []).append((start, end))
+        return ranges
+
+    def text_widget(self) -> QPlainTextEdit:
+        return self._text
+
+    def timex_at_offset(self, offset: int) -> Timex | None:
+        for timex in self._timexes:
+            if timex.start <= offset < timex.end:
+                return timex
+        return None
+
+    # -- internals --------------------------------------------------------------------------
+
+    def _apply_selections(self) -> None:
+        selections: list[QTextEdit.ExtraSelection] = []
+        event = self._event
+        if event is not None:
+            selections.append(self._selection(event.sentence_start, event.sentence_end, "sentence"))
+            selections.append(self._selection(event.timex_start, event.timex_end, "expression"))
+        for timex in self._timexes:
+            if event is not None and timex.start == event.timex_start:
+                continue
+            selections.append(self._selection(timex.start, timex.end, "other"))
+        self._text.setExtraSelections(selections)
+
+    def _selection(self, start: int, end: int, kind: str) -> QTextEdit.ExtraSelection:
+        char_format = QTextCharFormat()
+        char_format.setProperty(QTextFormat.Property.UserProperty, kind)
+        if kind == "sentence":
+            char_format.setBackground(SENTENCE_BACKGROUND)
+        elif kind == "expression":
+            char_format.setBackground(EXPRESSION_BACKGROUND)
+            char_format.setFontWeight(QFont.Weight.Bold)
+        else:
+            char_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
+            char_format.setUnderlineColor(OTHER_TIMEX_UNDERLINE)
+            char_format.setForeground(OTHER_TIMEX_UNDERLINE)
+        selection = QTextEdit.ExtraSelection()
+        selection.format = char_format
+        cursor = QTextCursor(self._text.document())
+        limit = self._text.document().characterCount() - 1
+        cursor.setPosition(min(self._offsets.to_qt(start), limit))
+        cursor.setPosition(min(self._offsets.to_qt(end), limit), QTextCursor.MoveMode.KeepAnchor)
+        selection.cursor = cursor
+        return selection
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._text.viewport() and self._article is not None:
+            if event.type() == QEvent.Type.MouseMove and isinstance(event, QMouseEvent):
+                over = self._timex_under(event)
+                shape = Qt.CursorShape.PointingHandCursor if over else Qt.CursorShape.IBeamCursor
+                self._text.viewport().setCursor(shape)
+            elif (
+                event.type() == QEvent.Type.MouseButtonRelease
+                and isinstance(event, QMouseEvent)
+                and event.button() == Qt.MouseButton.LeftButton
+                and not self._text.textCursor().hasSelection()
+            ):
+                timex = self._timex_under(event)
+                if timex is not None:
+                    self.timexClicked.emit(self._article.id, timex.start)
+        return super().eventFilter(watched, event)
+
+    def _timex_under(self, event: QMouseEvent) -> Timex | None:
+        cursor = self._text.cursorForPosition(event.position().toPoint())
+        return self.timex_at_offset(self._offsets.from_qt(cursor.position()))
+
+
+def _meta_line(article: Article) -> str:
+    parts = [article.source] if article.source else []
+    if article.published is None:
+        parts.append("publication date unknown")
+    else:
+        how = article.published_source.value
+        parts.append(f"published {article.published.isoformat()} ({how})")
+    return "  ·  ".join(parts)
+
+
+def explain(event: Event, article: Article) -> str:
+    """The explanation above the text: expression -> value, then how it was resolved."""
+    lines = [f"“{event.expression}”  →  {event.value}   ({event_when(event)})"]
+    if event.explanation:
+        lines.append(event.explanation)
+    return "\n".join(lines)

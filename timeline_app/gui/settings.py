@@ -1,0 +1,84 @@
+"""What the window remembers between runs: layout, last database, zoom.
+
+Everything goes through one ``AppSettings`` object handed to the window, so tests
+can point it at a temporary INI file and never touch the user's real settings.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+ORGANISATION = "timeline-app"
+APPLICATION = "Timeline Reader"
+
+
+class AppSettings:
+    """Typed access to the persisted settings (a thin layer over ``QSettings``)."""
+
+    def __init__(self, qsettings: QSettings | None = None) -> None:
+        self._qsettings = qsettings or QSettings(ORGANISATION, APPLICATION)
+
+    @classmethod
+    def at(cls, path: str | Path) -> AppSettings:
+        """Settings stored in an INI file at ``path`` (tests, portable installs)."""
+        return cls(QSettings(str(path), QSettings.Format.IniFormat))
+
+    def file_name(self) -> str:
+        """Where the settings are stored (shown in bug reports, checked by tests)."""
+        return self._qsettings.fileName()
+
+    def sync(self) -> None:
+        """Write pending changes to disk now."""
+        self._qsettings.sync()
+
+    # -- database -------------------------------------------------------------------------
+
+    def last_database(self) -> Path | None:
+        """The database opened last time, if it still exists."""
+        value = self._qsettings.value("database/last", "")
+        if not value:
+            return None
+        path = Path(str(value))
+        return path if path.exists() else None
+
+    def set_last_database(self, path: str | Path) -> None:
+        self._qsettings.setValue("database/last", str(Path(path).resolve()))
+
+    # -- layout ---------------------------------------------------------------------------
+
+    def layout_state(self, key: str) -> QByteArray | None:
+        """A saved geometry/splitter/header state, or None on first run."""
+        value = self._qsettings.value(f"layout/{key}")
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def set_layout_state(self, key: str, state: QByteArray) -> None:
+        self._qsettings.setValue(f"layout/{key}", state)
+
+    # -- zoom -----------------------------------------------------------------------------
+
+    def visible_range(self) -> tuple[datetime, datetime] | None:
+        """The timeline range shown when the window was last closed."""
+        start = self._qsettings.value("timeline/visible_start", "")
+        end = self._qsettings.value("timeline/visible_end", "")
+        try:
+            start_dt = datetime.fromisoformat(str(start))
+            end_dt = datetime.fromisoformat(str(end))
+        except ValueError:
+            return None
+        return (start_dt, end_dt) if start_dt < end_dt else None
+
+    def set_visible_range(self, start: datetime, end: datetime) -> None:
+        self._qsettings.setValue("timeline/visible_start", start.isoformat())
+        self._qsettings.setValue("timeline/visible_end", end.isoformat())
+
+    # -- folders --------------------------------------------------------------------------
+
+    def last_folder(self, purpose: str) -> str:
+        """The folder last used for ``purpose`` ("import", "export") in a file dialog."""
+        return str(self._qsettings.value(f"folders/{purpose}", "") or "")
+
+    def set_last_folder(self, purpose: str, folder: str | Path) -> None:
+        self._qsettings.setValue(f"folders/{purpose}", str(folder))
