@@ -1,0 +1,225 @@
+"""build_events on hand-made timexes: what becomes an event, and where it goes."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from timeline_app.articles import PublishedSource
+from timeline_app.events import EventKind, build_events, is_event_timex
+from timeline_app.temporal.timex import AnchorKind, Precision, TimexType
+
+from .conftest import make_timex
+
+D = datetime
+PUBLISHED = date(2024, 1, 8)
+
+
+@pytest.fixture
+def seed_events(seed_text: str):
+    """The seed article's events from the timexes a correct tagger finds (DCT 2024-01-08)."""
+    t = seed_text
+    timexes = [
+        make_timex(t, "Jan. 6, 2024", "2024-01-06", D(2024, 1, 6), anchor=AnchorKind.NONE),
+        make_timex(t, "Monday", "2024-01-08", D(2024, 1, 8)),
+        make_timex(t, "recently", "PAST_REF", None, None),
+        make_timex(t, "Monday", "2024-01-08", D(2024, 1, 8), occurrence=1),
+        make_timex(t, "last week", "2024-W01", D(2024, 1, 1), Precision.WEEK),
+        make_timex(t, "Thursday", "2024-01-04", D(2024, 1, 4)),
+        make_timex(t, "Friday", "2024-01-05", D(2024, 1, 5)),
+        make_timex(t, "in recent weeks", "PAST_REF", None, None),
+        make_timex(t, "2014", "2014", D(2014, 1, 1), Precision.YEAR, anchor=AnchorKind.NONE),
+        make_timex(t, "October 7", "2023-10-07", D(2023, 10, 7)),
+        make_timex(t, "mid-October", "2023-10", D(2023, 10, 1), Precision.MONTH, mod="MID"),
+        make_timex(
+            t,
+            "late 2017",
+            "2017",
+            D(2017, 1, 1),
+            Precision.YEAR,
+            mod="END",
+            anchor=AnchorKind.NONE,
+        ),
+    ]
+    timexes.sort(key=lambda timex: timex.start)
+    return build_events(
+        t, timexes, PUBLISHED, article_id=7, published_source=PublishedSource.METADATA
+    )
+
+
+def event_about(events, phrase: str):
+    matching = [e for e in events if phrase in e.label]
+    assert len(matching) == 1, f"{len(matching)} events labelled with {phrase!r}"
+    return matching[0]
+
+
+def test_seed_events_have_the_expected_dates(seed_events) -> None:
+    drone = event_about(seed_events, "drone strike")
+    assert (drone.start, drone.end, drone.kind) == (D(2024, 1, 4), D(2024, 1, 5), EventKind.POINT)
+    sudani = event_about(seed_events, "Sudani said")
+    assert sudani.start == D(2024, 1, 5)
+    backing = event_about(seed_events, "threw its weight")
+    assert backing.start == D(2024, 1, 8)
+    parade = event_about(seed_events, "Army Day")
+    assert parade.start == D(2024, 1, 6)
+    fighting = event_about(seed_events, "fighting erupted")
+    assert (fighting.start, fighting.kind) == (D(2023, 10, 7), EventKind.POINT)
+
+
+def test_seed_since_phrases_are_ongoing_up_to_publication(seed_events) -> None:
+    attacks = event_about(seed_events, "100 attacks")
+    assert attacks.kind == EventKind.ONGOING
+    assert D(2023, 10, 10) <= attacks.start <= D(2023, 10, 20)  # mid-October
+    assert attacks.end == D(2024, 1, 9)  # through the publication day
+    deployed = event_about(seed_events, "deployed since 2014")
+    assert (deployed.kind, deployed.start, deployed.end) == (
+        EventKind.ONGOING,
+        D(2014, 1, 1),
+        D(2024, 1, 9),
+    )
+    assert "publication date 2024-01-08" in attacks.explanation
+
+
+def test_late_2017_is_the_last_third_of_the_year(seed_events) -> None:
+    victory = event_about(seed_events, "declared victory")
+    assert (victory.start, victory.end) == (D(2017, 9, 1), D(2018, 1, 1))
+    assert victory.precision == Precision.YEAR
+    assert "late" in victory.explanation
+
+
+def test_vague_references_make_no_events(seed_events, seed_text: str) -> None:
+    assert not any(e.expression in ("recently", "in recent weeks") for e in seed_events)
+    assert len(seed_events) == 10
+
+
+def test_events_point_back_into_the_text(seed_events, seed_text: str) -> None:
+    for event in seed_events:
+        assert event.article_id == 7
+        assert seed_text[event.timex_start : event.timex_end] == event.expression
+        assert event.sentence_start <= event.timex_start < event.timex_end <= event.sentence_end
+        assert len(event.label) <= 120
+        assert 0 < event.confidence <= 1
+        assert f'"{event.expression}"' in event.explanation
+
+
+def test_explanation_names_anchor_and_its_source(seed_events) -> None:
+    drone = event_about(seed_events, "drone strike")
+    assert "publication date 2024-01-08 (from metadata)" in drone.explanation
+    assert "2024-01-04" in drone.explanation
+    parade = event_about(seed_events, "Army Day")
+    assert "absolute" in parade.explanation
+    assert parade.confidence > drone.confidence
+
+
+def test_same_moment_twice_in_a_sentence_is_one_event() -> None:
+    text = "BAGHDAD, Jan. 8 (Reuters) - Iran on Monday backed Iraq."
+    timexes = [
+        make_timex(text, "Jan. 8", "2024-01-08", D(2024, 1, 8)),
+        make_timex(text, "Monday", "2024-01-08", D(2024, 1, 8)),
+    ]
+    events = build_events(text, timexes, PUBLISHED)
+    assert len(events) == 1
+    assert events[0].expression == "Jan. 8"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "first", "second"),
+    [
+        ("The fair ran from March 3 to March 5 in Paris.", "March 3", "March 5"),
+        ("Prices rose between 2009 and 2010 sharply.", "2009", "2010"),
+        ("The war lasted 1914-1918 in Europe.", "1914", "1918"),
+        ("Talks went on from Monday until Wednesday.", "Monday", "Wednesday"),
+    ],
+)
+def test_two_joined_timexes_make_one_span(sentence: str, first: str, second: str) -> None:
+    precision = Precision.YEAR if first.isdigit() else Precision.DAY
+    starts = {
+        "March 3": D(2024, 3, 3),
+        "March 5": D(2024, 3, 5),
+        "2009": D(2009, 1, 1),
+        "2010": D(2010, 1, 1),
+        "1914": D(1914, 1, 1),
+        "1918": D(1918, 1, 1),
+        "Monday": D(2024, 1, 1),
+        "Wednesday": D(2024, 1, 3),
+    }
+    timexes = [
+        make_timex(sentence, first, "v1", starts[first], precision),
+        make_timex(sentence, second, "v2", starts[second], precision),
+    ]
+    (event,) = build_events(sentence, timexes, PUBLISHED)
+    assert event.kind == EventKind.SPAN
+    assert event.start == starts[first]
+    assert event.end > starts[second]
+    assert (
+        event.expression == sentence[sentence.index(first) : sentence.index(second) + len(second)]
+    )
+    assert event.value == "v1/v2"
+
+
+def test_and_without_between_is_two_points() -> None:
+    text = "He spoke on Monday and Friday."
+    timexes = [
+        make_timex(text, "Monday", "2024-01-01", D(2024, 1, 1)),
+        make_timex(text, "Friday", "2024-01-05", D(2024, 1, 5)),
+    ]
+    kinds = [e.kind for e in build_events(text, timexes, PUBLISHED)]
+    assert kinds == [EventKind.POINT, EventKind.POINT]
+
+
+def test_backwards_pair_is_not_a_span() -> None:
+    text = "It moved from 2010 to 2009."
+    timexes = [
+        make_timex(text, "2010", "2010", D(2010, 1, 1), Precision.YEAR),
+        make_timex(text, "2009", "2009", D(2009, 1, 1), Precision.YEAR),
+    ]
+    assert [e.kind for e in build_events(text, timexes, PUBLISHED)] == [EventKind.POINT] * 2
+
+
+def test_from_until_now_is_ongoing() -> None:
+    text = "Troops stayed from 2014 until now in the north."
+    timexes = [make_timex(text, "2014", "2014", D(2014, 1, 1), Precision.YEAR)]
+    (event,) = build_events(text, timexes, PUBLISHED)
+    assert (event.kind, event.end) == (EventKind.ONGOING, D(2024, 1, 9))
+
+
+def test_ongoing_without_publication_date_keeps_its_own_end_and_says_so() -> None:
+    text = "Fighting has gone on since 2014."
+    timexes = [make_timex(text, "2014", "2014", D(2014, 1, 1), Precision.YEAR)]
+    (event,) = build_events(text, timexes, None)
+    assert (event.kind, event.end) == (EventKind.ONGOING, D(2015, 1, 1))
+    assert "end unknown" in event.explanation
+
+
+@pytest.mark.parametrize(
+    ("kind", "value", "has_interval"),
+    [
+        (TimexType.DURATION, "P10Y", False),
+        (TimexType.SET, "XXXX-SP", False),
+        (TimexType.DATE, "PAST_REF", False),
+        (TimexType.DATE, "PRESENT_REF", False),
+        (TimexType.DATE, "XXXX-10-07", False),  # no anchor: unresolved
+        (TimexType.DATE, "2024-01-04", True),
+        (TimexType.TIME, "2024-01-04T14:00", True),
+    ],
+)
+def test_is_event_timex(kind: TimexType, value: str, has_interval: bool) -> None:
+    text = "something happened then"
+    timex = make_timex(
+        text,
+        "then",
+        value,
+        D(2024, 1, 4) if has_interval else None,
+        Precision.DAY if has_interval else None,
+        kind=kind,
+    )
+    assert is_event_timex(timex) is has_interval
+
+
+def test_durations_alone_make_no_event_even_with_an_interval() -> None:
+    text = "He ruled for a decade."
+    timex = make_timex(
+        text, "for a decade", "P10Y", D(2000, 1, 1), Precision.YEAR, kind=TimexType.DURATION
+    )
+    assert build_events(text, [timex], PUBLISHED) == []

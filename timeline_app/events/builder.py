@@ -1,0 +1,179 @@
+"""From time expressions to events: one event per distinct dated moment in a sentence.
+
+Not every timex is an event. Durations on their own ("for a decade"), sets
+("each season") and vague references (PAST_REF, PRESENT_REF) have no place on
+a calendar; ``is_event_timex`` says so, and the store keeps them in the
+"undated" list rather than dropping them. Two timexes joined by "from ... to",
+"between ... and" or a dash make one span; "since X" makes an ongoing event
+that runs up to the publication date.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
+
+from timeline_app.articles import PublishedSource
+from timeline_app.events.explain import explain_event, timex_confidence
+from timeline_app.events.intervals import (
+    is_ongoing,
+    narrow_for_mod,
+    ongoing_end,
+    opens_span,
+    span_between,
+)
+from timeline_app.events.labels import make_label
+from timeline_app.events.model import Event, EventKind
+from timeline_app.events.sentences import sentence_at, split_sentences
+from timeline_app.temporal.timex import Interval, Precision, Timex, TimexType
+
+_VAGUE_VALUES = ("PAST_REF", "PRESENT_REF", "FUTURE_REF")
+
+
+def is_event_timex(timex: Timex) -> bool:
+    """Whether ``timex`` can be placed on a timeline as (part of) an event.
+
+    False for durations and sets, for PAST_REF/PRESENT_REF/FUTURE_REF, and for
+    dates the tagger could not resolve (no interval): those are undated, never
+    placed at a made-up date.
+    """
+    if timex.type in (TimexType.DURATION, TimexType.SET):
+        return False
+    if timex.value.upper() in _VAGUE_VALUES:
+        return False
+    return timex.interval is not None and timex.precision is not None
+
+
+def build_events(
+    text: str,
+    timexes: Sequence[Timex],
+    published: date | None,
+    article_id: int = 0,
+    *,
+    published_source: PublishedSource | None = None,
+) -> list[Event]:
+    """The events of one article, in text order (ids are 0 until stored).
+
+    ``published_source`` only improves the explanation and confidence; pass it
+    when known.
+    """
+    sentences = split_sentences(text)
+    dated = sorted((t for t in timexes if is_event_timex(t)), key=lambda t: t.start)
+    events: list[Event] = []
+    seen: set[tuple[int, object, object, EventKind]] = set()
+    index = 0
+    while index < len(dated):
+        timex = dated[index]
+        sentence = _sentence_of(sentences, timex, len(text))
+        partner = dated[index + 1] if index + 1 < len(dated) else None
+        if (
+            partner is not None
+            and partner.start < sentence[1]
+            and span_between(text, timex, partner)
+        ):
+            event = _span_event(text, timex, partner, sentence, published, published_source)
+            index += 2
+        else:
+            event = _single_event(text, timex, sentence, published, published_source)
+            index += 1
+        key = (event.sentence_start, event.start, event.end, event.kind)
+        if key in seen:
+            continue  # "Jan. 8 ... on Monday": the same moment twice in one sentence
+        seen.add(key)
+        events.append(replace(event, article_id=article_id))
+    return events
+
+
+def _sentence_of(sentences: list[tuple[int, int]], timex: Timex, length: int) -> tuple[int, int]:
+    found = sentence_at(sentences, timex.start)
+    if found is None:  # inside whitespace between sentences: use the expression alone
+        return (timex.start, min(length, max(timex.end, timex.start)))
+    return (found[0], max(found[1], timex.end))
+
+
+def _interval_of(timex: Timex) -> Interval:
+    if timex.interval is None or timex.precision is None:
+        raise ValueError(f"timex {timex.text!r} has no interval: not an event timex")
+    return narrow_for_mod(timex.interval, timex.precision, timex.mod)
+
+
+def _single_event(
+    text: str,
+    timex: Timex,
+    sentence: tuple[int, int],
+    published: date | None,
+    published_source: PublishedSource | None,
+) -> Event:
+    interval = _interval_of(timex)
+    precision = timex.precision or Precision.DAY
+    confidence = timex_confidence(timex, published_source)
+    kind = EventKind.POINT
+    end = interval.end
+    until_publication = False
+    if is_ongoing(text, timex):
+        kind = EventKind.ONGOING
+        end, until_publication = ongoing_end(interval, published)
+        if not until_publication:
+            confidence = round(confidence * 0.7, 2)
+    explanation = explain_event(
+        kind, [(timex, interval)], published, published_source, until_publication
+    )
+    return Event(
+        article_id=0,
+        start=interval.start,
+        end=end,
+        precision=precision,
+        kind=kind,
+        timex_start=timex.start,
+        timex_end=timex.end,
+        expression=timex.text,
+        value=timex.value,
+        sentence_start=sentence[0],
+        sentence_end=sentence[1],
+        label=make_label(text, sentence, (timex.start, timex.end)),
+        confidence=confidence,
+        explanation=explanation,
+        mod=timex.mod,
+    )
+
+
+def _span_event(
+    text: str,
+    first: Timex,
+    second: Timex,
+    sentence: tuple[int, int],
+    published: date | None,
+    published_source: PublishedSource | None,
+) -> Event:
+    first_interval, second_interval = _interval_of(first), _interval_of(second)
+    precision = min(first.precision or Precision.DAY, second.precision or Precision.DAY)
+    confidence = min(
+        timex_confidence(first, published_source), timex_confidence(second, published_source)
+    )
+    if not opens_span(text, first):
+        confidence = round(confidence * 0.85, 2)  # "March 3 to 5" without "from": less sure
+    explanation = explain_event(
+        EventKind.SPAN,
+        [(first, first_interval), (second, second_interval)],
+        published,
+        published_source,
+    )
+    end = max(second_interval.end, first_interval.end)
+    return Event(
+        article_id=0,
+        start=first_interval.start,
+        end=end,
+        precision=Precision(precision),
+        kind=EventKind.SPAN,
+        timex_start=first.start,
+        timex_end=second.end,
+        expression=text[first.start : second.end],
+        value=f"{first.value}/{second.value}",
+        sentence_start=sentence[0],
+        sentence_end=max(sentence[1], second.end),
+        label=make_label(text, sentence, (first.start, second.end)),
+        confidence=confidence,
+        explanation=explanation,
+        mod=first.mod or second.mod,
+    )

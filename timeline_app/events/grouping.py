@@ -1,0 +1,136 @@
+"""Grouping: the same happening reported by several articles becomes one event.
+
+Two events are candidates when they come from different articles, their
+intervals overlap, their precisions are compatible (a day and a week may be
+the same thing; a day and a decade are not) and the words of their passages
+(minus the time expression) are similar. Candidates are joined strongest
+first, and a group never holds two events of the same article, so one
+sentence cannot drag in another article's unrelated events. The result is just
+a mapping; the store keeps it in ``events.group_id`` and lets the user undo it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from functools import cache
+
+from timeline_app.events.model import Event, EventKind
+from timeline_app.resources import resource_path
+from timeline_app.temporal.timex import Precision
+
+SIMILARITY_THRESHOLD = 0.3
+MIN_SHARED_WORDS = 2
+_WORD = re.compile(r"[^\W_]+(?:[.'’-][^\W_]+)*")
+_SUFFIXES = ("ing", "ed", "es", "s")
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    """Words too common to show two passages are about the same thing."""
+    path = resource_path("events", "stopwords.txt")
+    words = set()
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.split("#", 1)[0].strip().lower()
+        if line:
+            words.add(line)
+    return frozenset(words)
+
+
+def _stem(word: str) -> str:
+    for suffix in _SUFFIXES:
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def content_words(passage: str) -> frozenset[str]:
+    """Lower-cased, lightly stemmed words of ``passage`` without stopwords or numbers."""
+    common = stopwords()
+    words = set()
+    for match in _WORD.finditer(passage.lower()):
+        word = re.sub(r"[.'’]", "", match.group(0))
+        if word in common or word.isdigit() or len(word) < 2:
+            continue
+        words.add(_stem(word))
+    return frozenset(words)
+
+
+def _passage_without_expression(event: Event, texts: Mapping[int, str] | None) -> str:
+    text = texts.get(event.article_id) if texts else None
+    if text is None:
+        return event.label.replace(event.expression, " ")
+    return (
+        text[event.sentence_start : event.timex_start]
+        + " "
+        + text[event.timex_end : event.sentence_end]
+    )
+
+
+def similarity(first: frozenset[str], second: frozenset[str]) -> float:
+    """Dice coefficient of two word sets (0 when they share too few words)."""
+    shared = len(first & second)
+    if shared < MIN_SHARED_WORDS:
+        return 0.0
+    return 2 * shared / (len(first) + len(second))
+
+
+def compatible_times(first: Event, second: Event) -> bool:
+    """Same or overlapping interval at a compatible precision and of the same nature."""
+    if (first.kind == EventKind.ONGOING) != (second.kind == EventKind.ONGOING):
+        return False
+    if not (first.start < second.end and second.start < first.end):
+        return False
+    both_fine = first.precision >= Precision.DAY and second.precision >= Precision.DAY
+    return both_fine or abs(first.precision - second.precision) <= 1
+
+
+def group_events(events: Sequence[Event], texts: Mapping[int, str] | None = None) -> dict[int, int]:
+    """Map event id -> group id (the smallest event id in its group).
+
+    Only events that joined a group of two or more appear in the result;
+    an event left alone is absent (its ``group_id`` stays ``None``).
+    ``texts`` maps article id -> article text; without it the labels are compared.
+    """
+    if any(event.id == 0 for event in events):
+        raise ValueError("group_events needs stored events (an event has id 0)")
+    ordered = sorted(events, key=lambda e: (e.start, e.id))
+    words = {e.id: content_words(_passage_without_expression(e, texts)) for e in ordered}
+    candidates: list[tuple[float, int, int]] = []
+    active: list[Event] = []
+    for event in ordered:
+        active = [other for other in active if other.end > event.start]
+        for other in active:
+            if other.article_id == event.article_id or not compatible_times(other, event):
+                continue
+            score = similarity(words[other.id], words[event.id])
+            if score >= SIMILARITY_THRESHOLD:
+                candidates.append((score, min(other.id, event.id), max(other.id, event.id)))
+        active.append(event)
+    return _join(candidates, {e.id: e.article_id for e in events})
+
+
+def _join(candidates: list[tuple[float, int, int]], article_of: dict[int, int]) -> dict[int, int]:
+    """Union the candidate pairs, strongest first, keeping one event per article a group."""
+    parent = {event_id: event_id for event_id in article_of}
+    articles = {event_id: {article_of[event_id]} for event_id in article_of}
+
+    def root(event_id: int) -> int:
+        while parent[event_id] != event_id:
+            parent[event_id] = parent[parent[event_id]]
+            event_id = parent[event_id]
+        return event_id
+
+    for _score, first, second in sorted(candidates, key=lambda c: (-c[0], c[1], c[2])):
+        a, b = root(first), root(second)
+        if a == b or articles[a] & articles[b]:
+            continue
+        keep, drop = min(a, b), max(a, b)
+        parent[drop] = keep
+        articles[keep] |= articles.pop(drop)
+    members: dict[int, list[int]] = {}
+    for event_id in article_of:
+        members.setdefault(root(event_id), []).append(event_id)
+    return {
+        event_id: min(group) for group in members.values() if len(group) > 1 for event_id in group
+    }

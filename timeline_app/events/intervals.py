@@ -1,0 +1,138 @@
+"""Calendar reasoning for events: modifiers, spans between two timexes, "since" phrases.
+
+A timex gives one interval; an event may need more: "late 2017" is the last
+third of 2017, "from March 3 to March 5" joins two timexes, and "since
+mid-October" runs up to the publication date. The phrase tests look only at the
+few characters between or around time expressions, never at whole sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from timeline_app.temporal.timex import Interval, Precision, Timex
+
+# How long one unit of each precision lasts, to tell a whole calendar unit
+# ("2017", "October") from an interval the tagger already narrowed.
+_UNIT_LENGTH: dict[Precision, relativedelta] = {
+    Precision.MILLENNIUM: relativedelta(years=1000),
+    Precision.CENTURY: relativedelta(years=100),
+    Precision.DECADE: relativedelta(years=10),
+    Precision.YEAR: relativedelta(years=1),
+    Precision.HALF: relativedelta(months=6),
+    Precision.QUARTER: relativedelta(months=3),
+    Precision.SEASON: relativedelta(months=3),
+    Precision.MONTH: relativedelta(months=1),
+    Precision.WEEK: relativedelta(days=7),
+    Precision.DAY: relativedelta(days=1),
+    Precision.HOUR: relativedelta(hours=1),
+    Precision.MINUTE: relativedelta(minutes=1),
+    Precision.SECOND: relativedelta(seconds=1),
+}
+
+# TIMEX3 mod values that pick a part of the interval, and which third.
+_PART_MODS = {"START": 0, "EARLY": 0, "MID": 1, "END": 2, "LATE": 2}
+# Mods that make the date itself uncertain (shown in the explanation, lower confidence).
+VAGUE_MODS = frozenset(
+    {"APPROX", "BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER", "LESS_THAN", "MORE_THAN"}
+)
+
+_SPAN_JOINER = re.compile(r"\s*(?:to|until|till|through|thru|and|[-–—])\s*", re.IGNORECASE)
+_SPAN_OPENER = re.compile(r"\b(?:from|between)\s*$", re.IGNORECASE)
+_BETWEEN = re.compile(r"\bbetween\s*$", re.IGNORECASE)
+_SINCE_BEFORE = re.compile(r"\b(?:ever\s+)?since\s*$", re.IGNORECASE)
+_SINCE_INSIDE = re.compile(r"^(?:ever\s+)?since\b", re.IGNORECASE)
+_FROM_BEFORE = re.compile(r"\bfrom\s*$", re.IGNORECASE)
+_UNTIL_NOW_AFTER = re.compile(
+    r"\s*(?:(?:up\s+)?(?:to|until|till)\s+(?:now|today|date|the\s+present(?:\s+day)?)"
+    r"|on(?:wards?)?)\b",
+    re.IGNORECASE,
+)
+_LOOKBEHIND = 30  # characters examined before a timex for "since"/"from"/"between"
+
+
+def is_whole_unit(interval: Interval, precision: Precision) -> bool:
+    """Whether ``interval`` is exactly one calendar unit at ``precision``."""
+    length = _UNIT_LENGTH.get(precision)
+    if length is None:
+        return False
+    return interval.start + length == interval.end
+
+
+def narrow_for_mod(interval: Interval, precision: Precision, mod: str | None) -> Interval:
+    """The part of ``interval`` that START/MID/END (early, mid-, late) selects.
+
+    Intervals the tagger already narrowed are returned unchanged, as are
+    intervals under any other mod. Whole months or longer split at month
+    boundaries ("late 2017" = September to December); shorter ones by thirds.
+    """
+    part = _PART_MODS.get((mod or "").upper())
+    if part is None or not is_whole_unit(interval, precision):
+        return interval
+    start, end = interval.start, interval.end
+    months = (end.year - start.year) * 12 + end.month - start.month
+    if months >= 3 and start.day == 1 and end.day == 1:
+        first = start + relativedelta(months=round(months / 3))
+        second = start + relativedelta(months=round(2 * months / 3))
+    elif precision == Precision.MONTH:
+        # Conventional thirds of a month: 1-10, 11-20, 21-end.
+        first, second = start + timedelta(days=10), start + timedelta(days=20)
+    else:
+        third = (end - start) / 3
+        first, second = start + third, start + 2 * third
+    bounds = [start, first, second, end]
+    return Interval(bounds[part], bounds[part + 1])
+
+
+def span_between(text: str, earlier: Timex, later: Timex) -> str | None:
+    """The joining word if ``earlier`` and ``later`` form one span, else None.
+
+    Recognised: "from X to/until/through Y", "X to Y", "between X and Y",
+    "X-Y" (any dash). "and" alone only joins after "between", so "on Monday and
+    Friday" stays two points.
+    """
+    gap = text[earlier.end : later.start]
+    joiner = _SPAN_JOINER.fullmatch(gap)
+    if joiner is None:
+        return None
+    word = gap.strip().lower()
+    before = text[max(0, earlier.start - _LOOKBEHIND) : earlier.start]
+    if word == "and" and not _BETWEEN.search(before):
+        return None
+    if earlier.interval is None or later.interval is None:
+        return None
+    if later.interval.end <= earlier.interval.start:
+        return None  # "from 2010 to 2009": not a span forward in time
+    return word
+
+
+def opens_span(text: str, timex: Timex) -> bool:
+    """Whether "from"/"between" comes right before ``timex`` (raises span confidence)."""
+    return bool(_SPAN_OPENER.search(text[max(0, timex.start - _LOOKBEHIND) : timex.start]))
+
+
+def is_ongoing(text: str, timex: Timex) -> bool:
+    """Whether ``timex`` starts something still going on: "since X", "from X until now"."""
+    if _SINCE_INSIDE.match(timex.text):
+        return True
+    before = text[max(0, timex.start - _LOOKBEHIND) : timex.start]
+    if _SINCE_BEFORE.search(before):
+        return True
+    return bool(_FROM_BEFORE.search(before) and _UNTIL_NOW_AFTER.match(text, timex.end))
+
+
+def ongoing_end(interval: Interval, published: date | None) -> tuple[datetime, bool]:
+    """End of an ongoing event: the end of the publication day, when known and later.
+
+    Returns the end and whether it came from the publication date.
+    """
+    if published is not None:
+        end_of_publication = datetime(published.year, published.month, published.day) + timedelta(
+            days=1
+        )
+        if end_of_publication > interval.start:
+            return end_of_publication, True
+    return interval.end, False
