@@ -17,7 +17,9 @@ ELLIPSIS = "…"
 
 # Where a clause may end: after these marks when followed by a space.
 _CLAUSE_BREAK = re.compile(r"(?:[,;:]|\s[—–-]{1,2})\s+")
-_EDGE_JUNK = " \t\r\n,;:—–-"
+# Clause punctuation left at either end of a label ("- ", ", "), not "-2" or "—word".
+_LEADING_JUNK = re.compile(r"^(?:[,;:]|[—–-]+(?=\s|$))(?:\s*(?:[,;:]|[—–-]+(?=\s|$)))*\s*")
+_TRAILING_JUNK = re.compile(r"\s*(?:[,;:]|(?:^|(?<=\s))[—–-]+)(?:\s*(?:[,;:]|(?<=\s)[—–-]+))*$")
 
 
 def _clause_boundaries(sentence: str, protect: tuple[int, int]) -> list[int]:
@@ -32,7 +34,8 @@ def _clause_boundaries(sentence: str, protect: tuple[int, int]) -> list[int]:
 
 
 def _clean(fragment: str) -> str:
-    return " ".join(fragment.split()).strip(_EDGE_JUNK)
+    text = " ".join(fragment.split())
+    return _TRAILING_JUNK.sub("", _LEADING_JUNK.sub("", text))
 
 
 def make_label(

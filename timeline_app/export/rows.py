@@ -1,0 +1,112 @@
+"""One flat, self-describing row per event: what every export format writes.
+
+Rows are built once from the store (events joined with their articles) so
+CSV, JSON and TimelineJS agree on every value. Dates are ISO 8601; for
+whole-day events ``date_end`` is the last day included (a reader's "to"), for
+events finer than a day the two are the half-open interval's datetimes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, fields
+from datetime import datetime, timedelta
+from typing import Protocol
+
+from timeline_app.articles import Article
+from timeline_app.events.model import Event
+
+
+class ArticleSource(Protocol):
+    """What ``rows`` needs from the store (the Repository satisfies it)."""
+
+    def article(self, article_id: int) -> Article: ...
+
+
+@dataclass(frozen=True, slots=True)
+class ExportRow:
+    """One event as exported; field order is the CSV column order."""
+
+    date_start: str
+    date_end: str
+    precision: str
+    kind: str
+    timex: str  # the TIMEX3 value, e.g. 2024-01-04, 2017 (mod END), 2024-03-03/2024-03-05
+    expression: str
+    label: str
+    passage: str
+    article: str  # the article's title
+    source: str
+    url: str
+    published: str
+    published_source: str
+    confidence: float
+    explanation: str
+    event_id: int
+    article_id: int
+    group_id: int | None
+    mod: str
+
+    def as_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+FIELDS: tuple[str, ...] = tuple(field.name for field in fields(ExportRow))
+
+
+def _is_whole_days(event: Event) -> bool:
+    midnight = datetime.min.time()
+    return event.start.time() == midnight and event.end.time() == midnight
+
+
+def date_range(event: Event) -> tuple[str, str]:
+    """``(date_start, date_end)`` as a reader would write them (see the module doc)."""
+    if _is_whole_days(event):
+        last_day = max(event.start, event.end - timedelta(days=1))
+        return event.start.date().isoformat(), last_day.date().isoformat()
+    return (
+        event.start.isoformat(timespec="minutes"),
+        event.end.isoformat(timespec="minutes"),
+    )
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def row_for(event: Event, article: Article) -> ExportRow:
+    """The export row of one stored event of ``article``."""
+    date_start, date_end = date_range(event)
+    return ExportRow(
+        date_start=date_start,
+        date_end=date_end,
+        precision=event.precision.name.lower(),
+        kind=event.kind.value,
+        timex=event.value,
+        expression=event.expression,
+        label=event.label,
+        passage=_one_line(article.text[event.sentence_start : event.sentence_end]),
+        article=article.title,
+        source=article.source,
+        url=article.url,
+        published=article.published.isoformat() if article.published else "",
+        published_source=article.published_source.value,
+        confidence=event.confidence,
+        explanation=event.explanation,
+        event_id=event.id,
+        article_id=event.article_id,
+        group_id=event.group_id,
+        mod=event.mod or "",
+    )
+
+
+def rows(repo: ArticleSource, events: Iterable[Event]) -> list[ExportRow]:
+    """Export rows for ``events`` in date order (start, then end, article, position)."""
+    articles: dict[int, Article] = {}
+    ordered = sorted(events, key=lambda e: (e.start, e.end, e.article_id, e.timex_start, e.id))
+    result = []
+    for event in ordered:
+        if event.article_id not in articles:
+            articles[event.article_id] = repo.article(event.article_id)
+        result.append(row_for(event, articles[event.article_id]))
+    return result
