@@ -1,0 +1,273 @@
+"""User-level operations shared by the CLI and the GUI: import, re-tag, set a date.
+
+They take a ``Repository`` and plain values and return plain reports, so the
+same code runs from ``timeline-app ingest``, the GUI's import worker and the
+tests, with no window and no terminal.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from timeline_app.articles import ParsedArticle, PublishedSource
+from timeline_app.events.model import Event
+from timeline_app.ingest.decoding import DEFAULT_MAX_BYTES
+from timeline_app.ingest.errors import ReaderError
+from timeline_app.ingest.json_reader import RecordProblem
+from timeline_app.ingest.parallel import run_in_order
+from timeline_app.ingest.pipeline import (
+    FileTask,
+    PreparedArticle,
+    RecordTask,
+    TaskOutcome,
+    init_worker,
+    run_task,
+    with_publication_date,
+)
+from timeline_app.ingest.readers import expand_paths, is_record_file, read_path
+from timeline_app.resources import seeds_dir
+from timeline_app.store.repository import Repository
+from timeline_app.temporal.timex import Timex
+
+ProgressCallback = Callable[[int, int, str], None]
+
+# Writes are batched: one transaction per this many articles or seconds,
+# whichever comes first. Each batch holds whole articles only.
+BATCH_ARTICLES = 200
+BATCH_SECONDS = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class ImportFailure:
+    """A file (or record) that could not be imported, and why, in words for the user."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+@dataclass(slots=True)
+class ImportReport:
+    """Outcome of an import: new article ids, contents already present, failures."""
+
+    imported: list[int] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)
+    failures: list[ImportFailure] = field(default_factory=list)
+    cancelled: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures and not self.cancelled
+
+    def summary(self) -> str:
+        text = (
+            f"imported {len(self.imported)}, already present {len(self.duplicates)}, "
+            f"failed {len(self.failures)}"
+        )
+        return text + (" (cancelled)" if self.cancelled else "")
+
+
+def analyse(text: str, published: date | None) -> tuple[list[Timex], list[Event]]:
+    """Time expressions of ``text`` resolved against ``published``, and the events they date."""
+    from timeline_app.events import build_events
+    from timeline_app.temporal import tag
+
+    timexes = list(tag(text, published))
+    return timexes, list(build_events(text, timexes, published))
+
+
+def _tasks_for(
+    paths: Iterable[str | os.PathLike[str]], max_bytes: int, report: ImportReport
+) -> list[FileTask | RecordTask]:
+    """Files become tasks; JSON/JSONL files are read here so their records spread over workers."""
+    tasks: list[FileTask | RecordTask] = []
+    for path in expand_paths(paths):
+        if not is_record_file(path) or not path.exists():
+            tasks.append(FileTask(str(path), max_bytes))
+            continue
+        try:
+            items = read_path(path, max_bytes)
+        except ReaderError as error:
+            report.failures.append(ImportFailure(str(path), str(error)))
+            continue
+        for item in items:
+            if isinstance(item, RecordProblem):
+                where = f"{path} ({item.where})" if item.where else str(path)
+                report.failures.append(ImportFailure(where, item.message))
+            else:
+                tasks.append(RecordTask(item.path or str(path), item))
+    return tasks
+
+
+def import_paths(
+    repo: Repository,
+    paths: Sequence[str | os.PathLike[str]],
+    *,
+    progress: ProgressCallback | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    workers: int | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> ImportReport:
+    """Import files and folders; every bad file is reported and the others still import.
+
+    Reading and tagging run on ``workers`` processes (default: all cores);
+    this process writes, in transactions holding whole articles, so killing
+    the import at any moment loses nothing committed and a re-run completes
+    the rest without duplicates.
+    """
+    report = ImportReport()
+    tasks = _tasks_for(paths, max_bytes, report)
+    total = len(tasks)
+    pending: list[tuple[str, PreparedArticle]] = []
+    last_write = time.monotonic()
+    results = run_in_order(
+        run_task,
+        tasks,
+        workers=workers,
+        initializer=init_worker,
+        initargs=(str(repo.path),),
+    )
+    try:
+        for done, outcome in enumerate(results, start=1):
+            _collect(outcome, pending, report)
+            if len(pending) >= BATCH_ARTICLES or time.monotonic() - last_write >= BATCH_SECONDS:
+                _write(repo, pending, report)
+                last_write = time.monotonic()
+            if progress is not None:
+                progress(done, total, outcome.label)
+            if cancelled is not None and cancelled():
+                report.cancelled = True
+                break
+    finally:
+        results.close()  # stops the worker pool when cancelled or on an error
+        _write(repo, pending, report)
+    if report.imported:
+        regroup(repo)
+    return report
+
+
+def _collect(
+    outcome: TaskOutcome, pending: list[tuple[str, PreparedArticle]], report: ImportReport
+) -> None:
+    report.failures += [ImportFailure(where, message) for where, message in outcome.problems]
+    report.duplicates += outcome.already_present
+    pending += [(article.parsed.path or outcome.label, article) for article in outcome.articles]
+
+
+def _write(
+    repo: Repository, pending: list[tuple[str, PreparedArticle]], report: ImportReport
+) -> None:
+    """Store a batch of prepared articles in one transaction, then empty the batch."""
+    if not pending:
+        return
+    with repo.transaction():
+        for label, prepared in pending:
+            article, created = repo.add_article(prepared.parsed)
+            if not created:
+                report.duplicates.append(label)
+                continue
+            repo.replace_analysis(article.id, prepared.timexes, prepared.events)
+            report.imported.append(article.id)
+    pending.clear()
+
+
+def regroup(repo: Repository) -> None:
+    """Recompute which events of different articles report the same happening."""
+    from timeline_app.events import group_events
+
+    events = repo.events(include_hidden=True)
+    texts = {article.id: article.text for article in repo.articles()}
+    repo.set_groups(group_events(events, texts))
+
+
+def set_publication_date(repo: Repository, article_id: int, published: date) -> None:
+    """The user's date for an article: stored apart, and its events re-resolved against it."""
+    repo.set_published(article_id, published, PublishedSource.USER, "set by the user")
+    article = repo.article(article_id)
+    timexes, events = analyse(article.text, published)
+    repo.replace_analysis(article_id, timexes, events)
+    regroup(repo)
+
+
+RetagResult = tuple[int, ParsedArticle | None, list[Timex], list[Event]]
+
+
+def _retag_task(item: tuple[int, str, str, date | None, bool]) -> RetagResult:
+    """Worker side of :func:`retag_all`: re-infer a machine date if allowed, then tag."""
+    article_id, text, title, published, may_reinfer = item
+    redated = None
+    if may_reinfer:
+        redated = with_publication_date(ParsedArticle(text=text, title=title))
+        if redated.published is None:
+            redated = None  # nothing found now: keep whatever date the article had
+        else:
+            published = redated.published
+    timexes, events = analyse(text, published)
+    return article_id, redated, timexes, events
+
+
+def retag_all(
+    repo: Repository, progress: ProgressCallback | None = None, workers: int | None = None
+) -> int:
+    """Re-tag every article (after the rules change); returns how many were re-tagged.
+
+    Dates the machine found in a dateline or inferred (or could not find) are
+    found again with the new rules; dates from metadata and dates the user set
+    are kept. User corrections of events are re-applied to the fresh output.
+    """
+    refindable = {PublishedSource.INFERRED, PublishedSource.DATELINE, PublishedSource.UNKNOWN}
+    items = [
+        (a.id, a.text, a.title, a.published, a.published_source in refindable)
+        for a in repo.articles()
+    ]
+    count = 0
+    batch: list[RetagResult] = []
+    results = run_in_order(_retag_task, items, workers=workers)
+    try:
+        for done, result in enumerate(results, start=1):
+            batch.append(result)
+            if len(batch) >= BATCH_ARTICLES:
+                count += _write_retagged(repo, batch)
+            if progress is not None:
+                progress(done, len(items), f"article {result[0]}")
+    finally:
+        results.close()
+        count += _write_retagged(repo, batch)
+    if count:
+        regroup(repo)
+    return count
+
+
+def _write_retagged(repo: Repository, batch: list[RetagResult]) -> int:
+    """Store a batch of re-tagged articles in one transaction, then empty the batch."""
+    written = len(batch)
+    with repo.transaction():
+        for article_id, redated, timexes, events in batch:
+            if redated is not None and redated.published is not None:
+                repo.set_published(
+                    article_id,
+                    redated.published,
+                    redated.published_source,
+                    redated.published_reason,
+                )
+            repo.replace_analysis(article_id, timexes, events)
+    batch.clear()
+    return written
+
+
+def ensure_seeded(
+    repo: Repository,
+    *,
+    progress: ProgressCallback | None = None,
+    workers: int | None = None,
+) -> ImportReport | None:
+    """Import the bundled sample articles into an empty library (first launch)."""
+    if repo.article_count() > 0:
+        return None
+    return import_paths(repo, [seeds_dir()], progress=progress, workers=workers)

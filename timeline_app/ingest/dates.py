@@ -1,0 +1,56 @@
+"""Publication dates written in metadata: parsed strictly, with an error that says what is wrong."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime
+
+from dateutil import parser as dateutil_parser
+
+from timeline_app.ingest.errors import ReaderError
+
+_LONG_YEAR = re.compile(r"(?<!\d)[+-]?\d{5,}(?=-\d{1,2}-\d{1,2}|\b)")
+_EPOCH_NUMBER = re.compile(r"^\d{9,13}(\.\d+)?$")
+
+
+def parse_metadata_date(raw: object, field: str = "date") -> date:
+    """The calendar date of a metadata value (ISO, RFC 2822, "Jan 8, 2024", epoch seconds).
+
+    Times with a zone are converted to UTC first, so "2024-01-08T23:30-05:00" is
+    the 9th, matching what a UTC timeline draws.
+    """
+    if isinstance(raw, bool):
+        raise ReaderError(f"{field} {raw!r} is not a date")
+    if isinstance(raw, (int, float)):
+        return _from_epoch(float(raw), field)
+    if not isinstance(raw, str):
+        raise ReaderError(f"{field} {raw!r} is not a date")
+    value = raw.strip()
+    if not value:
+        raise ReaderError(f"{field} is empty")
+    if _EPOCH_NUMBER.match(value):
+        return _from_epoch(float(value), field)
+    if _LONG_YEAR.search(value):
+        raise ReaderError(f"{field} {value!r} is out of range (years 1 to 9999)")
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        try:
+            moment = dateutil_parser.parse(value)
+        except (ValueError, OverflowError) as error:
+            raise ReaderError(f"{field} {value!r} is not a date ({error})") from None
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC)
+    return moment.date()
+
+
+def _from_epoch(seconds: float, field: str) -> date:
+    """Seconds (or milliseconds, as JavaScript writes them) since 1970."""
+    if seconds > 1e11:
+        seconds /= 1000
+    if seconds < 1e8:  # before 1973: a year or a stray number, not a timestamp
+        raise ReaderError(f"{field} {seconds!r} is not a date")
+    try:
+        return datetime.fromtimestamp(seconds, UTC).date()
+    except (OverflowError, OSError, ValueError):
+        raise ReaderError(f"{field} {seconds!r} is out of range as seconds since 1970") from None

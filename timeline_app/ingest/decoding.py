@@ -1,0 +1,106 @@
+"""Reading untrusted bytes safely: size limit first, then a careful decode.
+
+Files are never read whole before their size is checked, so a 200 MB log
+dropped in by mistake costs one ``stat``. Decoding tries UTF-8 (with or
+without a byte-order mark), then the charset the file declares, then cp1252
+(the usual culprit for "smart quotes" in old web pages); anything else is an
+error naming the problem rather than a page of mojibake.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from pathlib import Path
+
+from timeline_app.ingest.errors import ReaderError
+
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+_SNIFF_BYTES = 8192
+_DECLARED_CHARSET = re.compile(
+    rb"""(?:charset\s*=\s*["']?|encoding\s*=\s*["']|coding[:=]\s*)([A-Za-z0-9_.:-]{2,40})""",
+    re.IGNORECASE,
+)
+# C0 controls other than tab, newline and carriage return; form feed is kept as a break.
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
+def read_limited(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The file's bytes, refusing empty files and files above ``max_bytes`` before reading."""
+    try:
+        size = path.stat().st_size
+    except OSError as error:
+        raise ReaderError(f"cannot read: {error.strerror or error}") from error
+    if size == 0:
+        raise ReaderError("empty file")
+    if size > max_bytes:
+        raise ReaderError(
+            f"file is {_megabytes(size)}, above the {_megabytes(max_bytes)} size limit "
+            "(raise it with --max-size)"
+        )
+    try:
+        with path.open("rb") as stream:
+            data = stream.read(max_bytes + 1)
+    except OSError as error:
+        raise ReaderError(f"cannot read: {error.strerror or error}") from error
+    if len(data) > max_bytes:  # grew since stat()
+        raise ReaderError(f"file is above the {_megabytes(max_bytes)} size limit")
+    if not data:
+        raise ReaderError("empty file")
+    return data
+
+
+def declared_charset(data: bytes) -> str | None:
+    """Charset named in the first bytes (HTML meta, XML declaration, ``coding:`` line)."""
+    match = _DECLARED_CHARSET.search(data[:_SNIFF_BYTES])
+    if not match:
+        return None
+    name = match.group(1).decode("ascii")
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def looks_binary(data: bytes) -> bool:
+    """NUL bytes in the first block: images, archives, PDFs, executables."""
+    return b"\x00" in data[:_SNIFF_BYTES]
+
+
+def decode(data: bytes, declared: str | None = None) -> str:
+    """Text of ``data``: UTF-8, else the declared charset, else cp1252; else ReaderError."""
+    for bom, encoding in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            try:
+                return clean_text(data.decode(encoding))
+            except UnicodeDecodeError as error:
+                raise ReaderError(f"undecodable bytes despite a {encoding} mark: {error}") from None
+    if looks_binary(data):
+        raise ReaderError("binary file (contains NUL bytes), not a text article")
+    tried = ["UTF-8"]
+    candidates = ["utf-8"]
+    if declared and codecs.lookup(declared).name != "utf-8":
+        candidates.append(declared)
+        tried.append(f"declared {declared}")
+    candidates.append("cp1252")
+    tried.append("cp1252")
+    for encoding in candidates:
+        try:
+            return clean_text(data.decode(encoding))
+        except (UnicodeDecodeError, LookupError):
+            continue
+    raise ReaderError(f"undecodable bytes (tried {', '.join(tried)})")
+
+
+def clean_text(text: str) -> str:
+    """Normalise line ends and drop control characters no article needs."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROL_CHARS.sub("", text)

@@ -1,0 +1,146 @@
+"""Work done for each file or record before it reaches the store: read, date, tag.
+
+These functions run in worker processes (spawned, so they only take and
+return picklable values) or in the calling process for small imports. The
+store is written only by the calling process, a whole article per write.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from timeline_app.articles import ParsedArticle
+from timeline_app.events.model import Event
+from timeline_app.ingest.decoding import DEFAULT_MAX_BYTES
+from timeline_app.ingest.errors import ReaderError
+from timeline_app.ingest.json_reader import RecordProblem
+from timeline_app.ingest.readers import read_path
+from timeline_app.store.codec import content_hash
+from timeline_app.temporal.timex import Timex
+
+NO_DATE_REASON = "no date in metadata, dateline or text"
+
+
+@dataclass(frozen=True, slots=True)
+class FileTask:
+    """Read this file (and tag what it holds)."""
+
+    path: str
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+
+@dataclass(frozen=True, slots=True)
+class RecordTask:
+    """Tag this already-read article (a record of a JSON/JSONL file)."""
+
+    label: str
+    article: ParsedArticle
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedArticle:
+    """An article ready to store: dated, tagged, its events built."""
+
+    parsed: ParsedArticle
+    timexes: list[Timex]
+    events: list[Event]
+
+
+@dataclass(slots=True)
+class TaskOutcome:
+    """What one task produced; ``problems`` are (where, message) pairs."""
+
+    label: str
+    articles: list[PreparedArticle] = field(default_factory=list)
+    problems: list[tuple[str, str]] = field(default_factory=list)
+    already_present: list[str] = field(default_factory=list)
+
+
+def with_publication_date(parsed: ParsedArticle) -> ParsedArticle:
+    """Fill in a missing publication date: the dateline first, then inference from the text."""
+    if parsed.published is not None:
+        return parsed
+    from timeline_app.ingest.pubdate import find_dateline, infer_publication_date
+
+    finding = find_dateline(parsed.text) or infer_publication_date(parsed.text, parsed.title)
+    if finding is None:
+        return replace(parsed, published_reason=NO_DATE_REASON)
+    return replace(
+        parsed,
+        published=finding.date,
+        published_source=finding.source,
+        published_reason=finding.reason,
+    )
+
+
+def prepare_article(parsed: ParsedArticle) -> PreparedArticle:
+    """Date and tag one article."""
+    from timeline_app.commands import analyse
+
+    dated = with_publication_date(parsed)
+    timexes, events = analyse(dated.text, dated.published)
+    return PreparedArticle(dated, timexes, events)
+
+
+# A read-only view of the target database, opened once per worker process, so
+# a re-run skips tagging articles that are already stored.
+_known_db: sqlite3.Connection | None = None
+
+
+def init_worker(db_path: str | None) -> None:
+    """Pool initializer: open the library read-only (None for in-memory databases)."""
+    global _known_db
+    if _known_db is not None:
+        _known_db.close()
+        _known_db = None
+    if db_path and db_path != ":memory:" and Path(db_path).exists():
+        uri = Path(db_path).resolve().as_uri() + "?mode=ro"
+        _known_db = sqlite3.connect(uri, uri=True, timeout=30, check_same_thread=False)
+
+
+def _already_stored(text: str) -> bool:
+    if _known_db is None:
+        return False
+    try:
+        row = _known_db.execute(
+            "SELECT 1 FROM articles WHERE content_hash = ?", (content_hash(text),)
+        ).fetchone()
+    except sqlite3.Error:
+        return False  # the check is only an optimisation; the store decides
+    return row is not None
+
+
+def run_task(task: FileTask | RecordTask) -> TaskOutcome:
+    """Read (for files), date and tag; every problem becomes a message, never an exception."""
+    if isinstance(task, RecordTask):
+        outcome = TaskOutcome(task.label)
+        _prepare_into(outcome, task.label, task.article)
+        return outcome
+    outcome = TaskOutcome(task.path)
+    try:
+        items = read_path(Path(task.path), task.max_bytes)
+    except ReaderError as error:
+        outcome.problems.append((task.path, str(error)))
+        return outcome
+    except Exception as error:  # a reader bug must not end the whole import
+        outcome.problems.append((task.path, f"unexpected error: {type(error).__name__}: {error}"))
+        return outcome
+    for item in items:
+        if isinstance(item, RecordProblem):
+            where = f"{task.path} ({item.where})" if item.where else task.path
+            outcome.problems.append((where, item.message))
+        else:
+            _prepare_into(outcome, item.path or task.path, item)
+    return outcome
+
+
+def _prepare_into(outcome: TaskOutcome, label: str, parsed: ParsedArticle) -> None:
+    if _already_stored(parsed.text):
+        outcome.already_present.append(label)
+        return
+    try:
+        outcome.articles.append(prepare_article(parsed))
+    except Exception as error:  # a tagging bug must not end the whole import
+        outcome.problems.append((label, f"tagging failed: {type(error).__name__}: {error}"))
