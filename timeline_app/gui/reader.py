@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QPlainTextEdit, QTextEdit, QVBoxLa
 from timeline_app.articles import Article
 from timeline_app.events.model import Event
 from timeline_app.gui.models import event_when
-from timeline_app.temporal.timex import Timex
+from timeline_app.temporal.timex import AnchorKind, Timex
 
 SENTENCE_BACKGROUND = QColor("#fff4c2")
 EXPRESSION_BACKGROUND = QColor("#ffd75e")
@@ -145,7 +145,8 @@ class ReaderPanel(QWidget):
         """Show the event's article, highlight its sentence, emphasise and scroll to it."""
         self.show_article(article, timexes)
         self._event = event
-        self._explanation.setText(explain(event, article))
+        timex = next((t for t in self._timexes if t.start == event.timex_start), None)
+        self._explanation.setText(explain(event, article, timex))
         self._explanation.show()
         self._apply_selections()
         self.scroll_to(event.timex_start, event.timex_end)
@@ -169,7 +170,7 @@ class ReaderPanel(QWidget):
     def article(self) -> Article | None:
         return self._article
 
-    def event(self) -> Event | None:  # type: ignore[override]
+    def current_event(self) -> Event | None:
         return self._event
 
     def shown_text(self) -> str:
@@ -264,9 +265,24 @@ def _meta_line(article: Article) -> str:
     return "  ·  ".join(parts)
 
 
-def explain(event: Event, article: Article) -> str:
-    """The explanation above the text: expression -> value, then how it was resolved."""
-    lines = [f"“{event.expression}”  →  {event.value}   ({event_when(event)})"]
+def explain(event: Event, article: Article, timex: Timex | None = None) -> str:
+    """The explanation above the text: expression -> value, how, and what it was anchored to."""
+    when = event_when(event)
+    headline = f"“{event.expression}”  →  {event.value}"
+    if when not in (event.value, f"{event.value} ({(event.mod or '').lower()})"):
+        headline += f"   ({when})"
+    lines = [headline]
     if event.explanation:
         lines.append(event.explanation)
+    if timex is not None and timex.anchor_kind == AnchorKind.DCT:
+        if article.published is None:
+            lines.append("Anchor: publication date unknown")
+        else:
+            how = article.published_source.value
+            reason = f": {article.published_reason}" if article.published_reason else ""
+            lines.append(
+                f"Anchor: publication date {article.published.isoformat()} ({how}{reason})"
+            )
+    elif timex is not None and timex.anchor_kind == AnchorKind.NARRATIVE and timex.anchor_value:
+        lines.append(f"Anchor: {timex.anchor_value}, a date mentioned earlier in the article")
     return "\n".join(lines)

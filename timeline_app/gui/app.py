@@ -1,0 +1,194 @@
+"""Starting the desktop app: the QApplication, the database, the seed, the window.
+
+``run_app`` is what ``timeline-app`` runs; ``create_main_window`` assembles a
+window on an open repository (tests call it with a temporary database and a
+temporary settings file). The timeline canvas is engineer E's ``TimelineView``;
+``ListTimeline`` stands in for it only when that module is absent, so the rest
+of the window stays usable and testable.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Collection, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from timeline_app import __version__
+from timeline_app.config import database_path
+from timeline_app.gui import icons
+from timeline_app.gui.dialogs import Prompts
+from timeline_app.gui.main_window import MainWindow
+from timeline_app.gui.models import event_when
+from timeline_app.gui.settings import APPLICATION, ORGANISATION, AppSettings
+from timeline_app.resources import resource_path
+
+
+class ListTimeline(QWidget):
+    """A plain list with ``TimelineView``'s signals and methods (used only without it)."""
+
+    eventSelected = Signal(int)
+    eventActivated = Signal(int)
+    visibleRangeChanged = Signal(object, object)
+
+    def __init__(self, repo: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._repo = repo
+        self._article_ids: Collection[int] | None = None
+        self._list = QListWidget(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._list)
+        self._list.currentItemChanged.connect(self._on_current)
+        self._list.itemActivated.connect(
+            lambda item: self.eventActivated.emit(int(item.data(Qt.ItemDataRole.UserRole)))
+        )
+        self.reload()
+
+    def _on_current(self, item: QListWidgetItem | None, _previous: Any) -> None:
+        if item is not None:
+            self.eventSelected.emit(int(item.data(Qt.ItemDataRole.UserRole)))
+
+    def set_article_filter(self, ids: Collection[int] | None) -> None:
+        self._article_ids = ids
+
+    def reload(self) -> None:
+        self._list.blockSignals(True)
+        self._list.clear()
+        for event in self._repo.events(article_ids=self._article_ids):
+            item = QListWidgetItem(f"{event_when(event)}   {event.label}")
+            item.setData(Qt.ItemDataRole.UserRole, event.id)
+            self._list.addItem(item)
+        self._list.blockSignals(False)
+
+    def select_event(self, event_id: int) -> None:
+        for row in range(self._list.count()):
+            item = self._list.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == event_id:
+                self._list.blockSignals(True)
+                self._list.setCurrentItem(item)
+                self._list.blockSignals(False)
+                return
+
+    def selected_event_id(self) -> int | None:
+        item = self._list.currentItem()
+        return int(item.data(Qt.ItemDataRole.UserRole)) if item is not None else None
+
+    def fit_all(self) -> None:
+        span = self._repo.event_span(self._article_ids)
+        if span is not None:
+            self.visibleRangeChanged.emit(*span)
+
+    def zoom_in(self) -> None:
+        """A list has no zoom."""
+
+    def zoom_out(self) -> None:
+        """A list has no zoom."""
+
+    def export_png(self, path: str) -> None:
+        if not self.grab().save(str(path), "PNG"):
+            raise OSError(f"could not write {path}")
+
+    def export_svg(self, path: str) -> None:
+        raise OSError("SVG export needs the timeline canvas (timeline_view.py)")
+
+    def visible_range(self) -> tuple[datetime, datetime] | None:
+        return self._repo.event_span(self._article_ids)
+
+
+def create_timeline(repo: Any, parent: QWidget | None = None) -> tuple[QWidget, QWidget | None]:
+    """The timeline canvas and its overview strip, bound to the repository."""
+    try:
+        from timeline_app.gui.timeline_source import RepositoryTimelineSource
+        from timeline_app.gui.timeline_view import TimelineView
+    except ImportError:
+        return ListTimeline(repo, parent), None
+    view = TimelineView(parent)
+    view.set_source(RepositoryTimelineSource(repo))
+    try:
+        from timeline_app.gui.overview import OverviewStrip
+    except ImportError:
+        return view, None
+    return view, OverviewStrip(view, parent)
+
+
+def create_main_window(
+    repo: Any,
+    *,
+    settings: AppSettings | None = None,
+    prompts: Prompts | None = None,
+    seed: bool = True,
+    timeline_factory: Callable[[Any], tuple[QWidget, QWidget | None]] | None = None,
+) -> MainWindow:
+    """A window on ``repo``; imports the sample articles first when the library is empty."""
+    if seed:
+        from timeline_app import commands
+
+        commands.ensure_seeded(repo)
+    timeline, overview = (timeline_factory or create_timeline)(repo)
+    return MainWindow(
+        repo,
+        db_path=Path(repo.path),
+        settings=settings or AppSettings(),
+        timeline=timeline,
+        overview=overview,
+        prompts=prompts,
+    )
+
+
+def application(argv: Sequence[str] | None = None) -> QApplication:
+    """The QApplication (created once), styled with ``resources/styles/app.qss``."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QApplication.setOrganizationName(ORGANISATION)
+    QApplication.setApplicationName(APPLICATION)
+    QApplication.setApplicationVersion(__version__)
+    app = QApplication(list(argv) if argv is not None else sys.argv[:1])
+    app.setStyle("Fusion")
+    app.setWindowIcon(icons.icon(icons.APP))
+    apply_style(app)
+    return app
+
+
+def apply_style(app: QApplication) -> None:
+    """Font and stylesheet for the whole app."""
+    font = QFont(app.font())
+    font.setPointSizeF(max(font.pointSizeF(), 10.0))
+    app.setFont(font)
+    style_file = resource_path("styles", "app.qss")
+    if style_file.is_file():
+        app.setStyleSheet(style_file.read_text(encoding="utf-8"))
+
+
+def choose_database(db: str | None, settings: AppSettings) -> Path:
+    """``--db`` wins, then ``$TIMELINE_APP_DB``, then the last database, then the default."""
+    import os
+
+    from timeline_app.config import DB_ENV_VAR
+
+    if db or os.environ.get(DB_ENV_VAR):
+        return database_path(db)
+    return settings.last_database() or database_path(None)
+
+
+def run_app(db: str | None = None, argv: Sequence[str] | None = None) -> int:
+    """Open the window on the chosen database and run until it is closed."""
+    from timeline_app.store.repository import Repository
+
+    app = application(argv)
+    settings = AppSettings()
+    path = choose_database(db, settings)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with Repository(path) as repo:
+        window = create_main_window(repo, settings=settings)
+        settings.set_last_database(path)
+        window.show()
+        code = app.exec()
+        window.deleteLater()
+    return int(code)

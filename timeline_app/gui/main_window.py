@@ -1,0 +1,612 @@
+"""The main window: library on the left, timeline and event lists in the middle, reader right.
+
+The window wires views to models and user actions to ``timeline_app.commands``,
+the Repository and the undo stack; it makes no decisions of its own about dates
+or events. One method, ``select_event``, keeps the timeline, the events table
+and the reader on the same event whichever of them the user clicked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtGui import (
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QUndoStack,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMainWindow,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from timeline_app.gui import icons
+from timeline_app.gui.dialogs import FailureRow, ImportFailuresDialog, Prompts
+from timeline_app.gui.import_worker import ImportController
+from timeline_app.gui.models import (
+    ArticleTableModel,
+    EventTableModel,
+    UndatedListModel,
+    checked_ids_text,
+)
+from timeline_app.gui.reader import ReaderPanel
+from timeline_app.gui.settings import AppSettings
+from timeline_app.gui.undo import (
+    CorrectEventDateCommand,
+    HideEventCommand,
+    SetPublicationDateCommand,
+)
+from timeline_app.gui.window_actions import WindowActions
+
+SEARCH_DELAY_MS = 250
+
+
+class MainWindow(QMainWindow):
+    """Timeline Reader's window.
+
+    ``timeline`` is the canvas (engineer E's ``TimelineView`` or anything with its
+    signals and methods); ``prompts`` asks the user things (replaceable in tests).
+    """
+
+    def __init__(
+        self,
+        repo: Any,
+        *,
+        db_path: Path,
+        settings: AppSettings,
+        timeline: QWidget,
+        overview: QWidget | None = None,
+        prompts: Prompts | None = None,
+    ) -> None:
+        super().__init__()
+        self.repo = repo
+        self.db_path = Path(db_path)
+        self.settings = settings
+        self.prompts = prompts or Prompts(self)
+        self.undo_stack = QUndoStack(self)
+        self.failures_dialog: ImportFailuresDialog | None = None
+        self._current_event_id: int | None = None
+        self._syncing = False
+
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(f"Timeline Reader — {self.db_path.name}")
+        self.setWindowIcon(icons.icon(icons.APP))
+        self.setAcceptDrops(True)
+
+        self.article_model = ArticleTableModel(repo, self)
+        self.event_model = EventTableModel(repo, self)
+        self.undated_model = UndatedListModel(repo, self)
+        self.timeline = timeline
+        self.overview = overview
+        self.reader = ReaderPanel(self)
+        self.importer = ImportController(self.db_path, self)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+
+        self._build_panes()
+        self.actions = WindowActions(self)
+        self.actions.install_menus_and_toolbar()
+        self._connect_signals()
+        self.reload_all()
+        self._restore_state()
+        self._update_actions()
+
+    # -- layout -----------------------------------------------------------------------------
+
+    def _build_panes(self) -> None:
+        self.search_box = QLineEdit(self)
+        self.search_box.setObjectName("searchBox")
+        self.search_box.setPlaceholderText("Search articles  (Ctrl+F)")
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.addAction(
+            icons.icon(icons.SEARCH), QLineEdit.ActionPosition.LeadingPosition
+        )
+
+        self.article_view = QTableView(self)
+        self.article_view.setObjectName("articleView")
+        self.article_view.setModel(self.article_model)
+        _style_table(self.article_view)
+        header = self.article_view.horizontalHeader()
+        header.setSectionResizeMode(ArticleTableModel.TITLE, QHeaderView.ResizeMode.Stretch)
+        for column, width in (
+            (ArticleTableModel.SOURCE, 78),
+            (ArticleTableModel.PUBLISHED, 96),
+            (ArticleTableModel.EVENTS, 64),
+        ):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            self.article_view.setColumnWidth(column, width)
+        self.article_view.sortByColumn(ArticleTableModel.PUBLISHED, Qt.SortOrder.DescendingOrder)
+
+        library = _pane("Library", self.search_box, self.article_view, parent=self)
+        library.setObjectName("libraryPane")
+
+        self.event_view = QTableView(self)
+        self.event_view.setObjectName("eventView")
+        self.event_view.setModel(self.event_model)
+        _style_table(self.event_view)
+        event_header = self.event_view.horizontalHeader()
+        self.event_view.setColumnWidth(EventTableModel.DATE, 130)
+        event_header.setSectionResizeMode(EventTableModel.LABEL, QHeaderView.ResizeMode.Stretch)
+        self.event_view.setColumnWidth(EventTableModel.ARTICLE, 190)
+        self.event_view.sortByColumn(EventTableModel.DATE, Qt.SortOrder.AscendingOrder)
+
+        self.undated_view = QListView(self)
+        self.undated_view.setObjectName("undatedView")
+        self.undated_view.setModel(self.undated_model)
+        self.undated_view.setUniformItemSizes(True)
+        self.undated_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+
+        self.lists_tabs = QTabWidget(self)
+        self.lists_tabs.setObjectName("listsTabs")
+        self.lists_tabs.setDocumentMode(True)
+        self.lists_tabs.addTab(self.event_view, "Events")
+        self.lists_tabs.addTab(self.undated_view, "Undated && vague")
+
+        timeline_box = QWidget(self)
+        timeline_box.setObjectName("timelinePane")
+        timeline_layout = QVBoxLayout(timeline_box)
+        timeline_layout.setContentsMargins(0, 0, 0, 0)
+        timeline_layout.setSpacing(0)
+        if self.overview is not None:
+            timeline_layout.addWidget(self.overview)
+        timeline_layout.addWidget(self.timeline, 1)
+
+        self.center_splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.center_splitter.setObjectName("centerSplitter")
+        self.center_splitter.addWidget(timeline_box)
+        self.center_splitter.addWidget(self.lists_tabs)
+        self.center_splitter.setStretchFactor(0, 3)
+        self.center_splitter.setStretchFactor(1, 2)
+        self.center_splitter.setChildrenCollapsible(False)
+
+        self.main_splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.main_splitter.setObjectName("mainSplitter")
+        self.main_splitter.addWidget(library)
+        self.main_splitter.addWidget(self.center_splitter)
+        self.main_splitter.addWidget(self.reader)
+        self.main_splitter.setStretchFactor(0, 0)
+        self.main_splitter.setStretchFactor(1, 1)
+        self.main_splitter.setStretchFactor(2, 0)
+        self.main_splitter.setSizes([380, 600, 400])
+        self.center_splitter.setSizes([420, 260])
+        self.setCentralWidget(self.main_splitter)
+
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("statusCounts")
+        self.statusBar().addPermanentWidget(self.status_label)
+        self.resize(1360, 840)
+
+    # -- actions ----------------------------------------------------------------------------
+
+    def _connect_signals(self) -> None:
+        self.search_box.textChanged.connect(lambda _text: self._search_timer.start())
+        self._search_timer.timeout.connect(self.apply_search)
+        self.article_model.includedChanged.connect(self.apply_article_filter)
+        self.article_view.selectionModel().currentRowChanged.connect(self._on_article_row)
+        self.event_view.selectionModel().currentRowChanged.connect(self._on_event_row)
+        self.event_view.activated.connect(lambda _index: self.show_current_source())
+        self.undated_view.activated.connect(self._on_undated_activated)
+        self.timeline.eventSelected.connect(
+            lambda event_id: self.select_event(event_id, "timeline")
+        )
+        self.timeline.eventActivated.connect(self._on_timeline_activated)
+        if hasattr(self.timeline, "visibleRangeChanged"):
+            self.timeline.visibleRangeChanged.connect(self._remember_visible_range)
+        self.reader.timexClicked.connect(self.select_event_at)
+        self.importer.finished.connect(self._on_import_finished)
+        self.importer.failed.connect(self._on_import_failed)
+        self.undo_stack.cleanChanged.connect(lambda _clean: self._update_actions())
+        self.undo_stack.indexChanged.connect(lambda _index: self._update_actions())
+
+    # -- loading ----------------------------------------------------------------------------
+
+    def reload_all(self) -> None:
+        """Re-read everything from the store (after an import or a correction)."""
+        self.article_model.reload(self.search_box.text())
+        self._reload_events()
+
+    def _reload_events(self) -> None:
+        ids = self.article_model.included_ids()
+        self.event_model.reload(ids)
+        self.undated_model.reload(ids)
+        self.timeline.set_article_filter(ids)
+        self.timeline.reload()
+        self._update_status()
+
+    def _update_status(self) -> None:
+        ids = self.article_model.included_ids()
+        total = self.repo.article_count()
+        events = self.event_model.total_count()
+        undated = self.undated_model.total_count()
+        self.status_label.setText(
+            f"{checked_ids_text(ids, total)}  ·  {events} event{'s' if events != 1 else ''}"
+            f"  ·  {undated} undated  ·  {self.db_path.name}"
+        )
+
+    def apply_search(self) -> None:
+        self.article_model.reload(self.search_box.text())
+
+    def apply_article_filter(self, ids: Collection[int] | None) -> None:
+        self._reload_events()
+        if self._current_event_id is not None:
+            if self.event_model.row_of_event(self._current_event_id) < 0:
+                self._current_event_id = None
+                self.reader.clear()
+            else:
+                self.select_event(self._current_event_id, "filter")
+
+    def refresh_after_change(self) -> None:
+        """After a correction or undo: reload the lists and keep the selection if possible."""
+        self.article_model.reload(self.search_box.text())
+        self._reload_events()
+        current = self._current_event_id
+        if current is not None and self.event_model.row_of_event(current) >= 0:
+            self.select_event(current, "refresh")
+        elif current is not None:
+            self._current_event_id = None
+            article = self.reader.article()
+            if article is not None:
+                fresh = self.repo.article(article.id)
+                self.reader.show_article(fresh, self.repo.timexes(fresh.id))
+        self._update_actions()
+
+    # -- selection --------------------------------------------------------------------------
+
+    def current_event_id(self) -> int | None:
+        return self._current_event_id
+
+    def select_event(self, event_id: int, origin: str = "") -> None:
+        """Make ``event_id`` the current event in the timeline, the table and the reader."""
+        if self._syncing:
+            return
+        self._syncing = True
+        try:
+            try:
+                event = self.repo.event(event_id)
+            except KeyError:
+                return
+            self._current_event_id = event_id
+            if origin != "timeline":
+                self.timeline.select_event(event_id)
+            row = self.event_model.row_of_event(event_id)
+            if row >= 0 and origin != "table":
+                index = self.event_model.index(row, 0)
+                self.event_view.selectionModel().setCurrentIndex(
+                    index,
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows,
+                )
+                self.event_view.scrollTo(index)
+            article = self.repo.article(event.article_id)
+            self.reader.show_event(article, event, self.repo.timexes(article.id))
+        finally:
+            self._syncing = False
+        self._update_actions()
+
+    def select_event_at(self, article_id: int, offset: int) -> None:
+        """Select the event whose time expression covers ``offset`` in an article."""
+        for event in self.repo.events(article_ids=[article_id], include_hidden=True):
+            if event.timex_start <= offset < event.timex_end:
+                self.select_event(event.id, "reader")
+                return
+        timex = self.reader.timex_at_offset(offset)
+        if timex is not None:
+            self.statusBar().showMessage(
+                f"“{timex.text}” ({timex.type.value} {timex.value}) is not a point in time:"
+                " see the Undated & vague list",
+                6000,
+            )
+
+    def step_event(self, step: int) -> None:
+        """Select the next (``step`` > 0) or previous event in the events table's order."""
+        target = self.event_model.neighbour(self._current_event_id, step)
+        if target is not None:
+            self.select_event(target.id)
+
+    def show_current_source(self) -> None:
+        """Show the current event's passage in the reader and move the focus there."""
+        if self._current_event_id is None:
+            self.step_event(1)
+        if self._current_event_id is not None:
+            self.select_event(self._current_event_id, "activate")
+            self.reader.focus_text()
+
+    def _on_event_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid() and not self._syncing:
+            self.select_event(self.event_model.row_item(current.row()).id, "table")
+
+    def _on_timeline_activated(self, event_id: int) -> None:
+        self.select_event(event_id, "timeline")
+        self.reader.focus_text()
+
+    def _on_article_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid() or self._syncing:
+            return
+        article = self.article_model.row_item(current.row())
+        event = self.reader.current_event()
+        if event is not None and event.article_id == article.id:
+            return
+        self._current_event_id = None
+        self.reader.show_article(self.repo.article(article.id), self.repo.timexes(article.id))
+        self._update_actions()
+
+    def _on_undated_activated(self, index: QModelIndex) -> None:
+        article_id, timex = self.undated_model.item(index.row())
+        self._current_event_id = None
+        self.reader.show_article(self.repo.article(article_id), self.repo.timexes(article_id))
+        self.reader.scroll_to(timex.start, timex.end)
+        self._update_actions()
+
+    def current_article_id(self) -> int | None:
+        """The article the user is looking at: in the reader, else selected in the library."""
+        article = self.reader.article()
+        if article is not None:
+            return article.id
+        index = self.article_view.currentIndex()
+        return self.article_model.row_item(index.row()).id if index.isValid() else None
+
+    def focus_search(self) -> None:
+        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_box.selectAll()
+
+    def _update_actions(self) -> None:
+        has_event = self._current_event_id is not None
+        self.actions.correct_event.setEnabled(has_event)
+        self.actions.hide_event.setEnabled(has_event)
+        self.actions.set_date.setEnabled(self.current_article_id() is not None)
+        event = self.reader.current_event()
+        hidden = bool(event is not None and event.hidden)
+        self.actions.hide_event.setText("Un&hide Event" if hidden else "&Hide Event")
+        has_events = self.event_model.total_count() > 0
+        for action in (self.actions.previous, self.actions.next, self.actions.export_csv):
+            action.setEnabled(has_events)
+
+    # -- corrections (undoable) ---------------------------------------------------------------
+
+    def set_publication_date(self, article_id: int, new_date: Any) -> None:
+        self.undo_stack.push(
+            SetPublicationDateCommand(
+                self.repo, article_id, new_date, self.refresh_after_change, self._report_error
+            )
+        )
+
+    def correct_event_date(self, event_id: int, start: Any, end: Any, precision: Any) -> None:
+        self.undo_stack.push(
+            CorrectEventDateCommand(
+                self.repo,
+                event_id,
+                start,
+                end,
+                precision,
+                self.refresh_after_change,
+                self._report_error,
+            )
+        )
+
+    def set_event_hidden(self, event_id: int, hidden: bool) -> None:
+        self.undo_stack.push(
+            HideEventCommand(
+                self.repo, event_id, hidden, self.refresh_after_change, self._report_error
+            )
+        )
+
+    def choose_publication_date(self) -> None:
+        article_id = self.current_article_id()
+        if article_id is None:
+            return
+        article = self.repo.article(article_id)
+        chosen = self.prompts.publication_date(article.title, article.published)
+        if chosen is not None and chosen != article.published:
+            self.set_publication_date(article_id, chosen)
+
+    def choose_event_date(self) -> None:
+        if self._current_event_id is None:
+            return
+        event = self.repo.event(self._current_event_id)
+        chosen = self.prompts.event_date(event.expression, event.start, event.precision)
+        if chosen is not None:
+            self.correct_event_date(event.id, *chosen)
+
+    def toggle_current_event_hidden(self) -> None:
+        if self._current_event_id is None:
+            return
+        event = self.repo.event(self._current_event_id)
+        self.set_event_hidden(event.id, not event.hidden)
+
+    def toggle_show_hidden(self) -> None:
+        self.event_model.reload(
+            self.article_model.included_ids(), include_hidden=self.actions.show_hidden.isChecked()
+        )
+        self._update_status()
+
+    def _report_error(self, message: str) -> None:
+        self.statusBar().showMessage(message, 10000)
+        self.prompts.error("Timeline Reader", message)
+
+    # -- import -----------------------------------------------------------------------------
+
+    def choose_files_to_import(self) -> None:
+        paths = self.prompts.import_files(self.settings.last_folder("import"))
+        if paths:
+            self.settings.set_last_folder("import", paths[0].parent)
+            self.import_paths(paths)
+
+    def choose_folder_to_import(self) -> None:
+        folder = self.prompts.import_folder(self.settings.last_folder("import"))
+        if folder is not None:
+            self.settings.set_last_folder("import", folder)
+            self.import_paths([folder])
+
+    def import_paths(self, paths: Sequence[Path]) -> bool:
+        """Import files and folders in the background; False if an import is running."""
+        started = self.importer.start([Path(p) for p in paths])
+        if not started and self.importer.is_running():
+            self.statusBar().showMessage("An import is already running", 5000)
+        return started
+
+    def _on_import_finished(self, report: Any) -> None:
+        was_empty = self.event_model.total_count() == 0
+        self.reload_all()
+        if was_empty:
+            self.timeline.fit_all()
+        failures = [FailureRow(str(f.path), f.message) for f in report.failures]
+        self.statusBar().showMessage(
+            f"Imported {len(report.imported)} article{'s' if len(report.imported) != 1 else ''},"
+            f" {len(report.duplicates)} already present, {len(failures)} failed",
+            10000,
+        )
+        if failures:
+            if self.failures_dialog is not None:
+                self.failures_dialog.close()
+            self.failures_dialog = ImportFailuresDialog(
+                failures, len(report.imported), len(report.duplicates), self
+            )
+            self.failures_dialog.show()
+
+    def _on_import_failed(self, message: str) -> None:
+        self.reload_all()
+        self._report_error(f"The import stopped: {message}")
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.import_paths(paths)
+
+    # -- export -----------------------------------------------------------------------------
+
+    def shown_events(self) -> list[Any]:
+        """The events the lists currently show, in their current order."""
+        return [event for event in self.event_model.all_items() if not event.hidden]
+
+    def export_csv(self, path: Path) -> int:
+        """Write the shown events to ``path`` as CSV; returns the number of rows."""
+        from timeline_app.export import rows, write_csv
+
+        export_rows = rows(self.repo, self.shown_events())
+        with open(path, "w", encoding="utf-8", newline="") as stream:
+            write_csv(export_rows, stream)
+        return len(export_rows)
+
+    def choose_csv_export(self) -> None:
+        folder = self.settings.last_folder("export")
+        suggested = str(Path(folder) / "timeline.csv") if folder else "timeline.csv"
+        path = self.prompts.save_path("Export events as CSV", suggested, "CSV files (*.csv)")
+        if path is None:
+            return
+        try:
+            count = self.export_csv(path)
+        except OSError as error:
+            self._report_error(f"Could not write {path}: {error.strerror or error}")
+            return
+        self.settings.set_last_folder("export", path.parent)
+        self.statusBar().showMessage(f"Exported {count} events to {path}", 8000)
+
+    def choose_image_export(self, kind: str) -> None:
+        folder = self.settings.last_folder("export")
+        name = f"timeline.{kind}"
+        suggested = str(Path(folder) / name) if folder else name
+        file_filter = "PNG image (*.png)" if kind == "png" else "SVG drawing (*.svg)"
+        path = self.prompts.save_path(f"Export timeline as {kind.upper()}", suggested, file_filter)
+        if path is None:
+            return
+        exporter = self.timeline.export_png if kind == "png" else self.timeline.export_svg
+        try:
+            exporter(str(path))
+        except OSError as error:
+            self._report_error(f"Could not write {path}: {error.strerror or error}")
+            return
+        self.settings.set_last_folder("export", path.parent)
+        self.statusBar().showMessage(f"Saved the timeline to {path}", 8000)
+
+    # -- state ------------------------------------------------------------------------------
+
+    def _remember_visible_range(self, start: Any, end: Any) -> None:
+        self._visible_range = (start, end)
+
+    def _restore_state(self) -> None:
+        for key, restore in (
+            ("geometry", self.restoreGeometry),
+            ("window", self.restoreState),
+            ("mainSplitter", self.main_splitter.restoreState),
+            ("centerSplitter", self.center_splitter.restoreState),
+        ):
+            state = self.settings.layout_state(key)
+            if state is not None:
+                restore(state)
+        visible = self.settings.visible_range()
+        setter = getattr(self.timeline, "set_visible_range", None)
+        if visible is not None and setter is not None:
+            setter(*visible)
+        else:
+            self.timeline.fit_all()
+
+    def save_state(self) -> None:
+        """Remember layout and zoom for the next run."""
+        self.settings.set_layout_state("geometry", self.saveGeometry())
+        self.settings.set_layout_state("window", self.saveState())
+        self.settings.set_layout_state("mainSplitter", self.main_splitter.saveState())
+        self.settings.set_layout_state("centerSplitter", self.center_splitter.saveState())
+        visible = getattr(self, "_visible_range", None)
+        if visible is not None:
+            self.settings.set_visible_range(*visible)
+        self.settings.set_last_database(self.db_path)
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.importer.is_running():
+            self.importer.cancel()
+        self.save_state()
+        if self.failures_dialog is not None:
+            self.failures_dialog.close()
+        super().closeEvent(event)
+
+
+def _style_table(view: QTableView) -> None:
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setSortingEnabled(True)
+    view.setAlternatingRowColors(True)
+    view.setShowGrid(False)
+    view.setWordWrap(False)
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(26)
+    view.horizontalHeader().setHighlightSections(False)
+    view.horizontalHeader().setDefaultAlignment(
+        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+    )
+    view.setTextElideMode(Qt.TextElideMode.ElideRight)
+
+
+def _pane(title: str, *widgets: QWidget, parent: QWidget) -> QWidget:
+    """A titled column: a small heading above its widgets."""
+    pane = QWidget(parent)
+    layout = QVBoxLayout(pane)
+    layout.setContentsMargins(10, 10, 6, 0)
+    layout.setSpacing(8)
+    heading = QLabel(title, pane)
+    heading.setObjectName("paneHeading")
+    layout.addWidget(heading)
+    for widget in widgets:
+        layout.addWidget(widget)
+    layout.setStretch(len(widgets), 1)
+    return pane

@@ -1,0 +1,124 @@
+"""Undoable user corrections: ``QUndoCommand`` wrappers over commands/Repository calls.
+
+Each command records, before it acts, exactly what it needs to put things back
+(the previous date and whether it was the user's, whether the event already
+carried a correction), so undo restores the machine's values rather than
+freezing them as a fake user correction. The decisions stay in
+``timeline_app.commands`` and the Repository; these classes only remember.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import Any
+
+from PySide6.QtGui import QUndoCommand
+
+from timeline_app.articles import PublishedSource
+from timeline_app.temporal.timex import Precision
+
+Changed = Callable[[], None]
+Failed = Callable[[str], None]
+
+
+class _RepositoryCommand(QUndoCommand):
+    """Runs an action, then tells the window what changed; reports failures instead of raising."""
+
+    def __init__(self, text: str, repo: Any, changed: Changed, failed: Failed) -> None:
+        super().__init__(text)
+        self._repo = repo
+        self._changed = changed
+        self._failed = failed
+
+    def _run(self, action: Callable[[], None]) -> None:
+        try:
+            action()
+        except (KeyError, ValueError, OSError) as error:
+            self.setObsolete(True)
+            self._failed(f"{self.text()} failed: {error}")
+            return
+        self._changed()
+
+
+class SetPublicationDateCommand(_RepositoryCommand):
+    """Set an article's publication date; its events are re-resolved against it."""
+
+    def __init__(
+        self, repo: Any, article_id: int, new_date: date, changed: Changed, failed: Failed
+    ) -> None:
+        article = repo.article(article_id)
+        title = article.title or f"article {article_id}"
+        super().__init__(f"Set publication date of “{title}”", repo, changed, failed)
+        self.article_id = article_id
+        self.new_date = new_date
+        self.old_date = article.published
+        self.old_was_users = article.published_source == PublishedSource.USER
+
+    def redo(self) -> None:
+        from timeline_app import commands
+
+        self._run(lambda: commands.set_publication_date(self._repo, self.article_id, self.new_date))
+
+    def undo(self) -> None:
+        from timeline_app import commands
+
+        if self.old_was_users and self.old_date is not None:
+            old_date = self.old_date
+            self._run(lambda: commands.set_publication_date(self._repo, self.article_id, old_date))
+        else:
+            self._run(lambda: commands.clear_publication_date(self._repo, self.article_id))
+
+
+class CorrectEventDateCommand(_RepositoryCommand):
+    """Give an event the user's own dates."""
+
+    def __init__(
+        self,
+        repo: Any,
+        event_id: int,
+        start: datetime,
+        end: datetime,
+        precision: Precision,
+        changed: Changed,
+        failed: Failed,
+    ) -> None:
+        event = repo.event(event_id)
+        super().__init__(f"Correct date of “{event.expression}”", repo, changed, failed)
+        self.event_id = event_id
+        self.new = (start, end, precision)
+        self.old = (event.start, event.end, event.precision)
+        self.was_corrected = bool(repo.is_corrected(event_id))
+
+    def redo(self) -> None:
+        self._run(lambda: self._repo.correct_event(self.event_id, *self.new))
+
+    def undo(self) -> None:
+        if self.was_corrected:
+            self._run(lambda: self._repo.correct_event(self.event_id, *self.old))
+        else:
+            self._run(lambda: self._repo.clear_correction(self.event_id))
+
+
+class HideEventCommand(_RepositoryCommand):
+    """Hide an event from the timeline (or show a hidden one again)."""
+
+    def __init__(
+        self, repo: Any, event_id: int, hidden: bool, changed: Changed, failed: Failed
+    ) -> None:
+        event = repo.event(event_id)
+        verb = "Hide" if hidden else "Show"
+        super().__init__(f"{verb} event “{event.expression}”", repo, changed, failed)
+        self.event_id = event_id
+        self.hidden = hidden
+        self.was_corrected = bool(repo.is_corrected(event_id))
+        self.was_hidden = event.hidden
+
+    def redo(self) -> None:
+        self._run(lambda: self._repo.hide_event(self.event_id, self.hidden))
+
+    def undo(self) -> None:
+        if self.was_corrected:
+            self._run(lambda: self._repo.hide_event(self.event_id, self.was_hidden))
+        else:
+            self._run(lambda: self._repo.clear_correction(self.event_id))

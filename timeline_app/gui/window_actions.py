@@ -1,0 +1,161 @@
+"""The window's actions (menu items, toolbar buttons, shortcuts) in one place.
+
+Each action calls a method of ``MainWindow``; keeping them here keeps the
+window module about layout and selection, and gives tests one object to trigger
+actions on (``window.actions.next.trigger()``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QToolBar
+
+from timeline_app.gui import icons
+
+if TYPE_CHECKING:
+    from timeline_app.gui.main_window import MainWindow
+
+
+class WindowActions:
+    """Every QAction of the main window, built and wired on construction."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self._window = window
+        self._build()
+
+    def _action(
+        self,
+        text: str,
+        slot: Any,
+        shortcut: QKeySequence | str | Sequence[QKeySequence | str] = (),
+        icon_name: str | None = None,
+        tip: str = "",
+    ) -> QAction:
+        action = QAction(text, self._window)
+        if icon_name:
+            action.setIcon(icons.icon(icon_name))
+        if isinstance(shortcut, QKeySequence | str):
+            shortcut = [shortcut]
+        keys = [QKeySequence(s) if isinstance(s, str) else s for s in shortcut]
+        if keys:
+            action.setShortcuts(keys)
+        action.setStatusTip(tip or text.replace("…", ""))
+        action.setToolTip(
+            f"{text.replace('…', '')} ({keys[0].toString(QKeySequence.SequenceFormat.NativeText)})"
+            if keys
+            else text.replace("…", "")
+        )
+        action.triggered.connect(slot)
+        self._window.addAction(action)
+        return action
+
+    def _build(self) -> None:
+        w = self._window
+        std = QKeySequence.StandardKey
+        self.import_files = self._action(
+            "&Import Files…", w.choose_files_to_import, QKeySequence(std.Open), icons.IMPORT_FILE
+        )
+        self.import_folder = self._action(
+            "Import &Folder…", w.choose_folder_to_import, "Ctrl+Shift+O", icons.IMPORT_FOLDER
+        )
+        self.export_csv = self._action(
+            "&Export CSV…",
+            w.choose_csv_export,
+            "Ctrl+E",
+            icons.EXPORT,
+            "Export the events shown as CSV",
+        )
+        self.export_png = self._action(
+            "Export Timeline as &PNG…", lambda: w.choose_image_export("png"), (), icons.IMAGE
+        )
+        self.export_svg = self._action(
+            "Export Timeline as &SVG…", lambda: w.choose_image_export("svg")
+        )
+        self.quit = self._action("&Quit", w.close, QKeySequence(std.Quit))
+
+        self.undo = w.undo_stack.createUndoAction(w, "&Undo")
+        self.undo.setShortcut(QKeySequence(std.Undo))
+        self.undo.setIcon(icons.icon(icons.UNDO))
+        self.redo = w.undo_stack.createRedoAction(w, "&Redo")
+        self.redo.setShortcuts([QKeySequence(std.Redo), QKeySequence("Ctrl+Y")])
+        self.redo.setIcon(icons.icon(icons.REDO))
+        w.addActions([self.undo, self.redo])
+        self.set_date = self._action(
+            "Set &Publication Date…",
+            w.choose_publication_date,
+            "Ctrl+D",
+            icons.CALENDAR,
+            "Set the publication date of the selected article; its events are resolved again",
+        )
+        self.correct_event = self._action(
+            "&Correct Event Date…", w.choose_event_date, "Ctrl+Shift+D", icons.EDIT_DATE
+        )
+        self.hide_event = self._action(
+            "&Hide Event", w.toggle_current_event_hidden, "Delete", icons.HIDE
+        )
+        self.find = self._action("&Find Articles", w.focus_search, QKeySequence(std.Find))
+
+        self.previous = self._action(
+            "&Previous Event", lambda: w.step_event(-1), "Left", icons.PREVIOUS
+        )
+        self.next = self._action("&Next Event", lambda: w.step_event(1), "Right", icons.NEXT)
+        self.show_source = self._action(
+            "Show &Source", w.show_current_source, ["Return", "Enter"], icons.SOURCE
+        )
+        self.zoom_in = self._action(
+            "Zoom &In", w.timeline.zoom_in, QKeySequence(std.ZoomIn), icons.ZOOM_IN
+        )
+        self.zoom_out = self._action(
+            "Zoom &Out", w.timeline.zoom_out, QKeySequence(std.ZoomOut), icons.ZOOM_OUT
+        )
+        self.fit = self._action("&Fit All", w.timeline.fit_all, "Ctrl+0", icons.FIT)
+        self.show_hidden = self._action("Show &Hidden Events", w.toggle_show_hidden)
+        self.show_hidden.setCheckable(True)
+        # Arrow keys and Enter step and open events unless a text field wants them.
+        for action in (self.previous, self.next, self.show_source):
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+
+    def install_menus_and_toolbar(self) -> None:
+        """Put the actions into the menu bar and the toolbar of the window."""
+        w = self._window
+        menu_bar = w.menuBar()
+        file_menu = menu_bar.addMenu("&File")
+        file_menu.addActions([self.import_files, self.import_folder])
+        file_menu.addSeparator()
+        file_menu.addActions([self.export_csv, self.export_png, self.export_svg])
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit)
+
+        edit_menu = menu_bar.addMenu("&Edit")
+        edit_menu.addActions([self.undo, self.redo])
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.set_date, self.correct_event, self.hide_event])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.find)
+
+        view_menu = menu_bar.addMenu("&View")
+        view_menu.addActions([self.zoom_in, self.zoom_out, self.fit])
+        view_menu.addSeparator()
+        view_menu.addActions([self.previous, self.next, self.show_source])
+        view_menu.addSeparator()
+        view_menu.addAction(self.show_hidden)
+
+        toolbar = QToolBar("Main", w)
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        toolbar.addActions([self.import_files, self.import_folder])
+        toolbar.addAction(self.export_csv)
+        toolbar.addSeparator()
+        toolbar.addActions([self.undo, self.redo])
+        toolbar.addSeparator()
+        toolbar.addActions([self.zoom_out, self.zoom_in, self.fit])
+        toolbar.addSeparator()
+        toolbar.addActions([self.previous, self.next])
+        toolbar.addSeparator()
+        toolbar.addActions([self.set_date, self.correct_event, self.hide_event])
+        w.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
