@@ -1,0 +1,308 @@
+"""Anchor-dependent operations: relative expressions resolved against a date.
+
+News text points at calendar positions relative to its publication date (the
+DCT) or to a date the narrative just mentioned. Without an anchor the value
+stays underspecified (``XXXX-WXX-1``), never guessed from today's clock.
+Which way a bare "Thursday" or "October" points is decided by the tense of its
+sentence (``Tense``), computed by the tagger.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import Enum
+
+from dateutil.easter import easter
+from dateutil.relativedelta import relativedelta
+
+from timeline_app.temporal.timex import AnchorKind
+from timeline_app.temporal.values import NoValue, Op
+
+SEASONS = ("WI", "SP", "SU", "FA")  # index = month // 3 % 4
+
+
+class Tense(Enum):
+    """Rough temporal orientation of a sentence."""
+
+    PAST = "past"
+    FUTURE = "future"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class Anchors:
+    """The dates a relative expression may be resolved against."""
+
+    dct: date | None
+    narrative: date | None
+    tense: Tense
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """Result of an operation: the value prefix and what it was anchored on."""
+
+    value: str
+    anchor_kind: AnchorKind
+    anchor: date | None
+
+
+def _direction(requested: str, tense: Tense) -> str:
+    if requested and requested != "auto":
+        return requested
+    if tense is Tense.FUTURE:
+        return "future"
+    if tense is Tense.PAST:
+        return "past"
+    return "nearest"
+
+
+def format_at(day: date, unit: str) -> str:
+    """A date written at the granularity of ``unit``."""
+    if unit == "day":
+        return day.isoformat()
+    if unit == "week":
+        year, week, _ = day.isocalendar()
+        return f"{year:04d}-W{week:02d}"
+    if unit == "month":
+        return f"{day.year:04d}-{day.month:02d}"
+    if unit == "quarter":
+        return f"{day.year:04d}-Q{(day.month - 1) // 3 + 1}"
+    if unit == "half":
+        return f"{day.year:04d}-H{(day.month - 1) // 6 + 1}"
+    if unit == "season":
+        year = day.year - 1 if day.month < 3 else day.year
+        return f"{year:04d}-{SEASONS[day.month // 3 % 4]}"
+    if unit == "year":
+        return f"{day.year:04d}"
+    if unit == "decade":
+        return f"{day.year // 10:03d}"
+    if unit == "century":
+        return f"{day.year // 100:02d}"
+    raise NoValue(f"unknown unit {unit!r}")
+
+
+_UNDERSPECIFIED = {
+    "day": "XXXX-XX-XX",
+    "week": "XXXX-WXX",
+    "month": "XXXX-XX",
+    "quarter": "XXXX-QX",
+    "half": "XXXX-HX",
+    "season": "XXXX-XX",
+    "year": "XXXX",
+    "decade": "XXX",
+    "century": "XX",
+}
+_STEP = {
+    "day": relativedelta(days=1),
+    "week": relativedelta(weeks=1),
+    "month": relativedelta(months=1),
+    "quarter": relativedelta(months=3),
+    "half": relativedelta(months=6),
+    "season": relativedelta(months=3),
+    "year": relativedelta(years=1),
+    "decade": relativedelta(years=10),
+    "century": relativedelta(years=100),
+}
+_DURATION_UNITS = {
+    "year": (1, "Y", False),
+    "month": (1, "M", False),
+    "week": (1, "W", False),
+    "day": (1, "D", False),
+    "quarter": (1, "Q", False),
+    "decade": (10, "Y", False),
+    "century": (100, "Y", False),
+    "hour": (1, "H", True),
+    "minute": (1, "M", True),
+    "second": (1, "S", True),
+}
+
+
+def duration(amount: str, unit: str) -> str:
+    """``P3Y``, ``PT2H``, ``P10Y`` for a decade; ``X`` stays unknown (``PXY``)."""
+    if unit not in _DURATION_UNITS:
+        raise NoValue(f"unknown duration unit {unit!r}")
+    factor, letter, is_time = _DURATION_UNITS[unit]
+    if amount != "X":
+        number = float(amount) * factor
+        if number <= 0:
+            raise NoValue("empty duration")
+        amount = str(int(number)) if number == int(number) else f"{number:g}"
+    if unit == "decade" and amount == "X":
+        letter = "DE"
+    if unit == "century" and amount == "X":
+        letter = "CE"
+    return f"PT{amount}{letter}" if is_time else f"P{amount}{letter}"
+
+
+def _pick(candidates: list[date], anchor: date, direction: str) -> date:
+    """Choose among candidate dates (sorted) the one the direction means."""
+    if direction in ("past", "last"):
+        past = [c for c in candidates if c <= anchor]
+        if direction == "last":
+            past = [c for c in past if c < anchor] or past
+        return past[-1] if past else candidates[0]
+    if direction in ("future", "next"):
+        future = [c for c in candidates if c >= anchor]
+        if direction == "next":
+            future = [c for c in future if c > anchor] or future
+        return future[0] if future else candidates[-1]
+    return min(candidates, key=lambda c: (abs((c - anchor).days), c < anchor))
+
+
+def resolve(op: Op, args: list[str], anchors: Anchors) -> Resolved:
+    """Apply an operation to the anchors; raise NoValue for impossible dates."""
+    if op is Op.DURATION:
+        return Resolved(duration(args[0], args[1]), AnchorKind.NONE, None)
+    anchor, kind = anchors.dct, AnchorKind.DCT
+    if op is Op.SHIFT and len(args) > 2 and args[2] == "narrative" and anchors.narrative:
+        anchor, kind = anchors.narrative, AnchorKind.NARRATIVE
+    if op is Op.YEAR:
+        kind = kind if len(args[0]) < 4 else AnchorKind.NONE
+        return Resolved(_year(args[0], anchor), kind, anchor)
+    if anchor is None:
+        return Resolved(_unanchored(op, args), AnchorKind.NONE, None)
+    requested = args[-1] if len(args) > _ARGS_BEFORE_DIRECTION[op] else ""
+    direction = _direction(requested, anchors.tense)
+    value = _anchored(op, args, anchor, direction)
+    return Resolved(value, kind, anchor)
+
+
+_ARGS_BEFORE_DIRECTION = {
+    Op.SHIFT: 99,
+    Op.WEEKDAY: 1,
+    Op.MONTHDAY: 2,
+    Op.MONTH: 1,
+    Op.SEASON: 1,
+    Op.QUARTER: 1,
+    Op.HALF: 1,
+    Op.HOLIDAY: 2,
+}
+
+
+def _year(digits: str, anchor: date | None) -> str:
+    if len(digits) == 4:
+        return digits
+    base = anchor.year if anchor else 1950
+    year = base // 100 * 100 + int(digits)
+    if year > base + 20:
+        year -= 100
+    elif year < base - 80:
+        year += 100
+    return f"{year:04d}"
+
+
+def _unanchored(op: Op, args: list[str]) -> str:
+    if op is Op.SHIFT:
+        amount = args[1]
+        if amount in ("-X", "X") or amount.startswith("-X"):
+            return "PAST_REF"
+        if amount == "+X":
+            return "FUTURE_REF"
+        return _UNDERSPECIFIED.get(args[0], "XXXX")
+    if op is Op.WEEKDAY:
+        return f"XXXX-WXX-{int(args[0])}"
+    if op is Op.MONTHDAY:
+        month, day = int(args[0]), int(args[1])
+        date(2000, month, day)  # raises ValueError for impossible dates (leap year allows 02-29)
+        return f"XXXX-{month:02d}-{day:02d}"
+    if op is Op.MONTH:
+        return f"XXXX-{int(args[0]):02d}"
+    if op is Op.SEASON:
+        return f"XXXX-{args[0]}"
+    if op is Op.QUARTER:
+        return f"XXXX-Q{args[0]}"
+    if op is Op.HALF:
+        return f"XXXX-H{args[0]}"
+    if op is Op.HOLIDAY:
+        if len(args) > 1 and args[1].isdigit():
+            return holiday_date(args[0], int(args[1])).isoformat()
+        rule = args[0]
+        return f"XXXX-{rule}" if _FIXED_HOLIDAY(rule) else "XXXX-XX-XX"
+    raise NoValue(f"no unanchored form for {op}")
+
+
+def _FIXED_HOLIDAY(rule: str) -> bool:
+    parts = rule.split("-")
+    return len(parts) == 2 and all(p.isdigit() for p in parts)
+
+
+def _anchored(op: Op, args: list[str], anchor: date, direction: str) -> str:
+    if op is Op.SHIFT:
+        unit, amount = args[0], args[1]
+        if "X" in amount:
+            return "FUTURE_REF" if amount.startswith("+") else "PAST_REF"
+        if unit not in _STEP:
+            raise NoValue(f"unknown unit {unit!r}")
+        return format_at(anchor + _STEP[unit] * int(float(amount)), unit)
+    if op is Op.WEEKDAY:
+        weekday = int(args[0])
+        if direction == "this":
+            monday = anchor - timedelta(days=anchor.weekday())
+            return (monday + timedelta(days=weekday - 1)).isoformat()
+        offset = weekday - 1 - anchor.weekday()
+        candidates = [anchor + timedelta(days=offset + 7 * k) for k in (-1, 0, 1)]
+        return _pick(candidates, anchor, direction).isoformat()
+    years = [anchor.year - 1, anchor.year, anchor.year + 1]
+    if direction in ("nearest", "this"):
+        years = [anchor.year]
+    if op is Op.MONTHDAY:
+        month, day = int(args[0]), int(args[1])
+        candidates = [_safe_date(year, month, day) for year in years]
+        valid = [c for c in candidates if c]
+        if not valid:
+            raise NoValue(f"impossible date {month}-{day}")
+        return _pick(valid, anchor, direction).isoformat()
+    if op is Op.MONTH:
+        month = int(args[0])
+        chosen = _pick([date(y, month, 1) for y in years], _month_start(anchor), direction)
+        return f"{chosen.year:04d}-{month:02d}"
+    if op is Op.SEASON:
+        season = args[0]
+        month = {"WI": 12, "SP": 3, "SU": 6, "FA": 9}[season]
+        current = date(anchor.year - (anchor.month < 3), (anchor.month // 3 % 4 or 4) * 3, 1)
+        chosen = _pick([date(y, month, 1) for y in years], current, direction)
+        return f"{chosen.year:04d}-{season}"
+    if op in (Op.QUARTER, Op.HALF):
+        size = 3 if op is Op.QUARTER else 6
+        part = int(args[0])
+        current = date(anchor.year, (anchor.month - 1) // size * size + 1, 1)
+        chosen = _pick([date(y, (part - 1) * size + 1, 1) for y in years], current, direction)
+        letter = "Q" if op is Op.QUARTER else "H"
+        return f"{chosen.year:04d}-{letter}{part}"
+    if op is Op.HOLIDAY:
+        if len(args) > 1 and args[1].isdigit():
+            return holiday_date(args[0], int(args[1])).isoformat()
+        candidates = [holiday_date(args[0], year) for year in years]
+        return _pick(candidates, anchor, direction).isoformat()
+    raise NoValue(f"operation {op} needs no anchor")
+
+
+def _month_start(day: date) -> date:
+    return day.replace(day=1)
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def holiday_date(rule: str, year: int) -> date:
+    """A holiday in ``year`` from its table rule: ``12-25`` (fixed), ``11/4/4``
+    (month/nth/ISO weekday; nth -1 = last) or ``easter+N`` (days after Easter)."""
+    if rule.startswith("easter"):
+        offset = int(rule[6:] or 0)
+        return easter(year) + timedelta(days=offset)
+    if "/" in rule:
+        month, nth, weekday = (int(part) for part in rule.split("/"))
+        if nth > 0:
+            first = date(year, month, 1)
+            shift = (weekday - 1 - first.weekday()) % 7
+            return first + timedelta(days=shift + 7 * (nth - 1))
+        last = date(year, month, 1) + relativedelta(months=1) - timedelta(days=1)
+        return last - timedelta(days=(last.weekday() - (weekday - 1)) % 7)
+    month, day = (int(part) for part in rule.split("-"))
+    return date(year, month, day)

@@ -1,0 +1,207 @@
+"""The tagging pipeline: prefilter, match, normalise, resolve, anchor.
+
+1. A cheap trigger scan (month and weekday names, digits, time-unit words...)
+   finds where time expressions can be; rules run only in windows around
+   triggers, so text without any trigger costs one regex scan.
+2. One combined regex (``compiler.py``) yields non-overlapping candidates;
+   a candidate won by a negative rule is dropped.
+3. The winning rule's VALUE template is rendered (``values.py``) and its
+   operation resolved (``resolver.py``) against the DCT or, for narrative
+   expressions ("two days later"), the last full date mentioned before.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import cache
+
+from timeline_app.resources import resource_path
+from timeline_app.temporal.calendar import VALID_MODS, interval_of, is_well_formed, narrowed
+from timeline_app.temporal.compiler import CompiledRule, Matcher, compile_rule_set
+from timeline_app.temporal.resolver import Anchors, Tense, resolve
+from timeline_app.temporal.rulefiles import RuleKind, RuleSet, read_rule_set
+from timeline_app.temporal.timex import AnchorKind, Precision, Timex, TimexType
+from timeline_app.temporal.values import (
+    NoValue,
+    RenderContext,
+    ValueSpec,
+    parse_value_spec,
+    render,
+)
+
+WINDOW_CHARS = 80  # how far from a trigger a rule's match may start or end
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'(])|\n\s*\n")
+_SENTENCE_LOOKAROUND = 300
+
+
+@dataclass(frozen=True, slots=True)
+class Engine:
+    """Everything compiled from one language folder; build once, reuse."""
+
+    rule_set: RuleSet
+    matcher: Matcher
+    specs: dict[str, ValueSpec]
+    future_markers: re.Pattern[str]
+    past_markers: re.Pattern[str]
+
+
+def build_engine(rule_set: RuleSet) -> Engine:
+    """Compile a rule set; raises RuleFileError naming file and line on any problem."""
+    matcher = compile_rule_set(rule_set)
+    specs = {
+        rule.rule_id: parse_value_spec(rule, rule_set.tables)
+        for rule in rule_set.rules
+        if rule.kind is RuleKind.POSITIVE
+    }
+
+    def markers(name: str) -> re.Pattern[str]:
+        alternatives = rule_set.patterns[name].alternatives
+        return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE)
+
+    return Engine(rule_set, matcher, specs, markers("tense_future"), markers("tense_past"))
+
+
+@cache
+def default_engine(language: str = "en") -> Engine:
+    """The engine for the bundled rules of ``language`` (compiled once per process)."""
+    return build_engine(read_rule_set(resource_path("temporal", language)))
+
+
+def candidate_windows(text: str, trigger: re.Pattern[str]) -> Iterator[tuple[int, int]]:
+    """Merged character windows around trigger words, snapped to whitespace."""
+    window_start = window_end = -1
+    length = len(text)
+    for hit in trigger.finditer(text):
+        start = max(0, hit.start() - WINDOW_CHARS)
+        end = min(length, hit.end() + WINDOW_CHARS)
+        if window_end >= 0 and start <= window_end:
+            window_end = max(window_end, end)
+            continue
+        if window_end >= 0:
+            yield window_start, window_end
+        window_start, window_end = _snap_start(text, start), _snap_end(text, end)
+    if window_end >= 0:
+        yield window_start, window_end
+
+
+def _snap_start(text: str, position: int) -> int:
+    while position > 0 and not text[position - 1].isspace():
+        position -= 1
+    return position
+
+
+def _snap_end(text: str, position: int) -> int:
+    length = len(text)
+    while position < length and not text[position].isspace():
+        position += 1
+    return position
+
+
+def sentence_tense(text: str, start: int, end: int, engine: Engine) -> Tense:
+    """Past or future, by the marker word nearest the expression in its sentence."""
+    left = max(0, start - _SENTENCE_LOOKAROUND)
+    right = min(len(text), end + _SENTENCE_LOOKAROUND)
+    sentence_start, sentence_end = left, right
+    for boundary in _SENTENCE_END.finditer(text, left, right):
+        if boundary.end() <= start:
+            sentence_start = boundary.end()
+        elif boundary.start() >= end:
+            sentence_end = boundary.start()
+            break
+    best_distance, best = None, Tense.UNKNOWN
+    markers = ((engine.past_markers, Tense.PAST), (engine.future_markers, Tense.FUTURE))
+    for pattern, tense in markers:
+        for marker in pattern.finditer(text, sentence_start, sentence_end):
+            if start <= marker.start() < end:
+                continue
+            distance = start - marker.end() if marker.end() <= start else marker.start() - end
+            if best_distance is None or distance < best_distance:
+                best_distance, best = distance, tense
+    return best
+
+
+def _as_date(dct: date | datetime | None) -> date | None:
+    if isinstance(dct, datetime):
+        return dct.date()
+    return dct
+
+
+def tag_with(engine: Engine, text: str, dct: date | datetime | None) -> list[Timex]:
+    """Tag ``text`` with a given engine (``tag`` uses the bundled English one)."""
+    anchor = _as_date(dct)
+    found: list[Timex] = []
+    narrative: date | None = None
+    regex = engine.matcher.regex
+    rules = engine.matcher.rules_by_group
+    for window_start, window_end in candidate_windows(text, engine.matcher.trigger):
+        for match in regex.finditer(text, window_start, window_end):
+            compiled = rules[match.lastindex]
+            if compiled.rule.kind is RuleKind.NEGATIVE:
+                continue
+            timex = _timex_from_match(engine, compiled, match, text, anchor, narrative)
+            if timex is None:
+                continue
+            found.append(timex)
+            if (
+                timex.type is TimexType.DATE
+                and timex.precision is not None
+                and timex.precision >= Precision.DAY
+                and timex.interval is not None
+            ):
+                narrative = timex.interval.start.date()
+    return found
+
+
+def _timex_from_match(
+    engine: Engine,
+    compiled: CompiledRule,
+    match: re.Match[str],
+    text: str,
+    dct: date | None,
+    narrative: date | None,
+) -> Timex | None:
+    rule = compiled.rule
+    spec = engine.specs[rule.rule_id]
+    groups = {name: match.group(index) for name, index in compiled.groups}
+    context = RenderContext(groups, engine.rule_set.tables, dct)
+    start, end = match.span(compiled.group_index)
+    anchor_kind, anchor_value = AnchorKind.NONE, None
+    try:
+        value = render(spec.suffix, context)
+        if spec.op is not None:
+            args = [render(arg, context) for arg in spec.args]
+            tense = sentence_tense(text, start, end, engine) if dct else Tense.UNKNOWN
+            resolved = resolve(spec.op, args, Anchors(dct, narrative, tense))
+            # A general reference ("a few years ago" -> PAST_REF) takes no suffix.
+            is_reference = resolved.value.endswith("_REF")
+            value = resolved.value if is_reference else resolved.value + value
+            anchor_kind = resolved.anchor_kind
+            if resolved.anchor is not None:
+                anchor_value = resolved.anchor.isoformat()
+        mod = render(rule.mod, context) or None
+    except (NoValue, ValueError):
+        return None
+    if not is_well_formed(value) or (mod is not None and mod not in VALID_MODS):
+        return None
+    timex_type = rule.timex_type or TimexType.DATE
+    interval, precision = None, None
+    if timex_type in (TimexType.DATE, TimexType.TIME):
+        spanned = interval_of(value)
+        if spanned is not None:
+            interval, precision = narrowed(spanned[0], mod), spanned[1]
+    return Timex(
+        start=start,
+        end=end,
+        text=text[start:end],
+        type=timex_type,
+        value=value,
+        mod=mod,
+        interval=interval,
+        precision=precision,
+        rule=rule.rule_id,
+        anchor_kind=anchor_kind,
+        anchor_value=anchor_value,
+    )
