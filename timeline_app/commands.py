@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
 from timeline_app.articles import ParsedArticle, PublishedSource
 from timeline_app.events.model import Event
@@ -82,12 +83,22 @@ def analyse(text: str, published: date | None) -> tuple[list[Timex], list[Event]
     return timexes, list(build_events(text, timexes, published))
 
 
+def _database_files(repo: Repository) -> list[Path]:
+    if str(repo.path) == ":memory:":
+        return []
+    main = Path(repo.path)
+    return [main, *(main.with_name(main.name + suffix) for suffix in ("-wal", "-shm", "-journal"))]
+
+
 def _tasks_for(
-    paths: Iterable[str | os.PathLike[str]], max_bytes: int, report: ImportReport
+    repo: Repository,
+    paths: Iterable[str | os.PathLike[str]],
+    max_bytes: int,
+    report: ImportReport,
 ) -> list[FileTask | RecordTask]:
     """Files become tasks; JSON/JSONL files are read here so their records spread over workers."""
     tasks: list[FileTask | RecordTask] = []
-    for path in expand_paths(paths):
+    for path in expand_paths(paths, exclude=_database_files(repo)):
         if not is_record_file(path) or not path.exists():
             tasks.append(FileTask(str(path), max_bytes))
             continue
@@ -122,7 +133,7 @@ def import_paths(
     the rest without duplicates.
     """
     report = ImportReport()
-    tasks = _tasks_for(paths, max_bytes, report)
+    tasks = _tasks_for(repo, paths, max_bytes, report)
     total = len(tasks)
     pending: list[tuple[str, PreparedArticle]] = []
     last_write = time.monotonic()

@@ -122,6 +122,7 @@ _DATE_META = (
     "parsely-pub-date",
 )
 _SOURCE_META = ("og:site_name", "application-name", "publisher")
+_UNFINISHED_TAG = re.compile(r"<[A-Za-z!/?][^<>]*\Z")
 _SPACES = re.compile(r"[ \t\f\v\u00a0]+")
 
 
@@ -288,7 +289,8 @@ def parse_html(html: str, *, path: str = "") -> ParsedArticle:
     """One article from the decoded contents of a web page."""
     parser = _PageParser()
     try:
-        parser.feed(html)
+        # A tag cut off at the end of a truncated file would otherwise come out as text.
+        parser.feed(_UNFINISHED_TAG.sub("", html))
         parser.close()
     except (AssertionError, ValueError) as error:  # html.parser's rare hard failures
         raise ReaderError(f"malformed HTML: {error}") from None

@@ -41,16 +41,24 @@ SUPPORTED_SUFFIXES = (
 )
 
 
-def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
-    """Files named directly, and every non-hidden file below named folders (sorted)."""
+def expand_paths(
+    paths: Iterable[str | os.PathLike[str]], exclude: Iterable[Path] = ()
+) -> Iterator[Path]:
+    """Files named directly, and every non-hidden file below named folders (sorted).
+
+    ``exclude`` names files a folder walk must pass over: the library database
+    itself (and its ``-wal``/``-shm`` companions) when it sits in the folder.
+    """
+    excluded = {p.resolve() for p in exclude}
     for entry in paths:
         path = Path(entry)
         if path.is_dir():
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
-                    if not name.startswith("."):
-                        yield Path(root) / name
+                    candidate = Path(root) / name
+                    if not name.startswith(".") and candidate.resolve() not in excluded:
+                        yield candidate
         else:
             yield path
 

@@ -1,0 +1,47 @@
+"""Metadata dates: the usual formats, and honest errors for the rest."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from timeline_app.ingest.dates import parse_metadata_date
+from timeline_app.ingest.errors import ReaderError
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("2024-01-08", date(2024, 1, 8)),
+        ("2024-01-08T10:00:00Z", date(2024, 1, 8)),
+        ("2024-01-08T23:30:00-05:00", date(2024, 1, 9)),  # UTC is the 9th
+        ("Mon, 08 Jan 2024 10:00:00 GMT", date(2024, 1, 8)),
+        ("January 8, 2024", date(2024, 1, 8)),
+        ("8 Jan 2024", date(2024, 1, 8)),
+        (1704672000, date(2024, 1, 8)),
+        (1704672000000, date(2024, 1, 8)),  # milliseconds, as JavaScript writes them
+        ("1704672000", date(2024, 1, 8)),
+    ],
+)
+def test_accepted_formats(raw: object, expected: date) -> None:
+    assert parse_metadata_date(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        ("10000-01-01", "out of range"),
+        ("+10000-01-01T00:00:00Z", "out of range"),
+        ("not a date at all", "is not a date"),
+        ("2024-02-30", "is not a date"),
+        ("", "is empty"),
+        (2024, "is not a date"),
+        (True, "is not a date"),
+        (None, "is not a date"),
+        (1e300, "out of range"),
+    ],
+)
+def test_rejected_values_say_why(raw: object, message: str) -> None:
+    with pytest.raises(ReaderError, match=message):
+        parse_metadata_date(raw, field="'date' field")

@@ -1,0 +1,285 @@
+"""Each reader on the shapes users bring, including broken ones."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from timeline_app.articles import PublishedSource
+from timeline_app.ingest.errors import ReaderError
+from timeline_app.ingest.html_reader import parse_html
+from timeline_app.ingest.json_reader import RecordProblem
+from timeline_app.ingest.readers import expand_paths, read_path
+from timeline_app.ingest.text_reader import parse_text
+
+from ..conftest import require_corpus
+
+# -- text and markdown -------------------------------------------------------
+
+
+def test_header_lines() -> None:
+    article = parse_text(
+        "Title: Floods in the valley\nDate: 2023-10-07\nSource: Local Times\n"
+        "URL: https://example.org/floods\nAuthor: A. Writer\n\nWater rose on Friday.\n"
+    )
+    assert article.title == "Floods in the valley"
+    assert article.published == date(2023, 10, 7)
+    assert article.published_source is PublishedSource.METADATA
+    assert "'date:' header" in article.published_reason
+    assert article.source == "Local Times"
+    assert article.url == "https://example.org/floods"
+    assert article.text == "Water rose on Friday."
+    assert article.extra == {"author": "A. Writer"}
+
+
+def test_published_header_and_front_matter() -> None:
+    article = parse_text(
+        '---\ntitle: "Quoted: title"\npublished: 2021-05-04T08:00:00Z\ntags: [a, b]\n---\n\n'
+        "# Heading inside\n\nBody.\n",
+        markdown=True,
+    )
+    assert article.title == "Quoted: title"
+    assert article.published == date(2021, 5, 4)
+    assert article.text.startswith("# Heading inside")
+
+
+def test_first_line_is_the_title_otherwise() -> None:
+    article = parse_text("\n\nA plain headline\n\nThe body, with: a colon.\nMore.\n")
+    assert article.title == "A plain headline"
+    assert article.text == "The body, with: a colon.\nMore."
+    assert article.published is None
+    assert article.published_source is PublishedSource.UNKNOWN
+
+
+def test_markdown_heading_loses_its_hashes() -> None:
+    assert parse_text("## Storm warning ##\n\nWinds.", markdown=True).title == "Storm warning"
+
+
+def test_a_line_that_looks_like_a_header_is_text_without_known_keys() -> None:
+    article = parse_text("Note: this is prose\n\nMore prose.")
+    assert article.title == "Note: this is prose"
+
+
+def test_text_without_body_is_an_error() -> None:
+    with pytest.raises(ReaderError, match="no article text"):
+        parse_text("Title: Only a title\n\n   \n")
+
+
+@given(st.text(max_size=400))
+def test_text_reader_never_fails_unexpectedly(text: str) -> None:
+    try:
+        article = parse_text(text)
+    except ReaderError:
+        return
+    assert article.text.strip()
+
+
+# -- HTML ---------------------------------------------------------------------
+
+PAGE = """<!doctype html>
+<html><head>
+<title>Floods hit valley - The Local Times</title>
+<meta property="og:site_name" content="The Local Times">
+<meta name="description" content="ignored">
+<link rel="canonical" href="https://example.org/floods">
+<script>document.write("<p>injected</p>"); fetch("https://tracker.example/x")</script>
+<script type="application/ld+json">
+{"@type": "NewsArticle", "datePublished": "2023-10-08T06:00:00Z"}</script>
+<style>p { color: red }</style>
+</head><body>
+<nav><a href="/">Home</a> | <a href="/world">World</a></nav>
+<div class="top-banner">Subscribe now!</div>
+<article>
+  <header><h1>Floods hit the valley</h1><time datetime="2001-01-01">old</time></header>
+  <p>Water rose on <b>Friday</b> &amp; kept rising.</p>
+  <div class="ad-slot">BUY SHOES</div>
+  <p>Residents left on Saturday.
+  <figure><img src="x.jpg"><figcaption>A photo</figcaption></figure>
+  <aside>Related: other floods</aside>
+</article>
+<div id="comments">First!</div>
+<footer>© 2023</footer>
+</body></html>"""
+
+
+def test_html_main_text_title_and_date() -> None:
+    article = parse_html(PAGE, path="page.html")
+    assert article.title == "Floods hit the valley"
+    assert article.text == "Water rose on Friday & kept rising.\n\nResidents left on Saturday."
+    assert article.published == date(2023, 10, 8)
+    assert article.published_reason == "JSON-LD datePublished"
+    assert article.source == "The Local Times"
+    assert article.url == "https://example.org/floods"
+    for junk in ("injected", "Home", "Subscribe", "BUY", "Related", "First!", "©", "color"):
+        assert junk not in article.text
+
+
+def test_html_meta_date_wins_and_bad_dates_are_passed_over() -> None:
+    page = (
+        '<meta property="article:published_time" content="10000-01-01">'
+        '<meta name="date" content="2020-02-02"><body><p>Text.</p>'
+    )
+    article = parse_html(page)
+    assert article.published == date(2020, 2, 2)
+    assert article.published_reason == "<meta date> in the page"
+
+
+def test_html_without_article_uses_body_and_title_tag() -> None:
+    article = parse_html("<html><head><title>Plain page</title></head><body>Just text</body>")
+    assert (article.title, article.text, article.published) == ("Plain page", "Just text", None)
+
+
+def test_malformed_html_still_reads() -> None:
+    article = parse_html("<html><body><div><p>One<p>Two</span></div></i><p>Three<article")
+    assert article.text.split() == ["One", "Two", "Three"]
+
+
+def test_html_with_no_text_is_an_error() -> None:
+    with pytest.raises(ReaderError, match="no article text"):
+        parse_html("<html><head><script>x()</script></head><body><nav>Menu</nav></body></html>")
+
+
+@given(st.text(alphabet=st.sampled_from(list("<>/=\"' abpdivscrt!-&;#x\n")), max_size=300))
+def test_html_reader_never_fails_unexpectedly(markup: str) -> None:
+    try:
+        article = parse_html(markup)
+    except ReaderError:
+        return
+    assert article.text.strip()
+
+
+# -- JSON and JSONL -------------------------------------------------------------
+
+
+def test_json_single_object(articles_dir: Path) -> None:
+    path = articles_dir / "one.json"
+    path.write_text(
+        json.dumps(
+            {
+                "title": "T",
+                "content": "Body",
+                "publishedAt": "2024-01-08T12:00:00Z",
+                "source": {"id": None, "name": "Wire"},
+                "url": "https://example.org/t",
+                "id": 7,
+            }
+        )
+    )
+    (article,) = read_path(path)
+    assert (article.title, article.text, article.source, article.url) == (
+        "T",
+        "Body",
+        "Wire",
+        "https://example.org/t",
+    )
+    assert article.published == date(2024, 1, 8)
+    assert article.extra == {"id": "7"}
+
+
+def test_json_list_and_envelope_report_bad_records(articles_dir: Path) -> None:
+    path = articles_dir / "api.json"
+    records = [{"title": "A", "body": "x"}, {"title": "no text"}, "a string", {"text": "y"}]
+    path.write_text(json.dumps({"status": "ok", "articles": records}))
+    items = read_path(path)
+    assert [getattr(i, "text", None) for i in items] == ["x", None, None, "y"]
+    problems = [i for i in items if isinstance(i, RecordProblem)]
+    assert [p.where for p in problems] == ["record 2", "record 3"]
+    assert "no article text" in problems[0].message
+    assert "found a string" in problems[1].message
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('{"title": "x", ', "malformed JSON at line 1"),
+        ("42", "found a number"),
+        ("[]", "empty list"),
+    ],
+)
+def test_json_whole_file_problems(articles_dir: Path, content: str, message: str) -> None:
+    path = articles_dir / "bad.json"
+    path.write_text(content)
+    with pytest.raises(ReaderError, match=message):
+        read_path(path)
+
+
+def test_jsonl_bad_line_does_not_stop_the_others(articles_dir: Path) -> None:
+    path = articles_dir / "feed.jsonl"
+    path.write_text(
+        '{"text": "a", "date": "2020-01-01"}\n\n{broken\n{"text": "b", "date": 1e400}\n'
+    )
+    items = read_path(path)
+    assert items[0].text == "a"
+    assert items[0].published == date(2020, 1, 1)
+    assert isinstance(items[1], RecordProblem)
+    assert items[1].where == "line 3"
+    assert isinstance(items[2], RecordProblem)
+    assert items[2].where == "line 4"
+
+
+def test_wikinews_corpus_reads_completely() -> None:
+    path = require_corpus("wikinews", "articles.jsonl")
+    items = read_path(path)
+    assert len(items) == 90
+    assert not [i for i in items if isinstance(i, RecordProblem)]
+    assert all(i.published is not None and i.title and i.url for i in items)
+
+
+# -- TimeML ---------------------------------------------------------------------
+
+
+def test_timeml_uses_the_dct(articles_dir: Path) -> None:
+    path = articles_dir / "doc.tml"
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<TimeML><DOCID>wsj_0001</DOCID>'
+        '<DCT><TIMEX3 tid="t0" type="DATE" value="1989-11-02" functionInDocument='
+        '"CREATION_TIME">11/02/89</TIMEX3></DCT>'
+        '<TEXT>Prices rose <TIMEX3 tid="t1" type="DATE" value="1989-11-01">yesterday</TIMEX3>.'
+        "</TEXT></TimeML>",
+        encoding="utf-8",
+    )
+    (article,) = read_path(path)
+    assert article.published == date(1989, 11, 2)
+    assert "Prices rose yesterday." in article.text
+    assert article.published_reason == "TimeML document creation time (DCT)"
+
+
+def test_timeml_corpus_file_reads() -> None:
+    folder = require_corpus("tbaq", "TimeBank")
+    path = sorted(folder.glob("*.tml"))[0]
+    (article,) = read_path(path)
+    assert article.published is not None
+    assert len(article.text) > 100
+
+
+def test_malformed_timeml(articles_dir: Path) -> None:
+    path = articles_dir / "bad.tml"
+    path.write_text("<TimeML><TEXT>unclosed")
+    with pytest.raises(ReaderError, match="malformed TimeML"):
+        read_path(path)
+
+
+# -- dispatch --------------------------------------------------------------------
+
+
+def test_unknown_type_and_missing_file(articles_dir: Path) -> None:
+    path = articles_dir / "sheet.xlsx"
+    path.write_bytes(b"PK\x03\x04")
+    with pytest.raises(ReaderError, match=r"unsupported file type \.xlsx"):
+        read_path(path)
+    with pytest.raises(ReaderError, match="no such file"):
+        read_path(articles_dir / "missing.txt")
+
+
+def test_folder_walk_is_recursive_sorted_and_skips_hidden(articles_dir: Path) -> None:
+    (articles_dir / "b").mkdir()
+    (articles_dir / ".git").mkdir()
+    for name in ("z.txt", "b/a.txt", ".DS_Store", ".git/config", "b/x.bin"):
+        (articles_dir / name).write_text("x")
+    found = [p.relative_to(articles_dir).as_posix() for p in expand_paths([articles_dir])]
+    assert found == ["z.txt", "b/a.txt", "b/x.bin"]
