@@ -1,0 +1,147 @@
+"""The overview strip: the whole span of events at a glance, with the visible window.
+
+It draws the whole-span counts the ``TimelineView`` already fetched (no query
+of its own) and lets the user click or drag to move the view, and wheel over it
+to pan; the view stays the single owner of the visible window.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFontMetricsF,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QWidget
+
+from timeline_app.gui import timeline_paint as paint
+from timeline_app.gui.time_scale import Viewport, build_axis
+from timeline_app.gui.timeline_view import TimelineView
+
+STRIP_HEIGHT = 48
+AXIS_ROOM = 16
+
+
+class OverviewStrip(QWidget):
+    """A thin histogram of the whole library with the view's window as a draggable box."""
+
+    def __init__(self, view: TimelineView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.view = view
+        self.setFixedHeight(STRIP_HEIGHT)
+        self.setMinimumWidth(200)
+        self.setMouseTracking(True)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setToolTip("The whole timeline; click or drag to move the view")
+        self._drag_offset: float | None = None
+        view.visibleRangeChanged.connect(self.update)
+        view.dataReloaded.connect(self.update)
+
+    def sizeHint(self) -> QSize:
+        return QSize(900, STRIP_HEIGHT)
+
+    def full_range(self) -> Viewport | None:
+        """What the strip shows: the whole span plus the view, whichever is wider."""
+        grid = self.view.global_density()
+        visible = self.view.viewport()
+        if grid is None:
+            return None
+        start, end = min(grid.start, visible.start), max(grid.end, visible.end)
+        margin = (end - start) * 0.02
+        return Viewport.around(start - margin, end + margin)
+
+    def window_rect(self) -> QRectF | None:
+        """Where the view's visible window is drawn in the strip."""
+        full = self.full_range()
+        if full is None:
+            return None
+        visible = self.view.viewport()
+        x0 = full.x_of(visible.start, self.width())
+        x1 = full.x_of(visible.end, self.width())
+        if x1 - x0 < 4:  # keep a deeply zoomed window visible and grabbable
+            centre = (x0 + x1) / 2
+            x0, x1 = centre - 2, centre + 2
+        return QRectF(x0, 1, x1 - x0, self.height() - AXIS_ROOM - 2)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        try:
+            self._paint(painter)
+        finally:
+            painter.end()
+
+    def _paint(self, painter: QPainter) -> None:
+        theme = self.view.theme
+        width, height = float(self.width()), float(self.height())
+        painter.fillRect(QRectF(0, 0, width, height), QColor("#f6f7f9"))
+        painter.setPen(QPen(QColor(theme.grid_major), 1))
+        painter.drawLine(QPointF(0, 0.5), QPointF(width, 0.5))
+        full = self.full_range()
+        grid = self.view.global_density()
+        if full is None or grid is None:
+            return
+        base = height - AXIS_ROOM
+        bars = grid.bars(full.start, full.end, 2 * full.span / max(width, 1))
+        tallest = max((bar.count for bar in bars), default=0) or 1
+        colour = QColor(theme.density)
+        for bar in bars:
+            if bar.count:
+                x0, x1 = full.x_of(bar.start, width), full.x_of(bar.end, width)
+                bar_height = max(1.5, (base - 6) * bar.count / tallest)
+                painter.fillRect(
+                    QRectF(x0, base - bar_height, max(x1 - x0, 1.0), bar_height), colour
+                )
+        font = paint.tick_font(self.font())
+        painter.setFont(font)
+        metrics = QFontMetricsF(font)
+        axis = build_axis(full, width, metrics.averageCharWidth())
+        labelled = [t for t in axis.ticks if t.major] or list(axis.ticks)
+        painter.setPen(QColor(theme.tick_text))
+        for tick in labelled:
+            x = full.x_of(tick.seconds, width)
+            text = tick.label if not axis.context else str(tick.when.year)
+            text_width = metrics.horizontalAdvance(text)
+            if x - text_width / 2 >= 0 and x + text_width / 2 <= width:
+                painter.drawText(QPointF(x - text_width / 2, height - 4), text)
+        window = self.window_rect()
+        if window is not None:
+            fill = QColor(theme.selection)
+            fill.setAlpha(40)
+            painter.setBrush(fill)
+            painter.setPen(QPen(QColor(theme.selection), 1.2))
+            painter.drawRoundedRect(window, 2, 2)
+
+    def _move_window_to(self, x: float, keep_offset: float) -> None:
+        full = self.full_range()
+        if full is None:
+            return
+        visible = self.view.viewport()
+        new_start = full.seconds_at(x - keep_offset, self.width())
+        self.view.set_viewport(visible.panned(new_start - visible.start))
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        window = self.window_rect()
+        x = event.position().x()
+        if window is not None and window.left() <= x <= window.right():
+            self._drag_offset = x - window.left()
+        else:  # jump: centre the view on the click, then drag from there
+            width = window.width() if window is not None else 0
+            self._drag_offset = width / 2
+            self._move_window_to(x, self._drag_offset)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._drag_offset is not None:
+            self._move_window_to(event.position().x(), self._drag_offset)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self._drag_offset = None
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        self.view.wheelEvent(event)

@@ -1,0 +1,359 @@
+"""Drawing the timeline with QPainter: axis, event shapes, labels, density bars.
+
+Kept apart from the widget so the same code paints the screen, the PNG and the
+SVG export, and so the widget module holds only state and input handling.
+Shapes say how precisely an event is known: a day is a dot, a month or
+"mid-October" a tinted bar whose soft edges admit the uncertainty, a span a
+bar with hard ends, an ongoing event a bar ending in an open arrow.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QLinearGradient,
+    QPainter,
+    QPainterPath,
+    QPen,
+)
+
+from timeline_app.events.model import Event
+from timeline_app.gui.time_scale import Axis, Viewport
+from timeline_app.gui.timeline_density import Bar
+from timeline_app.gui.timeline_scene import (
+    BAR_LABEL_INSET,
+    LABEL_GAP,
+    MARKER_RADIUS,
+    Shape,
+)
+from timeline_app.temporal.timex import Precision
+
+# Tableau 10: distinct, colour-blind-considerate, calm on white.
+CATEGORY_COLOURS = (
+    "#4e79a7",
+    "#f28e2b",
+    "#e15759",
+    "#76b7b2",
+    "#59a14f",
+    "#edc948",
+    "#b07aa1",
+    "#ff9da7",
+    "#9c755f",
+    "#bab0ac",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Theme:
+    """Colours and metrics of the canvas (one place to restyle it)."""
+
+    background: str = "#ffffff"
+    grid: str = "#eef0f3"
+    grid_major: str = "#d9dee5"
+    axis_line: str = "#b8c0cb"
+    tick_text: str = "#5b6472"
+    context_text: str = "#1f2933"
+    label_text: str = "#1f2933"
+    muted_text: str = "#8a94a3"
+    selection: str = "#1d4ed8"
+    selection_fill: str = "#dbeafe"
+    density: str = "#7c8a9e"
+    density_hover: str = "#334155"
+    row_height: float = 24.0
+    axis_height: float = 46.0
+    top_margin: float = 10.0
+    marker_radius: float = MARKER_RADIUS
+    bar_height: float = 16.0
+    max_label_px: float = 280.0
+
+
+@dataclass(frozen=True, slots=True)
+class DrawnEvent:
+    """One event as placed on screen (pixel coordinates of the canvas)."""
+
+    event: Event
+    shape: Shape
+    x0: float  # interval start (bars) or dot centre (markers)
+    x1: float  # interval end (bars) or dot centre (markers)
+    row_top: float
+    label: str  # elided label text; empty when it did not fit
+    colour: str
+    right: float  # right edge reserved for shape and label in its row
+    crowded: bool = False  # in the overflow rug: drawn small, no label
+
+    @property
+    def centre_y(self) -> float:
+        return self.row_top + 12.0
+
+    def shape_rect(self, theme: Theme) -> QRectF:
+        """Rectangle of the drawn shape (for hit tests and selection outlines)."""
+        if self.shape is Shape.MARKER:
+            r = (3.0 if self.crowded else theme.marker_radius) + 2
+            return QRectF(self.x0 - r, self.centre_y - r, 2 * r, 2 * r)
+        if self.crowded:
+            return QRectF(self.x0, self.centre_y - 3, max(self.x1 - self.x0, 3.0), 6)
+        half = theme.bar_height / 2
+        width = max(self.x1 - self.x0, 6.0)
+        extra = 10.0 if self.shape is Shape.ONGOING else 0.0
+        return QRectF(self.x0, self.centre_y - half, width + extra, theme.bar_height)
+
+    def label_origin(self, theme: Theme, label_width: float) -> float:
+        """Left x of the label: right of a dot, or inside a bar, kept on screen while the
+        bar runs off the left edge but never beyond the room its row reserved."""
+        if self.shape is Shape.MARKER:
+            return self.x0 + theme.marker_radius + LABEL_GAP
+        sticky = max(self.x0, 0.0) + BAR_LABEL_INSET
+        return max(self.x0 + BAR_LABEL_INSET, min(sticky, self.right - label_width))
+
+
+def label_font(base: QFont) -> QFont:
+    font = QFont(base)
+    font.setPointSizeF(9.0)
+    return font
+
+
+def tick_font(base: QFont) -> QFont:
+    font = QFont(base)
+    font.setPointSizeF(8.5)
+    return font
+
+
+def context_font(base: QFont) -> QFont:
+    font = QFont(base)
+    font.setPointSizeF(9.0)
+    font.setWeight(QFont.Weight.DemiBold)
+    return font
+
+
+def paint_grid_and_axis(
+    painter: QPainter,
+    axis: Axis,
+    viewport: Viewport,
+    width: float,
+    height: float,
+    base: QFont,
+    theme: Theme,
+) -> None:
+    """Vertical grid lines over the events area, and the two-row axis at the bottom."""
+    baseline = height - theme.axis_height
+    for tick in axis.ticks:
+        x = round(viewport.x_of(tick.seconds, width)) + 0.5
+        painter.setPen(QPen(QColor(theme.grid_major if tick.major else theme.grid), 1))
+        painter.drawLine(QPointF(x, 0), QPointF(x, baseline))
+    painter.setPen(QPen(QColor(theme.axis_line), 1))
+    painter.drawLine(QPointF(0, baseline + 0.5), QPointF(width, baseline + 0.5))
+
+    font = tick_font(base)
+    metrics = QFontMetricsF(font)
+    painter.setFont(font)
+    for tick in axis.ticks:
+        x = round(viewport.x_of(tick.seconds, width)) + 0.5
+        painter.setPen(QPen(QColor(theme.axis_line), 1))
+        painter.drawLine(QPointF(x, baseline), QPointF(x, baseline + (7 if tick.major else 4)))
+        text_width = metrics.horizontalAdvance(tick.label)
+        left = min(max(x - text_width / 2, 2.0), width - text_width - 2)
+        painter.setPen(QColor(theme.tick_text))
+        painter.drawText(QPointF(left, baseline + 8 + metrics.ascent()), tick.label)
+
+    if not axis.context:
+        return
+    font = context_font(base)
+    metrics = QFontMetricsF(font)
+    painter.setFont(font)
+    text_y = height - 8 - metrics.descent()
+    xs = [viewport.x_of(t.seconds, width) for t in axis.context]
+    for index, tick in enumerate(axis.context):
+        text_width = metrics.horizontalAdvance(tick.label)
+        left = max(xs[index], 0.0) + 6
+        if index + 1 < len(xs):  # a sticky label is pushed out by the next period's label
+            left = min(left, xs[index + 1] - text_width - 12)
+        if xs[index] > 0:
+            painter.setPen(QPen(QColor(theme.grid_major), 1))
+            x = round(xs[index]) + 0.5
+            painter.drawLine(QPointF(x, height - 22), QPointF(x, height - 4))
+        if left < 0 or left + text_width > width:
+            continue  # never draw a clipped label; the next period's label says enough
+        painter.setPen(QColor(theme.context_text))
+        painter.drawText(QPointF(left, text_y), tick.label)
+
+
+def _soft_gradient(x0: float, x1: float, colour: QColor, soft_start: bool, soft_end: bool):
+    gradient = QLinearGradient(QPointF(x0, 0), QPointF(x1, 0))
+    fade = min(0.3, 14.0 / max(x1 - x0, 1.0))
+    clear = QColor(colour)
+    clear.setAlpha(0)
+    gradient.setColorAt(0.0, clear if soft_start else colour)
+    gradient.setColorAt(fade, colour)
+    gradient.setColorAt(1.0 - fade, colour)
+    gradient.setColorAt(1.0, clear if soft_end else colour)
+    return gradient
+
+
+def paint_events(
+    painter: QPainter,
+    drawn: Sequence[DrawnEvent],
+    base: QFont,
+    theme: Theme,
+    selected_id: int | None,
+    hovered_id: int | None,
+    canvas_width: float,
+) -> None:
+    """Shapes first, then labels, so no shape is drawn over a neighbour's text."""
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    for item in drawn:
+        _paint_shape(painter, item, theme, item.event.id == hovered_id)
+    font = label_font(base)
+    metrics = QFontMetricsF(font)
+    painter.setFont(font)
+    for item in drawn:
+        selected = item.event.id == selected_id
+        if selected:
+            rect = item.shape_rect(theme).adjusted(-2, -2, 2, 2)
+            painter.setPen(QPen(QColor(theme.selection), 2))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            if item.shape is Shape.MARKER:
+                painter.drawEllipse(rect)
+            else:
+                painter.drawRoundedRect(rect, 4, 4)
+        if not item.label:
+            continue
+        text = item.label
+        width = metrics.horizontalAdvance(text)
+        left = item.label_origin(theme, width)
+        if left < 0:
+            continue  # a dot scrolled off the left edge takes its label with it
+        if left + width > canvas_width - 4:  # runs off the right edge: elide, never clip
+            text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, canvas_width - 4 - left)
+            if len(text) < 4:
+                continue
+            width = metrics.horizontalAdvance(text)
+        baseline = item.centre_y + (metrics.ascent() - metrics.descent()) / 2
+        if selected:
+            back = QRectF(left - 3, item.centre_y - 9, width + 6, 18)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(theme.selection_fill))
+            painter.drawRoundedRect(back, 3, 3)
+        painter.setPen(QColor(theme.label_text))
+        painter.drawText(QPointF(left, baseline), text)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+
+
+def _paint_shape(painter: QPainter, item: DrawnEvent, theme: Theme, hovered: bool) -> None:
+    colour = QColor(item.colour)
+    if hovered:
+        colour = colour.darker(125)
+    y = item.centre_y
+    if item.shape is Shape.MARKER:
+        radius = 3.0 if item.crowded else theme.marker_radius
+        painter.setPen(QPen(QColor(theme.background), 1.0 if item.crowded else 1.5))
+        painter.setBrush(colour)
+        painter.drawEllipse(QPointF(item.x0, y), radius, radius)
+        return
+    if item.crowded:
+        colour.setAlpha(150)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        painter.drawRoundedRect(item.shape_rect(theme), 2, 2)
+        return
+    rect = item.shape_rect(theme)
+    if item.shape is Shape.ONGOING:
+        rect.setWidth(rect.width() - 10)
+    tint = QColor(colour)
+    tint.setAlpha(90)
+    soft_start = item.shape in (Shape.SOFT_BAR, Shape.ONGOING) and (
+        item.event.precision < Precision.DAY
+    )
+    soft_end = item.shape is Shape.SOFT_BAR
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(_soft_gradient(rect.left(), rect.right(), tint, soft_start, soft_end))
+    painter.drawRoundedRect(rect, 3, 3)
+    # A thin solid core line keeps light colours visible on white.
+    core = QRectF(rect.left(), y + theme.bar_height / 2 - 3, rect.width(), 3)
+    painter.setBrush(_soft_gradient(core.left(), core.right(), colour, soft_start, soft_end))
+    painter.drawRect(core)
+    if item.shape is Shape.SPAN_BAR:
+        painter.setPen(QPen(colour, 1.5))
+        painter.drawLine(QPointF(rect.left(), rect.top()), QPointF(rect.left(), rect.bottom()))
+        painter.drawLine(QPointF(rect.right(), rect.top()), QPointF(rect.right(), rect.bottom()))
+    if item.shape is Shape.ONGOING:
+        tip = rect.right() + 9
+        path = QPainterPath(QPointF(rect.right() + 2, y - 6))
+        path.lineTo(QPointF(tip, y))
+        path.lineTo(QPointF(rect.right() + 2, y + 6))
+        pen = QPen(colour, 1.8)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(path)
+
+
+def paint_density(
+    painter: QPainter,
+    bars: Sequence[Bar],
+    viewport: Viewport,
+    width: float,
+    height: float,
+    base: QFont,
+    theme: Theme,
+    hovered: Bar | None,
+) -> None:
+    """Counts per slice as a histogram standing on the axis, with its scale."""
+    baseline = height - theme.axis_height
+    tallest = max((bar.count for bar in bars), default=0)
+    if tallest == 0:
+        return
+    room = (baseline - theme.top_margin - 24) * 0.9
+    for bar in bars:
+        if bar.count == 0:
+            continue
+        x0 = viewport.x_of(bar.start, width)
+        x1 = viewport.x_of(bar.end, width)
+        bar_height = max(2.0, room * bar.count / tallest)
+        colour = QColor(theme.density_hover if bar == hovered else theme.density)
+        painter.fillRect(
+            QRectF(x0 + 0.5, baseline - bar_height, max(x1 - x0 - 1.0, 1.0), bar_height), colour
+        )
+    font = tick_font(base)
+    painter.setFont(font)
+    painter.setPen(QPen(QColor(theme.grid_major), 1, Qt.PenStyle.DashLine))
+    top = baseline - room
+    painter.drawLine(QPointF(0, top), QPointF(width, top))
+    painter.setPen(QColor(theme.muted_text))
+    metrics = QFontMetricsF(font)
+    painter.drawText(QPointF(6, top - metrics.descent() - 2), f"{tallest:,} events per bar")
+
+
+def paint_message(
+    painter: QPainter, width: float, height: float, base: QFont, text: str, theme: Theme
+) -> None:
+    """A centred note (empty library, nothing in view)."""
+    font = QFont(base)
+    font.setPointSizeF(10.5)
+    painter.setFont(font)
+    painter.setPen(QColor(theme.muted_text))
+    painter.drawText(
+        QRectF(0, 0, width, height - theme.axis_height),
+        int(Qt.AlignmentFlag.AlignCenter) | int(Qt.TextFlag.TextWordWrap),
+        text,
+    )
+
+
+def paint_banner(painter: QPainter, width: float, base: QFont, text: str, theme: Theme) -> None:
+    """A small note in the top-right corner (e.g. that bars are counts)."""
+    font = tick_font(base)
+    metrics = QFontMetricsF(font)
+    painter.setFont(font)
+    text_width = metrics.horizontalAdvance(text)
+    rect = QRectF(width - text_width - 18, 6, text_width + 12, metrics.height() + 6)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(255, 255, 255, 220))
+    painter.drawRoundedRect(rect, 4, 4)
+    painter.setPen(QColor(theme.muted_text))
+    painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), text)

@@ -1,0 +1,629 @@
+"""The zoomable timeline canvas: a custom-painted QWidget over a ``TimelineSource``.
+
+Custom painting (not one QGraphicsItem per event) keeps a library of 100,000
+events as cheap as ten: ``TimelineScene`` decides what to fetch and where each
+event goes; this widget holds the visible window and the selection, turns
+mouse, wheel, pinch and keys into zoom/pan/selection, and paints.
+"""
+
+from __future__ import annotations
+
+import html
+import zlib
+from collections.abc import Collection
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFontMetricsF,
+    QImage,
+    QKeyEvent,
+    QMouseEvent,
+    QNativeGestureEvent,
+    QPainter,
+    QPaintEvent,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QPinchGesture, QToolTip, QWidget
+
+from timeline_app.events.model import Event
+from timeline_app.gui import timeline_paint as paint
+from timeline_app.gui.time_scale import (
+    Viewport,
+    build_axis,
+    describe_span,
+    from_seconds,
+    to_seconds,
+)
+from timeline_app.gui.timeline_density import Bar, DensityGrid
+from timeline_app.gui.timeline_scene import BAR_PX, TimelineScene
+from timeline_app.gui.timeline_source import TimelineSource, neighbour_event
+
+ZOOM_STEP = 1.25
+DRAG_THRESHOLD_PX = 4
+
+
+class TimelineView(QWidget):
+    """Horizontal time axis with events; zoom, pan, select, export.
+
+    Keys: Left/Right select the previous/next event, Enter activates it, +/-
+    zoom, Ctrl+0 fits everything, Shift+Left/Right and PageUp/PageDown pan,
+    Home/End jump to the first/last event.
+    """
+
+    eventSelected = Signal(int)
+    eventActivated = Signal(int)
+    visibleRangeChanged = Signal(object, object)
+    dataReloaded = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMouseTracking(True)
+        self.setMinimumSize(320, 160)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
+        self.grabGesture(Qt.GestureType.PinchGesture)
+        self.theme = paint.Theme()
+        self._scene = TimelineScene()
+        self._viewport = Viewport.from_datetimes(datetime(2000, 1, 1), datetime(2030, 1, 1))
+        self._label_cache: dict[int, tuple[str, float]] = {}
+        self._drawn: list[paint.DrawnEvent] = []
+        self._bars: list[Bar] = []
+        self._selected: Event | None = None
+        self._hovered_id: int | None = None
+        self._hovered_bar: Bar | None = None
+        self._press: QPointF | None = None
+        self._press_viewport: Viewport | None = None
+        self._dragging = False
+        self._color_mode = "article"
+
+    # -- data ------------------------------------------------------------------------
+
+    def set_source(self, source: TimelineSource | None) -> None:
+        """Show ``source``'s events and fit them all into view."""
+        self._scene.source = source
+        self._selected = None
+        self.reload()
+        self.fit_all()
+
+    @property
+    def _source(self) -> TimelineSource | None:
+        return self._scene.source
+
+    @property
+    def _span(self) -> tuple[datetime, datetime] | None:
+        return self._scene.span
+
+    def source(self) -> TimelineSource | None:
+        return self._scene.source
+
+    def reload(self) -> None:
+        """Re-read the source (after an import, a correction, a filter change)."""
+        self._label_cache.clear()
+        self._scene.reload()
+        if self._selected is not None and self._source is not None:
+            self._selected = self._source.event(self._selected.id)
+        self.dataReloaded.emit()
+        self.update()
+
+    def set_article_filter(self, ids: Collection[int] | None) -> None:
+        """Show only these articles' events (None = all); the visible window is kept."""
+        if self._source is None:
+            return
+        self._source.article_ids = None if ids is None else list(ids)
+        self.reload()
+
+    def set_color_mode(self, mode: str) -> None:
+        """Colour events by ``"article"`` or by ``"source"`` (the article's outlet)."""
+        if mode not in ("article", "source"):
+            raise ValueError(f"colour mode must be 'article' or 'source', got {mode!r}")
+        self._color_mode = mode
+        self.update()
+
+    def global_density(self) -> DensityGrid | None:
+        """Counts over the whole span (what the overview strip draws)."""
+        return self._scene.global_grid
+
+    def data_span(self) -> tuple[datetime, datetime] | None:
+        return self._span
+
+    # -- visible window --------------------------------------------------------------
+
+    def visible_range(self) -> tuple[datetime, datetime]:
+        return from_seconds(self._viewport.start), from_seconds(self._viewport.end)
+
+    def viewport(self) -> Viewport:
+        return self._viewport
+
+    def set_visible_range(self, start: datetime, end: datetime) -> None:
+        self._set_viewport(Viewport.from_datetimes(start, end))
+
+    def set_viewport(self, viewport: Viewport) -> None:
+        """Show exactly ``viewport`` (the overview strip drives the view through this)."""
+        self._set_viewport(viewport)
+
+    def _set_viewport(self, viewport: Viewport) -> None:
+        if viewport == self._viewport:
+            return
+        self._viewport = viewport
+        self.update()
+        self.visibleRangeChanged.emit(*self.visible_range())
+
+    def view_state(self) -> dict[str, str]:
+        """The zoom and position as plain strings, for the main window to persist."""
+        start, end = self.visible_range()
+        return {"start": start.isoformat(), "end": end.isoformat()}
+
+    def restore_view_state(self, state: object) -> bool:
+        """Restore what ``view_state`` returned; False (and no change) if it is unusable."""
+        if not isinstance(state, dict):
+            return False
+        try:
+            start = datetime.fromisoformat(str(state["start"]))
+            end = datetime.fromisoformat(str(state["end"]))
+        except (KeyError, ValueError):
+            return False
+        if end <= start:
+            return False
+        self.set_visible_range(start, end)
+        return True
+
+    def fit_all(self) -> None:
+        """Zoom so every event is in view, with a small margin."""
+        if self._span is None:
+            return
+        start, end = to_seconds(self._span[0]), to_seconds(self._span[1])
+        margin = max((end - start) * 0.04, 12 * 3600.0)
+        self._set_viewport(Viewport.around(start - margin, end + margin))
+
+    def zoom_in(self) -> None:
+        self.zoom_by(ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self.zoom_by(1 / ZOOM_STEP)
+
+    def zoom_by(self, factor: float, anchor_x: float | None = None) -> None:
+        """Zoom by ``factor`` (>1 in) keeping the time under ``anchor_x`` (default centre)."""
+        anchor = 0.5 if anchor_x is None else anchor_x / max(self.width(), 1)
+        self._set_viewport(self._viewport.zoomed(factor, anchor))
+
+    def pan_by_pixels(self, dx: float) -> None:
+        """Move the window by ``dx`` pixels (positive shows later times)."""
+        self._set_viewport(self._viewport.panned(dx * self._viewport.span / max(self.width(), 1)))
+
+    # -- selection -------------------------------------------------------------------
+
+    def selected_event_id(self) -> int | None:
+        return None if self._selected is None else self._selected.id
+
+    def select_event(self, event_id: int | None) -> None:
+        """Select an event (None clears) and bring it into view, drawn individually."""
+        if event_id is None or self._source is None:
+            self._selected = None
+            self.update()
+            return
+        event = self._source.event(event_id)
+        if event is None:
+            return
+        self._select(event, emit=False)
+
+    def _select(self, event: Event, emit: bool) -> None:
+        self._selected = event
+        self._reveal(event)
+        self.update()
+        if emit:
+            self.eventSelected.emit(event.id)
+
+    def _reveal(self, event: Event) -> None:
+        """Pan (and zoom in if need be) until ``event`` is drawn on screen."""
+        start, end = to_seconds(event.start), to_seconds(event.end)
+        view = self._viewport
+        if end - start > view.span * 0.9:
+            view = Viewport.around(start - (end - start) * 0.1, end + (end - start) * 0.1)
+        elif not (view.start <= start and end <= view.end):
+            view = view.panned((start + end) / 2 - (view.start + view.end) / 2)
+        for _ in range(12):  # each step zooms 4x around the event
+            self._set_viewport(view)
+            if self._scene.fetched(view, self.width()).events is not None:
+                break
+            view = view.zoomed(4.0, ((start + end) / 2 - view.start) / view.span)
+        self._set_viewport(view)
+
+    def step_selection(self, step: int) -> None:
+        """Select the next (step > 0) or previous event in time order."""
+        if self._source is None or self._span is None:
+            return
+        current = self._selected
+        if current is None:
+            visible_start, visible_end = self.visible_range()
+            found = [
+                e
+                for e in self._source.events_in(visible_start, visible_end, limit=256)
+                if e.start >= visible_start
+            ]
+            target = (found[0] if step > 0 else found[-1]) if found else None
+        else:
+            target = neighbour_event(self._source, current, step, self._span)
+        if target is not None:
+            self._select(target, emit=True)
+
+    def activate_selected(self) -> None:
+        if self._selected is not None:
+            self.eventActivated.emit(self._selected.id)
+
+    # -- layout ----------------------------------------------------------------------
+
+    def _measure(self, event: Event) -> tuple[str, float]:
+        """The label as drawn (whitespace collapsed, elided) and its width; cached."""
+        cached = self._label_cache.get(event.id)
+        if cached is None:
+            metrics = QFontMetricsF(paint.label_font(self.font()))
+            text = " ".join((event.label or event.expression).split())
+            text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, self.theme.max_label_px)
+            cached = (text, metrics.horizontalAdvance(text))
+            self._label_cache[event.id] = cached
+        return cached
+
+    def _rows_available(self, height: float) -> int:
+        usable = height - self.theme.axis_height - self.theme.top_margin - 6
+        return max(1, int(usable // self.theme.row_height))
+
+    def _colour_of(self, event: Event) -> str:
+        if self._color_mode == "source" and self._source is not None:
+            key = self._source.article_label(event.article_id).source or str(event.article_id)
+            index = zlib.crc32(key.encode("utf-8"))
+        else:
+            index = event.article_id
+        return paint.CATEGORY_COLOURS[index % len(paint.CATEGORY_COLOURS)]
+
+    def _visible_drawn(self, width: float, height: float) -> list[paint.DrawnEvent]:
+        rows = self._rows_available(height)
+        top = self.theme.top_margin
+        return [
+            paint.DrawnEvent(
+                item.event,
+                item.shape,
+                item.x0 + offset,
+                item.x1 + offset,
+                top + item.row * self.theme.row_height,
+                item.label,
+                self._colour_of(item.event),
+                item.right + offset,
+                item.crowded,
+            )
+            for item, offset in self._scene.visible(self._viewport, width, rows, self._measure)
+        ]
+
+    def event_rect(self, event_id: int) -> QRectF | None:
+        """Where an event's shape is drawn now (None when it is not drawn individually)."""
+        for item in self._visible_drawn(self.width(), self.height()):
+            if item.event.id == event_id:
+                return item.shape_rect(self.theme)
+        return None
+
+    def is_aggregated(self) -> bool:
+        """True when the current window is drawn as counts rather than events."""
+        if self._scene.empty:
+            return False
+        return self._scene.counts(self._viewport, self.width()) is not None
+
+    # -- painting --------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        try:
+            self.render_timeline(painter, self.width(), self.height())
+        finally:
+            painter.end()
+
+    def render_timeline(self, painter: QPainter, width: float, height: float) -> None:
+        """Paint the whole canvas (screen, PNG and SVG export share this)."""
+        theme = self.theme
+        painter.fillRect(QRectF(0, 0, width, height), QColor(theme.background))
+        axis = build_axis(
+            self._viewport, width, QFontMetricsF(paint.tick_font(self.font())).averageCharWidth()
+        )
+        paint.paint_grid_and_axis(painter, axis, self._viewport, width, height, self.font(), theme)
+        self._drawn, self._bars = [], []
+        if self._source is None or self._span is None:
+            paint.paint_message(
+                painter,
+                width,
+                height,
+                self.font(),
+                "No dated events yet. Import articles to see them on the timeline.",
+                theme,
+            )
+            return
+        grid = self._scene.counts(self._viewport, width)
+        if grid is None:
+            self._drawn = self._visible_drawn(width, height)
+            paint.paint_events(
+                painter,
+                self._drawn,
+                self.font(),
+                theme,
+                self.selected_event_id(),
+                self._hovered_id,
+                width,
+            )
+            if not self._drawn:
+                paint.paint_message(
+                    painter,
+                    width,
+                    height,
+                    self.font(),
+                    "No events in this period. Press Ctrl+0 to see them all.",
+                    theme,
+                )
+        else:
+            if grid is not None:
+                bar_seconds = BAR_PX * self._viewport.span / width
+                self._bars = grid.bars(self._viewport.start, self._viewport.end, bar_seconds)
+                paint.paint_density(
+                    painter,
+                    self._bars,
+                    self._viewport,
+                    width,
+                    height,
+                    self.font(),
+                    theme,
+                    self._hovered_bar,
+                )
+                total = grid.count(self._viewport.start, self._viewport.end)
+                paint.paint_banner(
+                    painter,
+                    width,
+                    self.font(),
+                    f"{total:,} events in view, shown as counts; zoom in to see them",
+                    theme,
+                )
+            self._paint_selection_line(painter, width, height)
+
+    def _paint_selection_line(self, painter: QPainter, width: float, height: float) -> None:
+        if self._selected is None:
+            return
+        x = self._viewport.x_of(to_seconds(self._selected.start), width)
+        if 0 <= x <= width:
+            painter.setPen(QColor(self.theme.selection))
+            painter.drawLine(QPointF(x, 0), QPointF(x, height - self.theme.axis_height))
+
+    def sizeHint(self) -> QSize:
+        return QSize(900, 360)
+
+    # -- export ----------------------------------------------------------------------
+
+    def export_png(self, path: str | Path, scale: float = 2.0) -> Path:
+        """Save the timeline as it is shown, at ``scale`` times the screen resolution."""
+        path = Path(path)
+        width, height = max(self.width(), 1), max(self.height(), 1)
+        image = QImage(
+            round(width * scale), round(height * scale), QImage.Format.Format_ARGB32_Premultiplied
+        )
+        image.setDevicePixelRatio(scale)
+        image.fill(QColor(self.theme.background))
+        painter = QPainter(image)
+        try:
+            painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+            self.render_timeline(painter, width, height)
+        finally:
+            painter.end()
+        if not image.save(str(path), "PNG"):
+            raise OSError(f"could not write PNG to {path}")
+        return path
+
+    def export_svg(self, path: str | Path) -> Path:
+        """Save the timeline as it is shown as a scalable SVG drawing."""
+        from PySide6.QtSvg import QSvgGenerator
+
+        path = Path(path)
+        if not path.parent.is_dir():
+            raise OSError(f"could not write SVG to {path}: folder does not exist")
+        width, height = max(self.width(), 1), max(self.height(), 1)
+        generator = QSvgGenerator()
+        generator.setFileName(str(path))
+        generator.setSize(QSize(width, height))
+        generator.setViewBox(QRectF(0, 0, width, height))
+        generator.setTitle("Timeline")
+        start, end = self.visible_range()
+        generator.setDescription(f"Timeline from {start:%Y-%m-%d} to {end:%Y-%m-%d}")
+        painter = QPainter(generator)
+        try:
+            self.render_timeline(painter, width, height)
+        finally:
+            painter.end()
+        if not path.exists() or path.stat().st_size == 0:
+            raise OSError(f"could not write SVG to {path}")
+        return path
+
+    # -- input -----------------------------------------------------------------------
+
+    def _hit(self, pos: QPointF) -> Event | None:
+        best = None
+        for item in reversed(self._drawn):  # labels drawn later win
+            rect = item.shape_rect(self.theme).adjusted(-3, -3, 3, 3)
+            if item.label:
+                metrics = QFontMetricsF(paint.label_font(self.font()))
+                label_width = metrics.horizontalAdvance(item.label)
+                left = item.label_origin(self.theme, label_width)
+                rect = rect.united(QRectF(left, item.centre_y - 9, label_width, 18))
+            if rect.contains(pos):
+                best = item.event
+                break
+        return best
+
+    def _bar_at(self, pos: QPointF) -> Bar | None:
+        for bar in self._bars:
+            x0 = self._viewport.x_of(bar.start, self.width())
+            x1 = self._viewport.x_of(bar.end, self.width())
+            if x0 <= pos.x() < x1 and bar.count:
+                return bar
+        return None
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._press = event.position()
+            self._press_viewport = self._viewport
+            self._dragging = False
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        pos = event.position()
+        if self._press is not None and self._press_viewport is not None:
+            dx = pos.x() - self._press.x()
+            if self._dragging or abs(dx) >= DRAG_THRESHOLD_PX:
+                self._dragging = True
+                self.setCursor(Qt.CursorShape.ClosedHandCursor)
+                seconds = -dx * self._press_viewport.span / max(self.width(), 1)
+                self._set_viewport(self._press_viewport.panned(seconds))
+            return
+        hovered = self._hit(pos)
+        hovered_id = hovered.id if hovered else None
+        bar = None if hovered else self._bar_at(pos)
+        if hovered_id != self._hovered_id or bar != self._hovered_bar:
+            self._hovered_id, self._hovered_bar = hovered_id, bar
+            self.setCursor(
+                Qt.CursorShape.PointingHandCursor if hovered or bar else Qt.CursorShape.ArrowCursor
+            )
+            self.update()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self._press is not None:
+            if not self._dragging:
+                self._click(event.position())
+            self._press = None
+            self._press_viewport = None
+            self._dragging = False
+            self.unsetCursor()
+        super().mouseReleaseEvent(event)
+
+    def _click(self, pos: QPointF) -> None:
+        hit = self._hit(pos)
+        if hit is not None:
+            self._selected = hit
+            self.update()
+            self.eventSelected.emit(hit.id)
+            return
+        bar = self._bar_at(pos)
+        if bar is not None:  # a count bar: zoom into it
+            centre = (bar.start + bar.end) / 2
+            self._set_viewport(
+                self._viewport.zoomed(4.0, (centre - self._viewport.start) / self._viewport.span)
+            )
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        hit = self._hit(event.position())
+        if hit is not None:
+            self._selected = hit
+            self.update()
+            self.eventActivated.emit(hit.id)
+        else:
+            self.zoom_by(2.0, event.position().x())
+
+    def leaveEvent(self, event: QEvent) -> None:
+        if self._hovered_id is not None or self._hovered_bar is not None:
+            self._hovered_id, self._hovered_bar = None, None
+            self.update()
+        super().leaveEvent(event)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        delta = event.angleDelta()
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            notches = delta.y() / 120 or delta.x() / 120
+            self.zoom_by(ZOOM_STEP**notches, event.position().x())
+        else:
+            pixel = event.pixelDelta()
+            if not pixel.isNull():
+                dx = -(pixel.x() or pixel.y())
+            else:
+                dx = -(delta.x() or delta.y()) / 120 * self.width() / 10
+            self.pan_by_pixels(dx)
+        event.accept()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        modifiers = event.modifiers()
+        panning = modifiers & (
+            Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.ControlModifier
+        )
+        if key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            sign = -1 if key == Qt.Key.Key_Left else 1
+            if panning:
+                self.pan_by_pixels(sign * self.width() / 8)
+            else:
+                self.step_selection(sign)
+        elif key in (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown):
+            self.pan_by_pixels((-1 if key == Qt.Key.Key_PageUp else 1) * self.width() * 0.9)
+        elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.zoom_in()
+        elif key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore):
+            self.zoom_out()
+        elif key == Qt.Key.Key_0 and modifiers & Qt.KeyboardModifier.ControlModifier:
+            self.fit_all()
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.activate_selected()
+        elif key in (Qt.Key.Key_Home, Qt.Key.Key_End) and self._span is not None:
+            moment = self._span[0] if key == Qt.Key.Key_Home else self._span[1]
+            view = self._viewport
+            centre = to_seconds(moment)
+            self._set_viewport(view.panned(centre - (view.start + view.end) / 2))
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    def event(self, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.ToolTip:
+            self._show_tooltip(event)
+            return True
+        if (
+            isinstance(event, QNativeGestureEvent)
+            and event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture
+        ):
+            self.zoom_by(1.0 + event.value(), event.position().x())
+            return True
+        if kind == QEvent.Type.Gesture:
+            pinch = event.gesture(Qt.GestureType.PinchGesture)
+            if isinstance(pinch, QPinchGesture):
+                centre = self.mapFromGlobal(pinch.centerPoint().toPoint())
+                self.zoom_by(pinch.scaleFactor(), centre.x())
+                return True
+        return super().event(event)
+
+    def _show_tooltip(self, event: QEvent) -> None:
+        pos = QPointF(event.pos())
+        hit = self._hit(pos)
+        if hit is not None:
+            QToolTip.showText(event.globalPos(), self.tooltip_html(hit), self)
+            return
+        bar = self._bar_at(pos)
+        if bar is not None:
+            start, end = from_seconds(bar.start), from_seconds(bar.end)
+            text = (
+                f"<b>{bar.count:,} events</b><br>{start:%Y-%m-%d %H:%M} to "
+                f"{end:%Y-%m-%d %H:%M}<br><i>click to zoom in</i>"
+            )
+            QToolTip.showText(event.globalPos(), text, self)
+            return
+        QToolTip.hideText()
+        event.ignore()
+
+    def tooltip_html(self, event: Event) -> str:
+        """Hover text: the sentence, expression, resolved value and anchor (escaped)."""
+        assert self._source is not None
+        article = self._source.article_label(event.article_id)
+        anchor = self._source.anchor_of(event)
+        rows = [
+            f"<b>{html.escape(event.label or event.expression)}</b>",
+            f"“{html.escape(event.expression)}” → <tt>{html.escape(event.value)}</tt>"
+            f" ({event.precision.name.lower().replace('_', ' ')}, {event.kind.value})",
+            f"{event.start:%Y-%m-%d %H:%M} to {event.end:%Y-%m-%d %H:%M}"
+            f" · {describe_span((event.end - event.start).total_seconds())}",
+            f"anchor: {html.escape(anchor) if anchor else 'none (absolute)'}",
+        ]
+        if article.title or article.source:
+            rows.append(html.escape(" · ".join(p for p in (article.title, article.source) if p)))
+        return "<br>".join(rows)
