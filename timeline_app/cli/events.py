@@ -1,9 +1,179 @@
-"""Event subcommands: ``events`` and ``export``."""
+"""Event subcommands: ``events`` (print them) and ``export`` (write CSV, JSON, TimelineJS).
+
+Both take the same filters: ``--from``/``--to`` (inclusive, YYYY, YYYY-MM or
+YYYY-MM-DD), ``--search`` and ``--article`` (repeatable).
+"""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import re
+import sys
+from datetime import datetime
+from typing import Any
+
+from dateutil.relativedelta import relativedelta
+
+_PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+
+
+def _date_bounds(text: str) -> tuple[datetime, datetime]:
+    """``(first moment, moment after the last)`` of a YYYY, YYYY-MM or YYYY-MM-DD date."""
+    match = _PARTIAL_DATE.fullmatch(text.strip())
+    if match is None:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)"
+        )
+    year, month, day = (int(part) if part else None for part in match.groups())
+    try:
+        start = datetime(year or 1, month or 1, day or 1)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a valid date: {error}") from None
+    step = relativedelta(days=1) if day else relativedelta(months=1) if month else None
+    return start, start + (step or relativedelta(years=1))
+
+
+def _add_filters(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--from",
+        dest="date_from",
+        type=_date_bounds,
+        metavar="DATE",
+        help="only events still going on at or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)",
+    )
+    parser.add_argument(
+        "--to",
+        dest="date_to",
+        type=_date_bounds,
+        metavar="DATE",
+        help="only events begun by the end of DATE (inclusive)",
+    )
+    parser.add_argument("--search", metavar="TEXT", help="only events whose text matches")
+    parser.add_argument(
+        "--article",
+        dest="articles",
+        type=int,
+        action="append",
+        metavar="ID",
+        help="only events of this article (repeat for several)",
+    )
+    parser.add_argument("--include-hidden", action="store_true", help="also events the user hid")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    """Registered by events and export (issue 5)."""
+    """Add ``events`` and ``export`` to the command line."""
+    events = subparsers.add_parser(
+        "events",
+        help="print the dated events of the library",
+        description="Print events in date order: dates, precision, kind, article and label. "
+        "Time expressions that date no event (durations, sets, 'recently') are counted "
+        "at the end and listed with --undated.",
+    )
+    _add_filters(events)
+    events.add_argument(
+        "--explain", action="store_true", help="add each event's explanation and confidence"
+    )
+    events.add_argument(
+        "--undated", action="store_true", help="list the time expressions that are no events"
+    )
+    events.set_defaults(handler=run_events)
+
+    export = subparsers.add_parser(
+        "export",
+        help="export events to CSV, JSON or TimelineJS",
+        description="Write the events (same filters as 'events') in date order. CSV is "
+        "RFC 4180 UTF-8 with cells a spreadsheet would execute neutralised.",
+    )
+    _add_filters(export)
+    export.add_argument(
+        "--format", choices=["csv", "json", "timelinejs"], default="csv", help="default: csv"
+    )
+    export.add_argument(
+        "-o", "--output", metavar="FILE", help="write here (default: standard output)"
+    )
+    export.add_argument("--bom", action="store_true", help="start the CSV with a UTF-8 BOM (Excel)")
+    export.set_defaults(handler=run_export)
+
+
+def _filters(args: argparse.Namespace) -> dict[str, Any]:
+    return {
+        "start": args.date_from[0] if args.date_from else None,
+        "end": args.date_to[1] if args.date_to else None,
+        "search": args.search,
+        "article_ids": args.articles,
+        "include_hidden": args.include_hidden,
+    }
+
+
+def _open_repository(args: argparse.Namespace):
+    from timeline_app.config import database_path
+    from timeline_app.store.repository import Repository
+
+    path = database_path(args.db)
+    if not path.exists():
+        print(
+            f"error: no database at {path} (import articles with 'timeline-app ingest')",
+            file=sys.stderr,
+        )
+        return None
+    return Repository(path)
+
+
+def run_events(args: argparse.Namespace) -> int:
+    from timeline_app.events import is_event_timex
+    from timeline_app.export.rows import date_range
+
+    repo = _open_repository(args)
+    if repo is None:
+        return 2
+    with repo:
+        events = repo.events(**_filters(args))
+        for event in events:
+            first, last = date_range(event)
+            when = first if first == last else f"{first} .. {last}"
+            group = f" group {event.group_id}" if event.group_id else ""
+            hidden = " hidden" if event.hidden else ""
+            print(
+                f"{when:<24} {event.precision.name.lower():<7} {event.kind.value:<7} "
+                f"#{event.id} a{event.article_id}{group}{hidden}  {event.label}"
+            )
+            if args.explain:
+                print(f"{'':<24} confidence {event.confidence:.2f}: {event.explanation}")
+        # Dated timexes folded into another event of their sentence are not "undated".
+        undated = [
+            (article_id, timex)
+            for article_id, timex in repo.undated(article_ids=args.articles)
+            if not is_event_timex(timex)
+        ]
+        print(f"{len(events)} events; {len(undated)} undated time expressions", file=sys.stderr)
+        if args.undated:
+            for article_id, timex in undated:
+                print(f"undated a{article_id}  {timex.value:<12} {' '.join(timex.text.split())}")
+    return 0
+
+
+def _utf8_stdout():
+    """Standard output as UTF-8 without newline translation (CSV brings its own CRLFs)."""
+    # A stream that cannot be reconfigured (a test harness's) is used as it is.
+    with contextlib.suppress(AttributeError, ValueError):
+        sys.stdout.reconfigure(encoding="utf-8", newline="")
+    return sys.stdout
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from timeline_app.export import export_events
+
+    repo = _open_repository(args)
+    if repo is None:
+        return 2
+    with repo:
+        target = args.output or _utf8_stdout()
+        try:
+            count = export_events(repo, args.format, target, bom=args.bom, **_filters(args))
+        except OSError as error:
+            print(f"error: cannot write {args.output}: {error.strerror or error}", file=sys.stderr)
+            return 1
+    destination = args.output or "standard output"
+    print(f"exported {count} events as {args.format} to {destination}", file=sys.stderr)
+    return 0

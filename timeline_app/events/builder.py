@@ -21,12 +21,14 @@ from timeline_app.events.intervals import (
     narrow_for_mod,
     ongoing_end,
     opens_span,
+    past_for_since,
     span_between,
+    to_whole_days,
 )
 from timeline_app.events.labels import make_label
 from timeline_app.events.model import Event, EventKind
 from timeline_app.events.sentences import sentence_at, split_sentences
-from timeline_app.temporal.timex import Interval, Precision, Timex, TimexType
+from timeline_app.temporal.timex import AnchorKind, Interval, Precision, Timex, TimexType
 
 _VAGUE_VALUES = ("PAST_REF", "PRESENT_REF", "FUTURE_REF")
 
@@ -95,7 +97,8 @@ def _sentence_of(sentences: list[tuple[int, int]], timex: Timex, length: int) ->
 def _interval_of(timex: Timex) -> Interval:
     if timex.interval is None or timex.precision is None:
         raise ValueError(f"timex {timex.text!r} has no interval: not an event timex")
-    return narrow_for_mod(timex.interval, timex.precision, timex.mod)
+    narrowed = narrow_for_mod(timex.interval, timex.precision, timex.mod)
+    return to_whole_days(narrowed, timex.precision)
 
 
 def _single_event(
@@ -111,13 +114,26 @@ def _single_event(
     kind = EventKind.POINT
     end = interval.end
     until_publication = False
+    note = ""
+    value = timex.value
     if is_ongoing(text, timex):
         kind = EventKind.ONGOING
+        moved = (
+            past_for_since(value, interval, published)
+            if timex.anchor_kind == AnchorKind.DCT
+            else None
+        )
+        if moved is not None:
+            note = f"; 'since' looks back, so {value} was moved to {moved[0]}"
+            value, interval = moved
+            timex = replace(timex, value=value)
+            confidence = round(confidence * 0.85, 2)
         end, until_publication = ongoing_end(interval, published)
         if not until_publication:
             confidence = round(confidence * 0.7, 2)
-    explanation = explain_event(
-        kind, [(timex, interval)], published, published_source, until_publication
+    explanation = (
+        explain_event(kind, [(timex, interval)], published, published_source, until_publication)
+        + note
     )
     return Event(
         article_id=0,
@@ -128,7 +144,7 @@ def _single_event(
         timex_start=timex.start,
         timex_end=timex.end,
         expression=timex.text,
-        value=timex.value,
+        value=value,
         sentence_start=sentence[0],
         sentence_end=sentence[1],
         label=make_label(text, sentence, (timex.start, timex.end)),

@@ -72,8 +72,15 @@ def format_moment(moment: datetime, precision: Precision) -> str:
 def format_interval(interval: Interval, precision: Precision) -> str:
     """Inclusive, human reading of a half-open interval ("2023-10-11 to 2023-10-20")."""
     first = format_moment(interval.start, precision)
-    last_moment = interval.end - (timedelta(days=1) if _whole_days(interval) else timedelta(0))
-    last = format_moment(last_moment, precision)
+    if precision <= Precision.DAY or _whole_days(interval):
+        last_moment = max(interval.start, interval.end - timedelta(microseconds=1))
+        last = (
+            last_moment.date().isoformat()
+            if precision <= Precision.DAY
+            else (format_moment(last_moment, precision))
+        )
+    else:
+        last = format_moment(interval.end, precision)
     return first if first == last else f"{first} to {last}"
 
 
@@ -126,7 +133,9 @@ def explain_event(
     if kind == EventKind.ONGOING:
         if ongoing_until_publication and published is not None:
             return f"ongoing up to the publication date {published.isoformat()}: {described}"
-        return f"ongoing, end unknown (no publication date): {described}"
+        if published is None:
+            return f"ongoing, end unknown (no publication date): {described}"
+        return f"ongoing, end unknown (starts after the publication date): {described}"
     return described
 
 

@@ -136,3 +136,41 @@ def ongoing_end(interval: Interval, published: date | None) -> tuple[datetime, b
         if end_of_publication > interval.start:
             return end_of_publication, True
     return interval.end, False
+
+
+def _midnight(moment: datetime) -> datetime:
+    return datetime(moment.year, moment.month, moment.day)
+
+
+def to_whole_days(interval: Interval, precision: Precision) -> Interval:
+    """Day-or-coarser intervals widened to whole days (the tagger may cut thirds mid-day)."""
+    if precision > Precision.DAY:
+        return interval
+    start = _midnight(interval.start)
+    end = _midnight(interval.end)
+    if end < interval.end or end <= start:
+        end += timedelta(days=1)
+    return Interval(start, end)
+
+
+_YEAR_PREFIX = re.compile(r"^(\d{4})(?=-|$)")
+
+
+def past_for_since(
+    value: str, interval: Interval, published: date | None
+) -> tuple[str, Interval] | None:
+    """A "since X" resolved after the publication date, moved back one year; else None.
+
+    "since mid-October" in an article of January looks back to last October: a
+    relative month or day that the resolver placed in the future is the
+    previous year's. Only values starting with a year can be moved.
+    """
+    if published is None or interval.start.date() <= published:
+        return None
+    match = _YEAR_PREFIX.match(value)
+    if match is None:
+        return None
+    moved = Interval(interval.start - relativedelta(years=1), interval.end - relativedelta(years=1))
+    if moved.start.date() > published:
+        return None  # more than a year ahead: not a simple wrong-direction guess
+    return f"{int(match.group(1)) - 1:04d}{value[4:]}", moved

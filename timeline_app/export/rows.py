@@ -2,8 +2,9 @@
 
 Rows are built once from the store (events joined with their articles) so
 CSV, JSON and TimelineJS agree on every value. Dates are ISO 8601; for
-whole-day events ``date_end`` is the last day included (a reader's "to"), for
-events finer than a day the two are the half-open interval's datetimes.
+events of day precision or coarser (and any whole-day interval) ``date_end`` is
+the last day included (a reader's "to"); for events finer than a day the two
+are the half-open interval's datetimes.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Protocol
 
 from timeline_app.articles import Article
 from timeline_app.events.model import Event
+from timeline_app.temporal.timex import Precision
 
 
 class ArticleSource(Protocol):
@@ -61,9 +63,9 @@ def _is_whole_days(event: Event) -> bool:
 
 def date_range(event: Event) -> tuple[str, str]:
     """``(date_start, date_end)`` as a reader would write them (see the module doc)."""
-    if _is_whole_days(event):
-        last_day = max(event.start, event.end - timedelta(days=1))
-        return event.start.date().isoformat(), last_day.date().isoformat()
+    if event.precision <= Precision.DAY or _is_whole_days(event):
+        last_moment = max(event.start, event.end - timedelta(microseconds=1))
+        return event.start.date().isoformat(), last_moment.date().isoformat()
     return (
         event.start.isoformat(timespec="minutes"),
         event.end.isoformat(timespec="minutes"),
