@@ -46,14 +46,13 @@ def format_when(
     last = end - timedelta(microseconds=1) if end > start else end
 
     def one(moment: datetime) -> str:
+        # isoformat, not strftime: %Y drops the leading zeros of years before 1000.
         if precision >= Precision.MINUTE:
-            return moment.strftime("%Y-%m-%d %H:%M")
-        if precision >= Precision.DAY:
-            return moment.strftime("%Y-%m-%d")
+            return moment.isoformat(sep=" ", timespec="minutes")
         if precision >= Precision.WEEK:
-            return moment.strftime("%Y-%m-%d")
+            return moment.date().isoformat()
         if precision >= Precision.MONTH:
-            return moment.strftime("%Y-%m")
+            return moment.date().isoformat()[:7]
         return f"{moment.year:04d}"
 
     first_text, last_text = one(start), one(last)

@@ -67,7 +67,26 @@ class SetPublicationDateCommand(_RepositoryCommand):
             old_date = self.old_date
             self._run(lambda: commands.set_publication_date(self._repo, self.article_id, old_date))
         else:
-            self._run(lambda: commands.clear_publication_date(self._repo, self.article_id))
+            self._run(lambda: restore_machine_date(self._repo, self.article_id))
+
+
+def restore_machine_date(repo: Any, article_id: int) -> None:
+    """Forget the user's publication date and re-resolve against the machine's one.
+
+    Uses ``commands.clear_publication_date`` when the commands module offers it;
+    otherwise composes the same public steps ``commands.set_publication_date`` uses.
+    """
+    from timeline_app import commands
+
+    clear = getattr(commands, "clear_publication_date", None)
+    if clear is not None:
+        clear(repo, article_id)
+        return
+    repo.clear_published_correction(article_id)
+    article = repo.article(article_id)
+    timexes, events = commands.analyse(article.text, article.published)
+    repo.replace_analysis(article_id, timexes, events)
+    commands.regroup(repo)
 
 
 class CorrectEventDateCommand(_RepositoryCommand):

@@ -1,0 +1,234 @@
+"""The main window on a small hand-analysed library, driven as a user would."""
+
+from __future__ import annotations
+
+import csv
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication
+
+from timeline_app.gui.models import ROLE_ID, ArticleTableModel, EventTableModel
+from timeline_app.temporal.timex import Precision
+
+
+def event_ids_in_table(window: Any) -> list[int]:
+    return [event.id for event in window.event_model.all_items()]
+
+
+def click_table_row(qtbot: Any, view: Any, row: int, column: int = 1) -> None:
+    rect = view.visualRect(view.model().index(row, column))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def test_window_lists_the_library_and_its_events(window: Any) -> None:
+    assert window.article_model.total_count() == 2
+    assert window.event_model.total_count() == 5
+    assert window.undated_model.total_count() == 1  # "three weeks"
+    assert "5 events" in window.status_label.text()
+    assert window.reader.article() is None
+
+
+def test_clicking_an_event_row_syncs_reader_and_timeline(qtbot: Any, window: Any) -> None:
+    row = next(i for i, e in enumerate(window.event_model.all_items()) if e.expression == "Tuesday")
+    click_table_row(qtbot, window.event_view, row)
+    event = window.event_model.row_item(row)
+    assert window.current_event_id() == event.id
+    assert window.timeline.selected_event_id() == event.id
+    text = window.reader.shown_text()
+    ((start, end),) = window.reader.highlighted_ranges()["expression"]
+    assert text[start:end] == "Tuesday"
+    ((start, end),) = window.reader.highlighted_ranges()["sentence"]
+    assert text[start:end] == "The storm reached the coast on Tuesday, officials said."
+    assert "publication date 2021-03-12 (metadata" in window.reader.explanation_text()
+
+
+def test_timeline_selection_moves_the_table_and_reader(qtbot: Any, window: Any) -> None:
+    target = window.event_model.all_items()[3]
+    window.timeline.eventSelected.emit(target.id)
+    assert window.event_view.currentIndex().data(ROLE_ID) == target.id
+    assert window.reader.current_event().id == target.id
+
+
+def test_left_and_right_step_through_events_in_order(qtbot: Any, window: Any) -> None:
+    window.timeline.setFocus()
+    ordered = event_ids_in_table(window)
+    qtbot.keyClick(window.timeline, Qt.Key.Key_Right)
+    assert window.current_event_id() == ordered[0]
+    qtbot.keyClick(window.timeline, Qt.Key.Key_Right)
+    qtbot.keyClick(window.timeline, Qt.Key.Key_Right)
+    assert window.current_event_id() == ordered[2]
+    qtbot.keyClick(window.timeline, Qt.Key.Key_Left)
+    assert window.current_event_id() == ordered[1]
+    assert window.timeline.selected_event_id() == ordered[1]
+
+
+def test_enter_shows_the_source_and_focuses_the_reader(qtbot: Any, window: Any) -> None:
+    window.timeline.setFocus()
+    qtbot.keyClick(window.timeline, Qt.Key.Key_Right)
+    qtbot.keyClick(window.timeline, Qt.Key.Key_Return)
+    assert window.reader.current_event().id == window.current_event_id()
+    assert QApplication.focusWidget() is window.reader.text_widget()
+
+
+def test_ctrl_f_focuses_the_search_box(qtbot: Any, window: Any) -> None:
+    window.event_view.setFocus()
+    qtbot.keyClick(window.event_view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is window.search_box
+
+
+def test_search_filters_the_library_by_full_text(qtbot: Any, window: Any) -> None:
+    qtbot.keyClicks(window.search_box, "council")
+    qtbot.waitUntil(lambda: window.article_model.total_count() == 1, timeout=3000)
+    assert window.article_model.row_item(0).title == "Council votes on budget"
+    window.search_box.clear()
+    qtbot.waitUntil(lambda: window.article_model.total_count() == 2, timeout=3000)
+
+
+def test_unchecking_an_article_takes_its_events_off_everything(qtbot: Any, window: Any) -> None:
+    row = window.article_model.row_of_article(
+        next(a.id for a in window.article_model.all_items() if a.title.startswith("Storm"))
+    )
+    index = window.article_model.index(row, ArticleTableModel.TITLE)
+    window.article_model.setData(index, Qt.CheckState.Unchecked, Qt.ItemDataRole.CheckStateRole)
+    assert window.event_model.total_count() == 2
+    assert {e.expression for e in window.event_model.all_items()} == {
+        "May 12, 2021",
+        "May 14, 2021",
+    }
+    assert window.undated_model.total_count() == 0
+    assert window.timeline.source().article_ids is not None
+    assert "1 of 2 articles" in window.status_label.text()
+
+
+def test_clicking_an_underlined_expression_selects_its_event(qtbot: Any, window: Any) -> None:
+    first = window.event_model.all_items()[0]  # March 3, 2021, in the storm article
+    window.select_event(first.id)
+    article_text = window.reader.shown_text()
+    april = article_text.index("April 2021")
+    widget = window.reader.text_widget()
+    cursor = widget.textCursor()
+    cursor.setPosition(april + 2)
+    qtbot.mouseClick(
+        widget.viewport(), Qt.MouseButton.LeftButton, pos=widget.cursorRect(cursor).center()
+    )
+    assert window.reader.current_event().expression == "April 2021"
+    assert window.event_view.currentIndex().data(ROLE_ID) == window.current_event_id()
+
+
+def test_export_csv_writes_the_events_shown(tmp_path: Path, window: Any, prompts: Any) -> None:
+    out = tmp_path / "out.csv"
+    prompts.save_paths.append(out)
+    window.actions.export_csv.trigger()
+    with out.open(encoding="utf-8", newline="") as stream:
+        rows = list(csv.DictReader(stream))
+    assert len(rows) == window.event_model.total_count() == 5
+    joined = " ".join(" ".join(row.values()) for row in rows)
+    assert "The council voted on the budget on May 12, 2021." in joined
+    assert "2021-03-03" in joined
+
+
+def test_correcting_an_event_date_is_undoable(qtbot: Any, window: Any, prompts: Any) -> None:
+    event = next(e for e in window.event_model.all_items() if e.expression == "Tuesday")
+    window.select_event(event.id)
+    prompts.event_dates.append((datetime(2020, 2, 1), datetime(2020, 3, 1), Precision.MONTH))
+    window.actions.correct_event.trigger()
+    moved = window.repo.event(event.id)
+    assert (moved.start, moved.end, moved.precision) == (
+        datetime(2020, 2, 1),
+        datetime(2020, 3, 1),
+        Precision.MONTH,
+    )
+    assert event_ids_in_table(window)[0] == event.id  # now the earliest
+    assert window.current_event_id() == event.id
+    window.actions.undo.trigger()
+    restored = window.repo.event(event.id)
+    assert (restored.start, restored.precision) == (event.start, event.precision)
+    assert not window.repo.is_corrected(event.id)
+    window.actions.redo.trigger()
+    assert window.repo.event(event.id).start == datetime(2020, 2, 1)
+
+
+def test_hiding_an_event_removes_it_until_undone(qtbot: Any, window: Any) -> None:
+    event = window.event_model.all_items()[1]
+    window.select_event(event.id)
+    window.actions.hide_event.trigger()
+    assert event.id not in event_ids_in_table(window)
+    assert window.timeline.source().events_in(event.start, event.end) == [] or all(
+        e.id != event.id for e in window.timeline.source().events_in(event.start, event.end)
+    )
+    window.actions.show_hidden.trigger()
+    assert event.id in event_ids_in_table(window)
+    window.actions.show_hidden.trigger()
+    window.actions.undo.trigger()
+    assert event.id in event_ids_in_table(window)
+    assert not window.repo.event(event.id).hidden
+
+
+def test_setting_a_publication_date_is_undoable(qtbot: Any, window: Any, prompts: Any) -> None:
+    tuesday = next(e for e in window.event_model.all_items() if e.expression == "Tuesday")
+    window.select_event(tuesday.id)
+    prompts.publication_dates.append(date(2021, 3, 19))
+    window.actions.set_date.trigger()
+    article = window.repo.article(tuesday.article_id)
+    assert article.published == date(2021, 3, 19)
+    assert window.repo.event(tuesday.id).start == datetime(2021, 3, 16)
+    assert window.reader.current_event().start == datetime(2021, 3, 16)
+    window.actions.undo.trigger()
+    article = window.repo.article(tuesday.article_id)
+    assert article.published == date(2021, 3, 12)
+    assert article.published_source.value == "metadata"
+
+
+def test_layout_and_zoom_are_remembered_in_the_given_settings(
+    qtbot: Any, window: Any, settings: Any, tmp_path: Path
+) -> None:
+    window.main_splitter.setSizes([300, 700, 350])
+    window.timeline.set_visible_range(datetime(2021, 3, 1), datetime(2021, 4, 1))
+    window.close()
+    assert Path(settings.file_name()).is_relative_to(tmp_path)
+    assert settings.visible_range() == (datetime(2021, 3, 1), datetime(2021, 4, 1))
+    assert settings.layout_state("mainSplitter") is not None
+    assert settings.last_database() == Path(window.repo.path).resolve()
+
+
+def test_dropping_files_starts_an_import(qtbot: Any, window: Any, tmp_path: Path) -> None:
+    article = tmp_path / "dropped.txt"
+    article.write_text(
+        "Title: Dropped article\nDate: 2022-06-01\n\nThe bridge opened on May 30, 2022.\n",
+        encoding="utf-8",
+    )
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(article))])
+    enter = QDragEnterEvent(
+        QPoint(50, 50),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dragEnterEvent(enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(
+        QPointF(50, 50),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    with qtbot.waitSignal(window.importer.finished, timeout=20000):
+        window.dropEvent(drop)
+    titles = [a.title for a in window.article_model.all_items()]
+    assert "Dropped article" in titles
+    assert window.failures_dialog is None
+
+
+def test_table_sorting_does_not_lose_the_selection(qtbot: Any, window: Any) -> None:
+    target = window.event_model.all_items()[2]
+    window.select_event(target.id)
+    window.event_view.sortByColumn(EventTableModel.LABEL, Qt.SortOrder.AscendingOrder)
+    window.select_event(target.id)
+    assert window.event_view.currentIndex().data(ROLE_ID) == target.id

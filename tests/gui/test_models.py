@@ -1,0 +1,230 @@
+"""Item models: Qt's model contract, batching, sorting, the article filter, date text."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from PySide6.QtCore import QModelIndex, Qt
+
+from timeline_app.articles import Article, PublishedSource
+from timeline_app.events.model import Event, EventKind
+from timeline_app.gui.models import (
+    BATCH_SIZE,
+    ROLE_ID,
+    ArticleTableModel,
+    EventTableModel,
+    UndatedListModel,
+    format_when,
+)
+from timeline_app.temporal.timex import Precision, Timex, TimexType
+
+
+def make_article(article_id: int, **changes: Any) -> Article:
+    values: dict[str, Any] = {
+        "id": article_id,
+        "title": f"Article {article_id:04d}",
+        "text": "text",
+        "source": "Wire" if article_id % 2 else "Post",
+        "url": "",
+        "path": f"/tmp/a{article_id}.txt",
+        "published": date(2020, 1, 1) + timedelta(days=article_id),
+        "published_source": PublishedSource.METADATA,
+        "published_reason": "",
+        "content_hash": str(article_id),
+        "imported_at": datetime(2024, 1, 1),
+    }
+    values.update(changes)
+    return Article(**values)
+
+
+def make_event(event_id: int, article_id: int, day: int) -> Event:
+    start = datetime(2021, 1, 1) + timedelta(days=day)
+    return Event(
+        article_id=article_id,
+        start=start,
+        end=start + timedelta(days=1),
+        precision=Precision.DAY,
+        kind=EventKind.POINT,
+        timex_start=0,
+        timex_end=4,
+        expression="then",
+        value=start.date().isoformat(),
+        sentence_start=0,
+        sentence_end=10,
+        label=f"label {(event_id * 7919) % 1000:03d}",
+        confidence=0.9,
+        explanation="fixed",
+        id=event_id,
+    )
+
+
+class FakeRepository:
+    """The read side of the Repository, over lists (for fast, large model tests)."""
+
+    def __init__(self, articles: int, events_per_article: int) -> None:
+        self.article_list = [make_article(i) for i in range(1, articles + 1)]
+        self.event_list = [
+            make_event(a * 1000 + k, a, (a * 37 + k * 11) % 500)
+            for a in range(1, articles + 1)
+            for k in range(events_per_article)
+        ]
+        self.event_list.sort(key=lambda e: (e.start, e.id))
+
+    def articles(self, search: str | None = None) -> list[Article]:
+        if not search:
+            return list(self.article_list)
+        return [a for a in self.article_list if search.lower() in a.title.lower()]
+
+    def event_counts_by_article(self) -> dict[int, int]:
+        counts: dict[int, int] = {}
+        for event in self.event_list:
+            counts[event.article_id] = counts.get(event.article_id, 0) + 1
+        return counts
+
+    def events(self, *, article_ids: Any = None, include_hidden: bool = False) -> list[Event]:
+        return [
+            e
+            for e in self.event_list
+            if (article_ids is None or e.article_id in article_ids)
+            and (include_hidden or not e.hidden)
+        ]
+
+    def undated(self, article_ids: Any = None) -> list[tuple[int, Timex]]:
+        return [
+            (a.id, Timex(0, 5, "weeks", TimexType.DURATION, "P3W"))
+            for a in self.article_list
+            if article_ids is None or a.id in article_ids
+        ]
+
+
+@pytest.fixture
+def big_repo() -> FakeRepository:
+    return FakeRepository(articles=450, events_per_article=2)
+
+
+def test_article_model_passes_qt_model_checks(qtmodeltester: Any, big_repo: Any) -> None:
+    model = ArticleTableModel(big_repo)
+    model.reload()
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_event_model_passes_qt_model_checks(qtmodeltester: Any, big_repo: Any) -> None:
+    model = EventTableModel(big_repo)
+    model.reload()
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_undated_model_passes_qt_model_checks(qtmodeltester: Any, big_repo: Any) -> None:
+    model = UndatedListModel(big_repo)
+    model.reload()
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_models_hand_rows_to_the_view_in_batches(big_repo: Any) -> None:
+    model = EventTableModel(big_repo)
+    model.reload()
+    assert model.total_count() == 900
+    assert model.rowCount() == BATCH_SIZE
+    assert model.canFetchMore(QModelIndex())
+    while model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+    assert model.rowCount() == 900
+    assert not model.canFetchMore(QModelIndex())
+
+
+def test_finding_a_late_event_loads_the_batches_before_it(big_repo: Any) -> None:
+    model = EventTableModel(big_repo)
+    model.reload()
+    last = big_repo.event_list[-1]
+    row = model.row_of_event(last.id)
+    assert row == 899
+    assert model.rowCount() == 900
+    assert model.index(row, 0).data(ROLE_ID) == last.id
+
+
+def test_sorting_by_label_orders_every_loaded_row(big_repo: Any) -> None:
+    model = EventTableModel(big_repo)
+    model.reload()
+    model.sort(EventTableModel.LABEL, Qt.SortOrder.DescendingOrder)
+    labels = [event.label for event in model.all_items()]
+    assert labels == sorted(labels, reverse=True)
+    assert model.index(0, EventTableModel.LABEL).data() == labels[0]
+    model.reload()  # the chosen order survives a reload
+    assert [event.label for event in model.all_items()] == labels
+
+
+def test_unchecking_an_article_filters_and_reports_the_included_ids(
+    qtbot: Any, big_repo: Any
+) -> None:
+    model = ArticleTableModel(big_repo)
+    model.reload()
+    assert model.included_ids() is None
+    first = model.row_item(0)
+    with qtbot.waitSignal(model.includedChanged) as signal:
+        model.setData(model.index(0, 0), Qt.CheckState.Unchecked, Qt.ItemDataRole.CheckStateRole)
+    assert signal.args[0] == {a.id for a in big_repo.article_list} - {first.id}
+    assert model.index(0, 0).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
+    model.set_included(first.id, True)
+    assert model.included_ids() is None
+
+
+def test_excluded_articles_stay_excluded_through_a_search(big_repo: Any) -> None:
+    model = ArticleTableModel(big_repo)
+    model.reload()
+    model.set_included(3, False)
+    model.reload("Article 0003")
+    assert [a.id for a in model.all_items()] == [3]
+    assert model.index(0, 0).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
+    model.reload()
+    assert 3 not in (model.included_ids() or set())
+
+
+def test_inferred_publication_dates_are_marked(big_repo: Any) -> None:
+    big_repo.article_list[0] = make_article(
+        1, published_source=PublishedSource.INFERRED, published_reason="latest weekday"
+    )
+    model = ArticleTableModel(big_repo)
+    model.reload()
+    row = model.row_of_article(1)
+    cell = model.index(row, ArticleTableModel.PUBLISHED)
+    assert cell.data().startswith("≈ ")
+    assert cell.data(Qt.ItemDataRole.FontRole).italic()
+    assert "latest weekday" in cell.data(Qt.ItemDataRole.ToolTipRole)
+    plain = model.index(model.row_of_article(2), ArticleTableModel.PUBLISHED)
+    assert not plain.data().startswith("≈")
+
+
+def test_event_neighbour_steps_in_table_order_and_stops_at_the_ends(big_repo: Any) -> None:
+    model = EventTableModel(big_repo)
+    model.reload()
+    items = model.all_items()
+    assert model.neighbour(None, 1) == items[0]
+    assert model.neighbour(items[0].id, 1) == items[1]
+    assert model.neighbour(items[0].id, -1) == items[0]
+    assert model.neighbour(items[-1].id, 1) == items[-1]
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "precision", "expected"),
+    [
+        (datetime(2024, 1, 4), datetime(2024, 1, 5), Precision.DAY, "2024-01-04"),
+        (datetime(2023, 10, 1), datetime(2023, 11, 1), Precision.MONTH, "2023-10"),
+        (datetime(2017, 1, 1), datetime(2018, 1, 1), Precision.YEAR, "2017"),
+        (datetime(2009, 1, 1), datetime(2011, 1, 1), Precision.YEAR, "2009 – 2010"),
+        (datetime(2021, 3, 3), datetime(2021, 3, 6), Precision.DAY, "2021-03-03 – 2021-03-05"),
+    ],
+)
+def test_format_when_shows_only_the_known_precision(
+    start: datetime, end: datetime, precision: Precision, expected: str
+) -> None:
+    assert format_when(start, end, precision) == expected
+
+
+@given(st.dates(min_value=date(1, 1, 1), max_value=date(9998, 12, 30)))
+def test_a_single_day_always_reads_as_its_iso_date(day: date) -> None:
+    start = datetime(day.year, day.month, day.day)
+    assert format_when(start, start + timedelta(days=1), Precision.DAY) == day.isoformat()
