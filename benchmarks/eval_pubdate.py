@@ -1,0 +1,143 @@
+"""How well publication dates are recovered when an article's date is hidden.
+
+Prints JSON. For each corpus the known ``published`` date is hidden and:
+
+* ``wikinews``: ``infer_publication_date(text, title)`` (Wikinews has no datelines);
+* ``timeline17_dateline``: ``find_dateline(text)`` alone (Reuters/CNN openings);
+* ``timeline17_pipeline``: what the importer does: dateline, else inference;
+* ``timeline17_no_dateline``: inference on the text with its dateline removed.
+
+Figures: coverage (share answered), exact-day and within-7-days accuracy over
+all articles (an unanswered article counts as wrong) and over answered ones.
+
+Usage: ``.venv/bin/python benchmarks/eval_pubdate.py [--corpora DIR] [--misses N]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Callable, Iterable
+from datetime import date
+from pathlib import Path
+
+from timeline_app.ingest.dateline import strip_dateline
+from timeline_app.ingest.pubdate import (
+    DateFinding,
+    find_dateline,
+    find_publication_date,
+    infer_publication_date,
+)
+
+DEFAULT_CORPORA = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora"
+
+
+def load_jsonl(paths: Iterable[Path]) -> list[dict]:
+    records = []
+    for path in paths:
+        with path.open(encoding="utf-8") as stream:
+            for number, line in enumerate(stream, 1):
+                if line.strip():
+                    try:
+                        records.append(json.loads(line))
+                    except json.JSONDecodeError as error:
+                        raise SystemExit(f"{path}:{number}: not JSON ({error})") from error
+    return records
+
+
+def gold_date(record: dict) -> date | None:
+    """The record's ``published`` as a date; None when it is not ISO (skipped, counted)."""
+    try:
+        return date.fromisoformat(str(record.get("published", ""))[:10])
+    except ValueError:
+        return None
+
+
+def measure(
+    records: list[dict], guess: Callable[[dict], DateFinding | None], misses: int = 0
+) -> dict[str, object]:
+    """Coverage and accuracy of ``guess`` over records with a usable gold date."""
+    evaluated = answered = exact = within_week = 0
+    skipped = 0
+    examples: list[dict[str, object]] = []
+    began = time.perf_counter()
+    for record in records:
+        truth = gold_date(record)
+        if truth is None:
+            skipped += 1
+            continue
+        evaluated += 1
+        finding = guess(record)
+        if finding is None:
+            continue
+        answered += 1
+        error_days = abs((finding.date - truth).days)
+        exact += error_days == 0
+        within_week += error_days <= 7
+        if error_days and len(examples) < misses:
+            examples.append(
+                {
+                    "id": record.get("id"),
+                    "gold": truth.isoformat(),
+                    "guess": finding.date.isoformat(),
+                    "reason": finding.reason,
+                    "confidence": finding.confidence,
+                }
+            )
+    seconds = time.perf_counter() - began
+    result: dict[str, object] = {
+        "articles": evaluated,
+        "skipped_no_gold_date": skipped,
+        "coverage": _share(answered, evaluated),
+        "exact_day": _share(exact, evaluated),
+        "within_7_days": _share(within_week, evaluated),
+        "exact_day_when_answered": _share(exact, answered),
+        "within_7_days_when_answered": _share(within_week, answered),
+        "ms_per_article": round(1000 * seconds / max(evaluated, 1), 2),
+    }
+    if misses:
+        result["misses"] = examples
+    return result
+
+
+def _share(part: int, whole: int) -> float:
+    return round(part / whole, 4) if whole else 0.0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpora", type=Path, default=DEFAULT_CORPORA)
+    parser.add_argument("--misses", type=int, default=0, help="list up to N wrong guesses")
+    args = parser.parse_args(argv)
+    wikinews = args.corpora / "wikinews" / "articles.jsonl"
+    timeline17 = sorted((args.corpora / "timeline17").glob("*.jsonl"))
+    if not wikinews.exists() or not timeline17:
+        print(f"corpora not found under {args.corpora}", file=sys.stderr)
+        return 2
+    wiki_records = load_jsonl([wikinews])
+    t17_records = load_jsonl(timeline17)
+    report = {
+        "wikinews": measure(
+            wiki_records,
+            lambda r: infer_publication_date(r["text"], r.get("title", "")),
+            args.misses,
+        ),
+        "timeline17_dateline": measure(t17_records, lambda r: find_dateline(r["text"]), 0),
+        "timeline17_pipeline": measure(
+            t17_records, lambda r: find_publication_date(r["text"]), args.misses
+        ),
+        "timeline17_no_dateline": measure(
+            t17_records,
+            lambda r: infer_publication_date(strip_dateline(r["text"])),
+            args.misses,
+        ),
+    }
+    json.dump(report, sys.stdout, indent=1)
+    sys.stdout.write("\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,64 @@
+"""Accuracy floors on the development corpora (skipped when ../shared is absent).
+
+Floors sit a little under the figures measured by ``benchmarks/eval_pubdate.py``
+so that a change that makes date finding worse fails here.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+
+import pytest
+
+from tests.conftest import PROJECT_ROOT, require_corpus
+
+
+def _benchmark():
+    path = PROJECT_ROOT / "benchmarks" / "eval_pubdate.py"
+    spec = importlib.util.spec_from_file_location("eval_pubdate", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("eval_pubdate", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.slow
+def test_timeline17_datelines_are_read_correctly() -> None:
+    corpus = require_corpus("timeline17")
+    bench = _benchmark()
+    records = bench.load_jsonl(sorted(corpus.glob("*.jsonl")))
+    from timeline_app.ingest.pubdate import find_dateline
+
+    figures = bench.measure(records, lambda r: find_dateline(r["text"]))
+    assert figures["coverage"] >= 0.2
+    assert figures["exact_day_when_answered"] >= 0.93
+
+
+@pytest.mark.slow
+def test_timeline17_pipeline_floor() -> None:
+    corpus = require_corpus("timeline17")
+    bench = _benchmark()
+    records = bench.load_jsonl(sorted(corpus.glob("*.jsonl")))
+    from timeline_app.ingest.pubdate import find_publication_date
+
+    figures = bench.measure(records, lambda r: find_publication_date(r["text"]))
+    assert figures["exact_day"] >= 0.25
+    assert figures["within_7_days_when_answered"] >= 0.7
+
+
+@pytest.mark.slow
+def test_wikinews_inference_floor() -> None:
+    corpus = require_corpus("wikinews", "articles.jsonl")
+    bench = _benchmark()
+    records = bench.load_jsonl([corpus])
+    from timeline_app.ingest.pubdate import infer_publication_date
+
+    figures = bench.measure(
+        records, lambda r: infer_publication_date(r["text"], r.get("title", ""))
+    )
+    # Most Wikinews texts name no calendar day at all, so coverage is low by nature;
+    # what matters is that answers, when given, are not wild.
+    assert figures["articles"] >= 80
+    assert figures["coverage"] >= 0.04
+    assert figures["within_7_days_when_answered"] >= 0.15

@@ -1,0 +1,154 @@
+"""Inferring a publication date from an undated article's own words."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.conftest import PROJECT_ROOT
+from timeline_app.articles import PublishedSource
+from timeline_app.ingest.dateline import WEEKDAYS
+from timeline_app.ingest.pubdate import (
+    find_publication_date,
+    format_day,
+    infer_publication_date,
+)
+
+
+def _seed_text() -> str:
+    (path,) = sorted((PROJECT_ROOT / "seeds").glob("000_*.txt"))
+    return Path(path).read_text(encoding="utf-8")
+
+
+def test_seed_article_is_dated_monday_8_january_2024() -> None:
+    finding = infer_publication_date(_seed_text())
+    assert finding is not None
+    assert finding.date == date(2024, 1, 8)
+    assert finding.source is PublishedSource.INFERRED
+    assert "Monday" in finding.reason
+    assert "Sat 6 Jan 2024" in finding.reason
+    assert finding.reason.endswith("-> Mon 8 Jan 2024")
+
+
+def test_seed_with_title_passed_separately() -> None:
+    title, body = _seed_text().split("\n", 1)
+    finding = infer_publication_date(body, title)
+    assert finding is not None
+    assert finding.date == date(2024, 1, 8)
+
+
+def test_no_explicit_day_means_no_guess() -> None:
+    assert infer_publication_date("Officials said on Monday that talks would go on.") is None
+    assert infer_publication_date("The company was founded in 1998.") is None
+    assert infer_publication_date("") is None
+
+
+def test_future_dates_alone_propose_nothing() -> None:
+    text = "The minister will step down on January 15, 2010, officials said on Friday."
+    assert infer_publication_date(text) is None
+
+
+def test_since_dates_are_not_taken_as_news() -> None:
+    text = "Shares closed at their lowest level since October 9, 2002 on Thursday."
+    assert infer_publication_date(text) is None
+
+
+def test_lead_weekday_the_day_after_is_reported_as_such() -> None:
+    text = (
+        "Storms hit the coast on March 3, 2011.\n\n"
+        "Rescue teams on Friday reached the last villages."
+    )
+    finding = infer_publication_date(text)
+    assert finding is not None
+    assert finding.date == date(2011, 3, 4)  # the first Friday after Thu 3 Mar 2011
+    assert "'on Friday' in the lead" in finding.reason
+
+
+def test_without_weekday_the_latest_past_date_is_taken() -> None:
+    text = "Talks were held on May 2, 2009. Earlier talks on April 20, 2009 failed."
+    finding = infer_publication_date(text)
+    assert finding is not None
+    assert finding.date == date(2009, 5, 2)
+    assert "no weekday in the lead" in finding.reason
+
+
+def test_a_later_future_date_does_not_pull_the_date_forward() -> None:
+    text = (
+        "Voters went to the polls on June 7, 2009.\n\n"
+        "Officials on Monday said a runoff will be held on July 31, 2009."
+    )
+    finding = infer_publication_date(text)
+    assert finding is not None
+    assert finding.date == date(2009, 6, 8)
+
+
+def test_pipeline_prefers_the_dateline() -> None:
+    text = "LONDON, May 12, 2009 (Reuters) - Talks held on May 2, 2009 failed on Monday."
+    finding = find_publication_date(text)
+    assert finding is not None
+    assert finding.source is PublishedSource.DATELINE
+    assert finding.date == date(2009, 5, 12)
+
+
+def test_format_day() -> None:
+    assert format_day(date(2024, 1, 6)) == "Sat 6 Jan 2024"
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    published=st.dates(min_value=date(1950, 1, 8), max_value=date(2090, 12, 31)),
+    days_before=st.integers(min_value=0, max_value=5),
+)
+def test_caption_date_and_lead_weekday_give_the_day(published: date, days_before: int) -> None:
+    earlier = published - timedelta(days=days_before)
+    weekday = WEEKDAYS[published.weekday()]
+    text = (
+        f"Crowds gather in the square, {earlier:%B} {earlier.day}, {earlier.year}.\n\n"
+        f"The council on {weekday} approved the plan after weeks of protest.\n\n"
+        "Critics said the vote was rushed."
+    )
+    finding = infer_publication_date(text)
+    assert finding is not None
+    assert finding.date == published
+    assert weekday in finding.reason
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=500), st.text(max_size=40))
+def test_never_raises_on_arbitrary_text(text: str, title: str) -> None:
+    finding = infer_publication_date(text, title)
+    assert finding is None or 0.0 <= finding.confidence <= 1.0
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "on Monday",
+                "Jan. 6, 2024",
+                "since 2014",
+                "October 7",
+                "will meet on March 3",
+                "last week",
+                "Friday",
+                "in 2023",
+                "12 December 2023",
+                "yesterday",
+                ". ",
+                "\n\n",
+                "The minister said",
+            ]
+        ),
+        max_size=25,
+    )
+)
+def test_never_raises_on_date_like_fragments(fragments: list[str]) -> None:
+    text = " ".join(fragments)
+    finding = infer_publication_date(text)
+    if finding is not None:
+        assert finding.source is PublishedSource.INFERRED
+        assert finding.reason
