@@ -82,3 +82,48 @@ def shown_view(qtbot) -> Callable:
         return view, source
 
     return build
+
+
+def fill_repository(repo, events: list[Event]) -> dict[int, int]:
+    """Store ``events`` (grouped by their article_id) in ``repo``; old -> new article ids.
+
+    Each event gets a matching timex resolved against the publication date, so
+    anchors can be looked up as the GUI does.
+    """
+    from dataclasses import replace
+
+    from timeline_app.articles import ParsedArticle
+    from timeline_app.temporal.timex import AnchorKind, Interval, Timex, TimexType
+
+    by_article: dict[int, list[Event]] = {}
+    for event in events:
+        by_article.setdefault(event.article_id, []).append(event)
+    new_ids = {}
+    for old_id, group in sorted(by_article.items()):
+        article, _ = repo.add_article(
+            ParsedArticle(
+                text=f"Synthetic article {old_id}. " + "Words. " * 40,
+                title=f"Article {old_id}",
+                source=f"Source {old_id % 3}",
+            )
+        )
+        new_ids[old_id] = article.id
+        timexes = [
+            Timex(
+                e.timex_start,
+                e.timex_end,
+                e.expression,
+                TimexType.DATE,
+                e.value,
+                interval=Interval(e.start, e.end),
+                precision=e.precision,
+                rule="test",
+                anchor_kind=AnchorKind.DCT,
+                anchor_value="2024-01-08",
+            )
+            for e in group
+        ]
+        repo.replace_analysis(
+            article.id, timexes, [replace(e, id=0, article_id=article.id) for e in group]
+        )
+    return new_ids

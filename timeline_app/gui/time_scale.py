@@ -142,6 +142,8 @@ def _years(n: int) -> TickUnit:
 
 # Coarse to fine. The widget picks the finest unit whose labels still fit.
 TICK_UNITS: tuple[TickUnit, ...] = (
+    _years(5000),
+    _years(2000),
     _years(1000),
     _years(500),
     _years(200),
