@@ -16,7 +16,7 @@ from enum import Enum
 from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta
 
-from timeline_app.temporal.timex import AnchorKind
+from timeline_app.temporal.timex import AnchorKind, Precision
 from timeline_app.temporal.values import NoValue, Op
 
 SEASONS = ("WI", "SP", "SU", "FA")  # index = month // 3 % 4
@@ -37,6 +37,7 @@ class Anchors:
     dct: date | None
     narrative: date | None
     tense: Tense
+    narrative_precision: Precision | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,12 +49,14 @@ class Resolved:
     anchor: date | None
 
 
-def _direction(requested: str, tense: Tense) -> str:
+def _direction(requested: str, tense: Tense, op: Op) -> str:
+    """Which way an expression points; news reports on the recent past, so a
+    bare weekday with no tense marker is taken to be the last one."""
     if requested and requested != "auto":
         return requested
     if tense is Tense.FUTURE:
         return "future"
-    if tense is Tense.PAST:
+    if op is Op.WEEKDAY:
         return "past"
     return "nearest"
 
@@ -156,15 +159,21 @@ def resolve(op: Op, args: list[str], anchors: Anchors) -> Resolved:
     if op is Op.DURATION:
         return Resolved(duration(args[0], args[1]), AnchorKind.NONE, None)
     anchor, kind = anchors.dct, AnchorKind.DCT
-    if op is Op.SHIFT and len(args) > 2 and args[2] == "narrative" and anchors.narrative:
-        anchor, kind = anchors.narrative, AnchorKind.NARRATIVE
+    if op is Op.SHIFT and len(args) > 2 and args[2] == "narrative":
+        narrative_unit = _narrative_unit(args[0], anchors)
+        if narrative_unit is not None and anchors.narrative is not None:
+            value = _anchored(op, [narrative_unit, *args[1:]], anchors.narrative, "")
+            if args[0] != narrative_unit and "X" not in args[1]:
+                shifted = anchors.narrative + _STEP[args[0]] * int(float(args[1]))
+                value = format_at(shifted, narrative_unit)
+            return Resolved(value, AnchorKind.NARRATIVE, anchors.narrative)
     if op is Op.YEAR:
         kind = kind if len(args[0]) < 4 else AnchorKind.NONE
         return Resolved(_year(args[0], anchor), kind, anchor)
     if anchor is None:
         return Resolved(_unanchored(op, args), AnchorKind.NONE, None)
     requested = args[-1] if len(args) > _ARGS_BEFORE_DIRECTION[op] else ""
-    direction = _direction(requested, anchors.tense)
+    direction = _direction(requested, anchors.tense, op)
     value = _anchored(op, args, anchor, direction)
     return Resolved(value, kind, anchor)
 
@@ -179,6 +188,32 @@ _ARGS_BEFORE_DIRECTION = {
     Op.HALF: 1,
     Op.HOLIDAY: 2,
 }
+
+
+_UNIT_PRECISION = {
+    "day": Precision.DAY,
+    "week": Precision.WEEK,
+    "month": Precision.MONTH,
+    "season": Precision.SEASON,
+    "quarter": Precision.QUARTER,
+    "half": Precision.HALF,
+    "year": Precision.YEAR,
+    "decade": Precision.DECADE,
+    "century": Precision.CENTURY,
+}
+_PRECISION_UNIT = {precision: unit for unit, precision in _UNIT_PRECISION.items()}
+
+
+def _narrative_unit(unit: str, anchors: Anchors) -> str | None:
+    """The unit to write a narrative shift in: the anchor's own granularity
+    ("a year earlier" after "the third quarter" is a quarter), provided the
+    anchor is at least as fine as the shift; None when there is no such anchor."""
+    precision = anchors.narrative_precision
+    if anchors.narrative is None or precision is None or unit not in _UNIT_PRECISION:
+        return None
+    if precision < _UNIT_PRECISION[unit]:
+        return None
+    return _PRECISION_UNIT.get(min(precision, Precision.DAY), "day")
 
 
 def _year(digits: str, anchor: date | None) -> str:
@@ -245,7 +280,7 @@ def _anchored(op: Op, args: list[str], anchor: date, direction: str) -> str:
         candidates = [anchor + timedelta(days=offset + 7 * k) for k in (-1, 0, 1)]
         return _pick(candidates, anchor, direction).isoformat()
     years = [anchor.year - 1, anchor.year, anchor.year + 1]
-    if direction in ("nearest", "this"):
+    if direction == "this":
         years = [anchor.year]
     if op is Op.MONTHDAY:
         month, day = int(args[0]), int(args[1])

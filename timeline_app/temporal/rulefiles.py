@@ -125,7 +125,7 @@ def read_pattern_file(path: Path, tables: dict[str, dict[str, str]]) -> NamedPat
                 raise RuleFileError(path, number, f"unknown normalisation table {table_name!r}")
             for surface in tables[table_name]:
                 words = [re.escape(word) for word in surface.split()]
-                alternatives.append(r"[-\s]+".join(words) + r"\.?")
+                alternatives.append(r"[-\s]+".join(words))
         else:
             try:
                 re.compile(re.sub(r"%[a-z_0-9]+", "x", line))

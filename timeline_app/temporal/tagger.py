@@ -111,16 +111,22 @@ def sentence_tense(text: str, start: int, end: int, engine: Engine) -> Tense:
         elif boundary.start() >= end:
             sentence_end = boundary.start()
             break
-    best_distance, best = None, Tense.UNKNOWN
-    markers = ((engine.past_markers, Tense.PAST), (engine.future_markers, Tense.FUTURE))
-    for pattern, tense in markers:
-        for marker in pattern.finditer(text, sentence_start, sentence_end):
-            if start <= marker.start() < end:
-                continue
-            distance = start - marker.end() if marker.end() <= start else marker.start() - end
-            if best_distance is None or distance < best_distance:
-                best_distance, best = distance, tense
-    return best
+    # The verb governing a time expression usually precedes it ("said Friday",
+    # "will meet on Thursday"), so the nearest marker on the left decides;
+    # failing that the nearest on the right. A word that is both ("scheduled")
+    # counts as future.
+    found: dict[int, tuple[int, Tense]] = {}
+    for marker in engine.past_markers.finditer(text, sentence_start, sentence_end):
+        found[marker.start()] = (marker.end(), Tense.PAST)
+    for marker in engine.future_markers.finditer(text, sentence_start, sentence_end):
+        found[marker.start()] = (marker.end(), Tense.FUTURE)
+    left = [(marker_end, tense) for marker_end, tense in found.values() if marker_end <= start]
+    if left:
+        return max(left, key=lambda item: item[0])[1]
+    right = [(begin, tense) for begin, (_, tense) in found.items() if begin >= end]
+    if right:
+        return min(right, key=lambda item: item[0])[1]
+    return Tense.UNKNOWN
 
 
 def _as_date(dct: date | datetime | None) -> date | None:
@@ -133,7 +139,7 @@ def tag_with(engine: Engine, text: str, dct: date | datetime | None) -> list[Tim
     """Tag ``text`` with a given engine (``tag`` uses the bundled English one)."""
     anchor = _as_date(dct)
     found: list[Timex] = []
-    narrative: date | None = None
+    narrative: tuple[date, Precision] | None = None
     regex = engine.matcher.regex
     rules = engine.matcher.rules_by_group
     for window_start, window_end in candidate_windows(text, engine.matcher.trigger):
@@ -145,14 +151,15 @@ def tag_with(engine: Engine, text: str, dct: date | datetime | None) -> list[Tim
             if timex is None:
                 continue
             found.append(timex)
-            if (
-                timex.type is TimexType.DATE
-                and timex.precision is not None
-                and timex.precision >= Precision.DAY
-                and timex.interval is not None
-            ):
-                narrative = timex.interval.start.date()
+            if timex.interval is not None and timex.precision is not None:
+                narrative = (_unmodified_start(timex), timex.precision)
     return found
+
+
+def _unmodified_start(timex: Timex) -> date:
+    """Start of the period a timex names, ignoring START/MID/END narrowing."""
+    spanned = interval_of(timex.value)
+    return spanned[0].start.date() if spanned else timex.interval.start.date()
 
 
 def _timex_from_match(
@@ -161,7 +168,7 @@ def _timex_from_match(
     match: re.Match[str],
     text: str,
     dct: date | None,
-    narrative: date | None,
+    narrative: tuple[date, Precision] | None,
 ) -> Timex | None:
     rule = compiled.rule
     spec = engine.specs[rule.rule_id]
@@ -174,7 +181,9 @@ def _timex_from_match(
         if spec.op is not None:
             args = [render(arg, context) for arg in spec.args]
             tense = sentence_tense(text, start, end, engine) if dct else Tense.UNKNOWN
-            resolved = resolve(spec.op, args, Anchors(dct, narrative, tense))
+            narrative_date, narrative_precision = narrative or (None, None)
+            anchors = Anchors(dct, narrative_date, tense, narrative_precision)
+            resolved = resolve(spec.op, args, anchors)
             # A general reference ("a few years ago" -> PAST_REF) takes no suffix.
             is_reference = resolved.value.endswith("_REF")
             value = resolved.value if is_reference else resolved.value + value

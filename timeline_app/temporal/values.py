@@ -133,6 +133,9 @@ def number_value(surface: str, context: RenderContext) -> str:
     cleaned = surface.replace(",", "").strip()
     if re.fullmatch(r"\d+(?:\.\d+)?", cleaned):
         return cleaned.lstrip("0") or "0" if "." not in cleaned else cleaned
+    quantity = context.tables.get("quantity", {}).get(table_key(cleaned))
+    if quantity is not None:
+        return quantity
     words = table_key(cleaned).replace(" and ", " ").split()
     total, current = 0, 0
     for word in words:
