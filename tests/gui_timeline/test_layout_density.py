@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -36,7 +38,7 @@ def test_nothing_drawn_in_a_row_overlaps(items: list[Extent], rows: int) -> None
         right = extent.label_end if placement.labelled else extent.shape_end
         by_row.setdefault(placement.row, []).append((extent.shape_start, right))
     for spans in by_row.values():
-        for (_, right), (left, _) in zip(spans, spans[1:], strict=False):
+        for (_, right), (left, _) in itertools.pairwise(spans):
             assert right <= left, "two things in one row overlap"
 
 
@@ -88,7 +90,7 @@ def test_bars_cover_the_window_and_lose_no_events(
 ) -> None:
     grid = DensityGrid.over(0.0, 60.0 * len(counts), counts)
     bars = grid.bars(lo, lo + width, min_bar)
-    for left, right in zip(bars, bars[1:], strict=False):
+    for left, right in itertools.pairwise(bars):
         assert left.end == pytest.approx(right.start)
     for bar in bars:
         assert bar.end - bar.start >= min(min_bar, grid.end - grid.start) - 1e-6 or (
