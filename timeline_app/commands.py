@@ -124,13 +124,15 @@ def import_paths(
     cancelled: Callable[[], bool] | None = None,
     workers: int | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    group: bool = True,
 ) -> ImportReport:
     """Import files and folders; every bad file is reported and the others still import.
 
     Reading and tagging run on ``workers`` processes (default: all cores);
     this process writes, in transactions holding whole articles, so killing
     the import at any moment loses nothing committed and a re-run completes
-    the rest without duplicates.
+    the rest without duplicates. ``group=False`` leaves cross-article grouping
+    to a later :func:`regroup` (one pass after several imports).
     """
     report = ImportReport()
     tasks = _tasks_for(repo, paths, max_bytes, report)
@@ -158,7 +160,7 @@ def import_paths(
     finally:
         results.close()  # stops the worker pool when cancelled or on an error
         _write(repo, pending, report)
-    if report.imported:
+    if report.imported and group:
         regroup(repo)
     return report
 

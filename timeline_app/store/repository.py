@@ -110,27 +110,42 @@ class Repository:
     def add_article(self, parsed: ParsedArticle) -> tuple[Article, bool]:
         """Store an article; ``(existing, False)`` when the same content is already there."""
         digest = codec.content_hash(parsed.text)
-        with self.db.atomic():
-            cursor = self.db.execute(
-                "INSERT INTO articles (title, source, url, path, published, published_source,"
-                " published_reason, text, content_hash, imported_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                " ON CONFLICT(content_hash) DO NOTHING",
-                (
-                    parsed.title,
-                    parsed.source,
-                    parsed.url,
-                    parsed.path,
-                    parsed.published.isoformat() if parsed.published else None,
-                    parsed.published_source.value,
-                    parsed.published_reason,
-                    parsed.text,
-                    digest,
-                    _now(),
-                ),
-            )
-            created = cursor.rowcount == 1
-        return self.article_by_hash(digest), created
+        imported_at = _now()
+        published = parsed.published.isoformat() if parsed.published else None
+        cursor = self.db.execute(
+            "INSERT INTO articles (title, source, url, path, published, published_source,"
+            " published_reason, text, content_hash, imported_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT(content_hash) DO NOTHING",
+            (
+                parsed.title,
+                parsed.source,
+                parsed.url,
+                parsed.path,
+                published,
+                parsed.published_source.value,
+                parsed.published_reason,
+                parsed.text,
+                digest,
+                imported_at,
+            ),
+        )
+        if cursor.rowcount != 1:
+            return self.article_by_hash(digest), False
+        stored = Article(
+            id=cursor.lastrowid,
+            title=parsed.title,
+            text=parsed.text,
+            source=parsed.source,
+            url=parsed.url,
+            path=parsed.path,
+            published=parsed.published,
+            published_source=parsed.published_source,
+            published_reason=parsed.published_reason,
+            content_hash=digest,
+            imported_at=datetime.fromisoformat(imported_at),
+        )
+        return stored, True
 
     def has_content(self, text: str) -> bool:
         """Whether an article with this content is stored (lets imports skip tagging it)."""
@@ -231,18 +246,14 @@ class Repository:
             self.db.execute("DELETE FROM timexes WHERE article_id = ?", (article_id,))
             self.db.execute("DELETE FROM events WHERE article_id = ?", (article_id,))
             if timexes:
-                self.db["timexes"].insert_all(
-                    (codec.timex_to_row(article_id, t) for t in timexes), batch_size=500
-                )
+                self._insert_rows("timexes", [codec.timex_to_row(article_id, t) for t in timexes])
             if events:
                 rows = []
                 for event in events:
                     row = codec.event_to_row(article_id, event)
-                    reused = old_ids.pop((event.timex_start, event.timex_end), None)
-                    if reused is not None:
-                        row["id"] = reused
+                    row["id"] = old_ids.pop((event.timex_start, event.timex_end), None)
                     rows.append(row)
-                self.db["events"].insert_all(rows, batch_size=500)
+                self._insert_rows("events", rows)
             has_corrections = self.db.execute(
                 "SELECT 1 FROM event_corrections WHERE article_id = ? LIMIT 1", (article_id,)
             ).fetchone()
@@ -250,6 +261,14 @@ class Repository:
                 self.db.execute(
                     _APPLY_CORRECTIONS.replace("{where}", "article_id = ?"), (article_id,)
                 )
+
+    def _insert_rows(self, table: str, rows: list[dict[str, Any]]) -> None:
+        """Bulk insert rows that share their keys (``executemany``: the hot path of imports)."""
+        columns = list(rows[0])
+        sql = (
+            f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})"
+        )
+        self.db.conn.executemany(sql, [tuple(row[c] for c in columns) for row in rows])
 
     def timexes(self, article_id: int) -> list[Timex]:
         rows = self._rows(
