@@ -224,6 +224,15 @@ def test_format_when_shows_only_the_known_precision(
     assert format_when(start, end, precision) == expected
 
 
+def test_format_when_says_modifiers_and_weeks_in_words() -> None:
+    late = format_when(datetime(2017, 9, 1), datetime(2018, 1, 1), Precision.YEAR, "END")
+    assert late == "late 2017"
+    week = format_when(datetime(2024, 1, 1), datetime(2024, 1, 8), Precision.WEEK)
+    assert week == "week of 2024-01-01"
+    odd = format_when(datetime(2017, 1, 1), datetime(2018, 1, 1), Precision.YEAR, "FUZZY")
+    assert odd == "2017 (fuzzy)"
+
+
 @given(st.dates(min_value=date(1, 1, 1), max_value=date(9998, 12, 30)))
 def test_a_single_day_always_reads_as_its_iso_date(day: date) -> None:
     start = datetime(day.year, day.month, day.day)

@@ -123,9 +123,9 @@ class MainWindow(QMainWindow):
         header = self.article_view.horizontalHeader()
         header.setSectionResizeMode(ArticleTableModel.TITLE, QHeaderView.ResizeMode.Stretch)
         for column, width in (
-            (ArticleTableModel.SOURCE, 78),
-            (ArticleTableModel.PUBLISHED, 96),
-            (ArticleTableModel.EVENTS, 64),
+            (ArticleTableModel.SOURCE, 72),
+            (ArticleTableModel.PUBLISHED, 108),
+            (ArticleTableModel.EVENTS, 62),
         ):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             self.article_view.setColumnWidth(column, width)
@@ -139,7 +139,7 @@ class MainWindow(QMainWindow):
         self.event_view.setModel(self.event_model)
         _style_table(self.event_view)
         event_header = self.event_view.horizontalHeader()
-        self.event_view.setColumnWidth(EventTableModel.DATE, 130)
+        self.event_view.setColumnWidth(EventTableModel.DATE, 150)
         event_header.setSectionResizeMode(EventTableModel.LABEL, QHeaderView.ResizeMode.Stretch)
         self.event_view.setColumnWidth(EventTableModel.ARTICLE, 190)
         self.event_view.sortByColumn(EventTableModel.DATE, Qt.SortOrder.AscendingOrder)
@@ -181,14 +181,26 @@ class MainWindow(QMainWindow):
         self.main_splitter.setStretchFactor(0, 0)
         self.main_splitter.setStretchFactor(1, 1)
         self.main_splitter.setStretchFactor(2, 0)
-        self.main_splitter.setSizes([380, 600, 400])
         self.center_splitter.setSizes([420, 260])
         self.setCentralWidget(self.main_splitter)
 
         self.status_label = QLabel(self)
         self.status_label.setObjectName("statusCounts")
         self.statusBar().addPermanentWidget(self.status_label)
-        self.resize(1360, 840)
+        self._fit_default_size()
+
+    def _fit_default_size(self) -> None:
+        """1360x840, or 94% of a smaller screen, so nothing starts off-screen."""
+        width, height = 1360, 840
+        screen = self.screen()
+        if screen is not None:
+            available = screen.availableGeometry()
+            width = min(width, int(available.width() * 0.94))
+            height = min(height, int(available.height() * 0.94))
+        self.resize(width, height)
+        left = max(280, width * 25 // 100)
+        right = max(320, width * 28 // 100)
+        self.main_splitter.setSizes([left, width - left - right, right])
 
     # -- actions ----------------------------------------------------------------------------
 
@@ -216,8 +228,14 @@ class MainWindow(QMainWindow):
 
     def reload_all(self) -> None:
         """Re-read everything from the store (after an import or a correction)."""
-        self.article_model.reload(self.search_box.text())
+        self._reload_articles()
         self._reload_events()
+
+    def _reload_articles(self) -> None:
+        self.article_model.reload(self.search_box.text())
+        # A Source column of blanks only takes room from the titles.
+        has_sources = any(article.source for article in self.article_model.all_items())
+        self.article_view.setColumnHidden(ArticleTableModel.SOURCE, not has_sources)
 
     def _reload_events(self) -> None:
         ids = self.article_model.included_ids()
@@ -238,7 +256,7 @@ class MainWindow(QMainWindow):
         )
 
     def apply_search(self) -> None:
-        self.article_model.reload(self.search_box.text())
+        self._reload_articles()
 
     def apply_article_filter(self, ids: Collection[int] | None) -> None:
         self._reload_events()
@@ -251,7 +269,7 @@ class MainWindow(QMainWindow):
 
     def refresh_after_change(self) -> None:
         """After a correction or undo: reload the lists and keep the selection if possible."""
-        self.article_model.reload(self.search_box.text())
+        self._reload_articles()
         self._reload_events()
         current = self._current_event_id
         if current is not None and self.event_model.row_of_event(current) >= 0:

@@ -39,25 +39,48 @@ _MACHINE_DATE_SOURCES = (PublishedSource.INFERRED, PublishedSource.UNKNOWN)
 Row = TypeVar("Row")
 
 
+# TIMEX3 ``mod`` values as a reader would say them before the date.
+_MOD_WORDS = {
+    "START": "early",
+    "MID": "mid",
+    "END": "late",
+    "APPROX": "about",
+    "BEFORE": "before",
+    "AFTER": "after",
+    "ON_OR_BEFORE": "by",
+    "ON_OR_AFTER": "from",
+    "LESS_THAN": "under",
+    "MORE_THAN": "over",
+    "EQUAL_OR_LESS": "at most",
+    "EQUAL_OR_MORE": "at least",
+}
+
+
 def format_when(
     start: datetime, end: datetime, precision: Precision, mod: str | None = None
 ) -> str:
-    """A date as precise as it is known: ``2024-01-04``, ``2023-10``, ``2017``, spans as a-b."""
+    """A date as precise as it is known: ``2024-01-04``, ``2023-10``, ``late 2017``, a - b."""
     last = end - timedelta(microseconds=1) if end > start else end
 
     def one(moment: datetime) -> str:
         # isoformat, not strftime: %Y drops the leading zeros of years before 1000.
         if precision >= Precision.MINUTE:
             return moment.isoformat(sep=" ", timespec="minutes")
-        if precision >= Precision.WEEK:
+        if precision >= Precision.DAY:
             return moment.date().isoformat()
         if precision >= Precision.MONTH:
             return moment.date().isoformat()[:7]
         return f"{moment.year:04d}"
 
-    first_text, last_text = one(start), one(last)
-    text = first_text if first_text == last_text else f"{first_text} – {last_text}"
-    return f"{text} ({mod.lower()})" if mod else text
+    if precision == Precision.WEEK and (last - start).days < 7:
+        text = f"week of {start.date().isoformat()}"
+    else:
+        first_text, last_text = one(start), one(last)
+        text = first_text if first_text == last_text else f"{first_text} – {last_text}"
+    if not mod:
+        return text
+    word = _MOD_WORDS.get(mod.upper())
+    return f"{word} {text}" if word else f"{text} ({mod.lower()})"
 
 
 def event_when(event: Event) -> str:

@@ -1,0 +1,91 @@
+"""App assembly: database choice, settings isolation, icons, stylesheet, background import."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from timeline_app.gui import icons
+from timeline_app.gui.app import apply_style, choose_database
+from timeline_app.resources import resource_path
+
+
+def test_explicit_database_wins_over_the_remembered_one(
+    tmp_path: Path, settings: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("TIMELINE_APP_DB", raising=False)
+    remembered = tmp_path / "old.db"
+    remembered.write_bytes(b"")
+    settings.set_last_database(remembered)
+    assert choose_database(None, settings) == remembered.resolve()
+    assert choose_database(str(tmp_path / "new.db"), settings) == tmp_path / "new.db"
+    monkeypatch.setenv("TIMELINE_APP_DB", str(tmp_path / "env.db"))
+    assert choose_database(None, settings) == tmp_path / "env.db"
+
+
+def test_a_remembered_database_that_vanished_is_not_reopened(
+    tmp_path: Path, settings: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("TIMELINE_APP_DB", raising=False)
+    settings.set_last_database(tmp_path / "gone.db")
+    assert choose_database(None, settings) != (tmp_path / "gone.db").resolve()
+
+
+def test_settings_live_in_the_given_file(settings: Any, tmp_path: Path) -> None:
+    settings.set_last_folder("import", tmp_path)
+    settings.sync()
+    assert Path(settings.file_name()).is_file()
+    assert Path(settings.file_name()).is_relative_to(tmp_path)
+
+
+def test_every_named_icon_exists_and_every_icon_file_is_named(qapp: Any) -> None:
+    for name in icons.ALL_NAMES:
+        assert not icons.icon(name).isNull(), name
+    on_disk = {path.stem for path in resource_path("icons").glob("*.svg")}
+    assert on_disk == set(icons.ALL_NAMES)
+
+
+def test_unknown_icon_names_fail_loudly() -> None:
+    with pytest.raises(FileNotFoundError, match="no-such-icon"):
+        icons.icon_path("no-such-icon")
+
+
+def test_stylesheet_parses_without_qt_warnings(qapp: Any, qtlog: Any) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    previous = app.styleSheet()
+    try:
+        apply_style(app)
+        assert "readerExplanation" in app.styleSheet()
+        from PySide6.QtWidgets import QLabel
+
+        label = QLabel("probe")
+        label.setObjectName("readerTitle")
+        label.ensurePolished()
+    finally:
+        app.setStyleSheet(previous)
+    assert not [r for r in qtlog.records if "style" in r.message.lower()]
+
+
+def test_cancelling_an_import_stops_early_and_reports_it(
+    qtbot: Any, window: Any, tmp_path: Path
+) -> None:
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for number in range(60):
+        (folder / f"a{number:02d}.txt").write_text(
+            f"Title: Item {number}\nDate: 2020-01-{number % 28 + 1:02d}\n\n"
+            f"Report {number}: the meeting took place on Monday.\n",
+            encoding="utf-8",
+        )
+    with qtbot.waitSignal(window.importer.finished, timeout=60000) as finished:
+        assert window.import_paths([folder])
+        window.importer.cancel()
+    report = finished.args[0]
+    assert report.cancelled
+    assert len(report.imported) < 60
+    assert window.article_model.total_count() == 2 + len(report.imported)
+    assert not window.importer.is_running()
