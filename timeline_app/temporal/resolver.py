@@ -159,6 +159,13 @@ def resolve(op: Op, args: list[str], anchors: Anchors) -> Resolved:
     if op is Op.DURATION:
         return Resolved(duration(args[0], args[1]), AnchorKind.NONE, None)
     anchor, kind = anchors.dct, AnchorKind.DCT
+    if op is Op.SHIFT and len(args) > 2 and args[2] == "period":
+        # "from a year ago" after "the third quarter": the same period a year before.
+        narrative_unit = _narrative_unit(args[0], anchors)
+        if narrative_unit not in _PERIOD_UNITS or anchors.narrative is None:
+            args = args[:2]
+        else:
+            args = [*args[:2], "narrative"]
     if op is Op.SHIFT and len(args) > 2 and args[2] == "narrative":
         narrative_unit = _narrative_unit(args[0], anchors)
         if narrative_unit is not None and anchors.narrative is not None:
@@ -201,6 +208,7 @@ _UNIT_PRECISION = {
     "decade": Precision.DECADE,
     "century": Precision.CENTURY,
 }
+_PERIOD_UNITS = frozenset({"quarter", "half", "month"})
 _PRECISION_UNIT = {precision: unit for unit, precision in _UNIT_PRECISION.items()}
 
 

@@ -169,6 +169,13 @@ def _two_digits(surface: str, context: RenderContext) -> str:
     return f"{int(ordinal_value(surface, context)):02d}"
 
 
+def _number_two_digits(surface: str, context: RenderContext) -> str:
+    value = number_value(surface, context)
+    if not value.isdigit() or int(value) > 99:
+        raise NoValue(f"{surface!r} is not a two-digit number")
+    return f"{int(value):02d}"
+
+
 def _decade(surface: str, context: RenderContext) -> str:
     digits = re.search(r"\d+", surface)
     if not digits:
@@ -208,6 +215,7 @@ NORMALISERS: dict[str, Callable[[str, RenderContext], str]] = {
     "number": number_value,
     "ordinal": ordinal_value,
     "int2": _two_digits,
+    "number2": _number_two_digits,
     "decade": _decade,
     "century": _century,
     "hour": _hour,
