@@ -303,6 +303,14 @@ class TimelineView(QWidget):
                 return item.shape_rect(self.theme)
         return None
 
+    def drawn_events(self) -> list[paint.DrawnEvent]:
+        """Events as placed by the last paint (for tests and accessibility)."""
+        return list(self._drawn)
+
+    def drawn_bars(self) -> list[Bar]:
+        """Count bars drawn by the last paint (empty when events were drawn)."""
+        return list(self._bars)
+
     def is_aggregated(self) -> bool:
         """True when the current window is drawn as counts rather than events."""
         if self._scene.empty:
@@ -442,7 +450,10 @@ class TimelineView(QWidget):
 
     def _hit(self, pos: QPointF) -> Event | None:
         best = None
-        for item in reversed(self._drawn):  # labels drawn later win
+        if self._scene.empty:
+            return None
+        drawn = self._visible_drawn(self.width(), self.height())  # what is on screen now
+        for item in reversed(drawn):  # labels drawn later win
             rect = item.shape_rect(self.theme).adjusted(-3, -3, 3, 3)
             if item.label:
                 metrics = QFontMetricsF(paint.label_font(self.font()))
@@ -455,7 +466,13 @@ class TimelineView(QWidget):
         return best
 
     def _bar_at(self, pos: QPointF) -> Bar | None:
-        for bar in self._bars:
+        if self._scene.empty:
+            return None
+        grid = self._scene.counts(self._viewport, self.width())
+        if grid is None:
+            return None
+        bar_seconds = BAR_PX * self._viewport.span / max(self.width(), 1)
+        for bar in grid.bars(self._viewport.start, self._viewport.end, bar_seconds):
             x0 = self._viewport.x_of(bar.start, self.width())
             x1 = self._viewport.x_of(bar.end, self.width())
             if x0 <= pos.x() < x1 and bar.count:
