@@ -18,6 +18,7 @@ _LENGTH = {
     Precision.WEEK: relativedelta(days=7),
     Precision.DAY: relativedelta(days=1),
     Precision.HOUR: relativedelta(hours=1),
+    Precision.MINUTE: relativedelta(minutes=1),
 }
 
 

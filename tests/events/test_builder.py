@@ -223,3 +223,85 @@ def test_durations_alone_make_no_event_even_with_an_interval() -> None:
         text, "for a decade", "P10Y", D(2000, 1, 1), Precision.YEAR, kind=TimexType.DURATION
     )
     assert build_events(text, [timex], PUBLISHED) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "coarse", "fine", "fine_start", "fine_precision"),
+    [
+        ("GM filed for bankruptcy at 12:00 UTC Monday in New York.", "Monday", "12:00 UTC",
+         D(2024, 1, 8, 12), Precision.MINUTE),
+        ("Henderson spoke at 16:15 UTC, June 1st, in New York.", "June 1st", "16:15 UTC",
+         D(2024, 6, 1, 16, 15), Precision.MINUTE),
+        ("Iran spoke on Monday, Jan. 8, in Tehran.", "Monday", "Jan. 8",
+         D(2024, 1, 8), Precision.DAY),
+    ],
+)  # fmt: skip
+def test_one_moment_written_in_two_pieces_is_one_event(
+    sentence: str, coarse: str, fine: str, fine_start: datetime, fine_precision: Precision
+) -> None:
+    coarse_day = datetime(fine_start.year, fine_start.month, fine_start.day)
+    timexes = sorted(
+        [
+            make_timex(sentence, coarse, "coarse", coarse_day),
+            make_timex(sentence, fine, "fine", fine_start, fine_precision),
+        ],
+        key=lambda timex: timex.start,
+    )
+    (event,) = build_events(sentence, timexes, PUBLISHED)
+    assert event.start == fine_start
+    assert event.precision == fine_precision
+    first, last = timexes
+    assert (event.timex_start, event.timex_end) == (first.start, last.end)
+    assert "names the same time" in event.explanation
+
+
+def test_separate_moments_in_one_sentence_stay_apart() -> None:
+    text = "He joined in January and left on January 20."
+    timexes = [
+        make_timex(text, "January", "2024-01", D(2024, 1, 1), Precision.MONTH),
+        make_timex(text, "January 20", "2024-01-20", D(2024, 1, 20)),
+    ]
+    assert len(build_events(text, timexes, PUBLISHED)) == 2
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The index closed at its lowest level since 1997, traders said.",
+        "GM posted its first annual loss since 1992.",
+        "The DJIA had its worst fall since 1987, a drop of 9%.",
+    ],
+)
+def test_superlative_since_is_a_comparison_placed_at_the_date(sentence: str) -> None:
+    year = next(word for word in sentence.replace(",", " ").split() if word.startswith("19"))
+    timex = make_timex(sentence, year.rstrip("."), year, D(int(year[:4]), 1, 1), Precision.YEAR)
+    (event,) = build_events(sentence, [timex], PUBLISHED)
+    assert event.kind == EventKind.POINT
+    assert event.end == D(int(year[:4]) + 1, 1, 1)
+    assert "compares" in event.explanation
+
+
+def test_a_time_of_day_moves_onto_the_date_written_next_to_it() -> None:
+    text = "Henderson spoke at 16:15 UTC, June 1st, in New York."
+    clock = make_timex(
+        text, "16:15 UTC", "2009-06-04T16:15", D(2009, 6, 4, 16, 15), Precision.MINUTE
+    )
+    day = make_timex(text, "June 1st", "2009-06-01", D(2009, 6, 1))
+    (event,) = build_events(text, [clock, day], date(2009, 6, 4))
+    assert (event.start, event.end) == (D(2009, 6, 1, 16, 15), D(2009, 6, 1, 16, 16))
+    assert event.value == "2009-06-01T16:15"
+    assert event.expression == "16:15 UTC, June 1st"
+
+
+def test_a_full_timestamp_is_not_moved() -> None:
+    text = "Posted 2009-06-04T16:15, June 1st edition."
+    clock = make_timex(
+        text,
+        "2009-06-04T16:15",
+        "2009-06-04T16:15",
+        D(2009, 6, 4, 16, 15),
+        Precision.MINUTE,
+        anchor=AnchorKind.NONE,
+    )
+    day = make_timex(text, "June 1st", "2009-06-01", D(2009, 6, 1))
+    assert len(build_events(text, [clock, day], date(2009, 6, 4))) == 2

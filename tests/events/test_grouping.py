@@ -99,3 +99,52 @@ def test_similarity_ignores_dates_reporting_verbs_and_punctuation() -> None:
     assert "said" not in a
     assert similarity(a, b) >= 0.5
     assert similarity(content_words("budget talks"), content_words("drone strike")) == 0
+
+
+def test_a_week_cannot_chain_two_different_days() -> None:
+    monday = "Stock markets around the world have fallen dramatically today in heavy trading."
+    week = "Stock markets across the world fell dramatically this week in heavy trading."
+    tuesday = (
+        "Stock markets around the world continued to fall dramatically today in heavy trading."
+    )
+    events = [
+        *stored(
+            build_events(monday, [make_timex(monday, "today", "d", D(2008, 10, 6))], None, 1), 1
+        ),
+        *stored(
+            build_events(
+                week, [make_timex(week, "this week", "w", D(2008, 10, 6), Precision.WEEK)], None, 2
+            ),
+            2,
+        ),
+        *stored(
+            build_events(tuesday, [make_timex(tuesday, "today", "d", D(2008, 10, 7))], None, 3), 3
+        ),
+    ]
+    groups = group_events(events, {1: monday, 2: week, 3: tuesday})
+    assert len(set(groups.values())) == 1
+    assert len(groups) == 2  # the week joins one of the days, never both
+    assert not {1, 3} <= set(groups)
+
+
+def test_coarse_dates_need_closer_wording() -> None:
+    ford = "Two more Ford plants will close in 2008 as sales drop."
+    chrysler = "Chrysler plans to close two plants by 2008 to make its business profitable."
+    events = [
+        *stored(
+            build_events(
+                ford, [make_timex(ford, "2008", "2008", D(2008, 1, 1), Precision.YEAR)], None, 1
+            ),
+            1,
+        ),
+        *stored(
+            build_events(
+                chrysler,
+                [make_timex(chrysler, "2008", "2008", D(2008, 1, 1), Precision.YEAR)],
+                None,
+                2,
+            ),
+            2,
+        ),
+    ]
+    assert group_events(events, {1: ford, 2: chrysler}) == {}

@@ -17,12 +17,16 @@ from datetime import date
 from timeline_app.articles import PublishedSource
 from timeline_app.events.explain import explain_event, timex_confidence
 from timeline_app.events.intervals import (
+    are_adjacent,
+    contains,
     is_ongoing,
     narrow_for_mod,
     ongoing_end,
     opens_span,
     past_for_since,
+    since_comparison,
     span_between,
+    time_on_day,
     to_whole_days,
 )
 from timeline_app.events.labels import make_label
@@ -76,6 +80,14 @@ def build_events(
         ):
             event = _span_event(text, timex, partner, sentence, published, published_source)
             index += 2
+        elif (
+            partner is not None
+            and partner.start < sentence[1]
+            and are_adjacent(text, timex, partner)
+            and (pair := _same_moment(timex, partner)) is not None
+        ):
+            event = _joined_event(text, *pair, sentence, published, published_source)
+            index += 2
         else:
             event = _single_event(text, timex, sentence, published, published_source)
             index += 1
@@ -101,13 +113,54 @@ def _interval_of(timex: Timex) -> Interval:
     return to_whole_days(narrowed, timex.precision)
 
 
+def _same_moment(first: Timex, second: Timex) -> tuple[Timex, Timex] | None:
+    """The pair, if the two adjacent timexes name one moment (a time moved onto its day)."""
+    first = time_on_day(first, second) or first
+    second = time_on_day(second, first) or second
+    a, b = _interval_of(first), _interval_of(second)
+    return (first, second) if contains(a, b) or contains(b, a) else None
+
+
+def _joined_event(
+    text: str,
+    first: Timex,
+    second: Timex,
+    sentence: tuple[int, int],
+    published: date | None,
+    published_source: PublishedSource | None,
+) -> Event:
+    """One event for two adjacent timexes naming one moment ("at 12:00 UTC Monday").
+
+    The finer one dates it (on a tie, the more trusted one); the event spans
+    both expressions so neither is listed as undated.
+    """
+
+    def rank(timex: Timex) -> tuple[int, float, int]:
+        precision = timex.precision if timex.precision is not None else -1
+        return (precision, timex_confidence(timex, published_source), -timex.start)
+
+    finer, other = (first, second) if rank(first) >= rank(second) else (second, first)
+    event = _single_event(text, finer, sentence, published, published_source, lead=first)
+    return replace(
+        event,
+        timex_start=first.start,
+        timex_end=second.end,
+        expression=text[first.start : second.end],
+        label=make_label(text, sentence, (first.start, second.end)),
+        explanation=f'{event.explanation}; "{" ".join(other.text.split())}" names the same time',
+    )
+
+
 def _single_event(
     text: str,
     timex: Timex,
     sentence: tuple[int, int],
     published: date | None,
     published_source: PublishedSource | None,
+    lead: Timex | None = None,
 ) -> Event:
+    """An event from one timex; ``lead`` (default: the timex) is where "since" is looked for."""
+    lead = lead or timex
     interval = _interval_of(timex)
     precision = timex.precision or Precision.DAY
     confidence = timex_confidence(timex, published_source)
@@ -116,14 +169,15 @@ def _single_event(
     until_publication = False
     note = ""
     value = timex.value
-    if is_ongoing(text, timex):
+    ongoing = is_ongoing(text, lead)
+    comparison = since_comparison(text, lead, sentence[0]) if ongoing else None
+    if comparison is not None:
+        note = f"; '{comparison} ... since' compares with that date, so the event is placed there"
+        confidence = round(confidence * 0.8, 2)
+    elif ongoing:
         kind = EventKind.ONGOING
-        moved = (
-            past_for_since(value, interval, published)
-            if timex.anchor_kind == AnchorKind.DCT
-            else None
-        )
-        if moved is not None:
+        moved = past_for_since(value, interval, published)
+        if moved is not None and timex.anchor_kind == AnchorKind.DCT:
             note = f"; 'since' looks back, so {value} was moved to {moved[0]}"
             value, interval = moved
             timex = replace(timex, value=value)

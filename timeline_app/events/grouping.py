@@ -19,7 +19,9 @@ from timeline_app.events.model import Event, EventKind
 from timeline_app.resources import resource_path
 from timeline_app.temporal.timex import Precision
 
-SIMILARITY_THRESHOLD = 0.3
+# Coarser dates need closer wording: many different things happen "in 2008".
+_THRESHOLD_BY_PRECISION = ((Precision.DAY, 0.3), (Precision.MONTH, 0.35))
+COARSE_THRESHOLD = 0.45
 MIN_SHARED_WORDS = 2
 _WORD = re.compile(r"[^\W_]+(?:[.'’-][^\W_]+)*")
 _SUFFIXES = ("ing", "ed", "es", "s")
@@ -85,6 +87,15 @@ def compatible_times(first: Event, second: Event) -> bool:
     return both_fine or abs(first.precision - second.precision) <= 1
 
 
+def required_similarity(first: Event, second: Event) -> float:
+    """The similarity two events need to be grouped, by the coarser of their precisions."""
+    coarser = min(first.precision, second.precision)
+    for precision, threshold in _THRESHOLD_BY_PRECISION:
+        if coarser >= precision:
+            return threshold
+    return COARSE_THRESHOLD
+
+
 def group_events(events: Sequence[Event], texts: Mapping[int, str] | None = None) -> dict[int, int]:
     """Map event id -> group id (the smallest event id in its group).
 
@@ -104,16 +115,22 @@ def group_events(events: Sequence[Event], texts: Mapping[int, str] | None = None
             if other.article_id == event.article_id or not compatible_times(other, event):
                 continue
             score = similarity(words[other.id], words[event.id])
-            if score >= SIMILARITY_THRESHOLD:
+            if score >= required_similarity(other, event):
                 candidates.append((score, min(other.id, event.id), max(other.id, event.id)))
         active.append(event)
-    return _join(candidates, {e.id: e.article_id for e in events})
+    return _join(candidates, ordered)
 
 
-def _join(candidates: list[tuple[float, int, int]], article_of: dict[int, int]) -> dict[int, int]:
-    """Union the candidate pairs, strongest first, keeping one event per article a group."""
-    parent = {event_id: event_id for event_id in article_of}
-    articles = {event_id: {article_of[event_id]} for event_id in article_of}
+def _join(candidates: list[tuple[float, int, int]], events: Sequence[Event]) -> dict[int, int]:
+    """Union the candidate pairs, strongest first.
+
+    Two groups join only if they share no article and some moment lies in
+    every member's interval, so "fell on Monday", "fell this week" and "fell
+    on Tuesday" cannot chain Monday and Tuesday into one happening.
+    """
+    parent = {event.id: event.id for event in events}
+    articles = {event.id: {event.article_id} for event in events}
+    common = {event.id: (event.start, event.end) for event in events}
 
     def root(event_id: int) -> int:
         while parent[event_id] != event_id:
@@ -125,12 +142,17 @@ def _join(candidates: list[tuple[float, int, int]], article_of: dict[int, int]) 
         a, b = root(first), root(second)
         if a == b or articles[a] & articles[b]:
             continue
+        start = max(common[a][0], common[b][0])
+        end = min(common[a][1], common[b][1])
+        if start >= end:
+            continue
         keep, drop = min(a, b), max(a, b)
         parent[drop] = keep
         articles[keep] |= articles.pop(drop)
+        common[keep] = (start, end)
     members: dict[int, list[int]] = {}
-    for event_id in article_of:
-        members.setdefault(root(event_id), []).append(event_id)
+    for event in events:
+        members.setdefault(root(event.id), []).append(event.id)
     return {
         event_id: min(group) for group in members.values() if len(group) > 1 for event_id in group
     }

@@ -9,11 +9,14 @@ few characters between or around time expressions, never at whole sentences.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, datetime, timedelta
+from functools import cache
 
 from dateutil.relativedelta import relativedelta
 
-from timeline_app.temporal.timex import Interval, Precision, Timex
+from timeline_app.resources import resource_path
+from timeline_app.temporal.timex import AnchorKind, Interval, Precision, Timex
 
 # How long one unit of each precision lasts, to tell a whole calendar unit
 # ("2017", "October") from an interval the tagger already narrowed.
@@ -109,6 +112,48 @@ def span_between(text: str, earlier: Timex, later: Timex) -> str | None:
     return word
 
 
+_ADJACENT_GAP = re.compile(r"[\s,(]*(?:(?:on|at|of|in)\s+)?(?:the\s+)?", re.IGNORECASE)
+
+
+def are_adjacent(text: str, earlier: Timex, later: Timex) -> bool:
+    """Whether only commas, a bracket or "on"/"at"/"of" separate two timexes.
+
+    "at 12:00 UTC Monday", "Monday, Jan. 8", "16:15 UTC, June 1st": one moment
+    written in two pieces.
+    """
+    return _ADJACENT_GAP.fullmatch(text, earlier.end, later.start) is not None
+
+
+def time_on_day(clock: Timex, day: Timex) -> Timex | None:
+    """``clock`` ("16:15 UTC") moved onto the day ``day`` ("June 1st") names, if it can be.
+
+    A time of day resolved against the publication day but written next to
+    another date belongs to that date: "at 16:15 UTC, June 1st".
+    """
+    if (
+        clock.interval is None
+        or day.interval is None
+        or clock.anchor_kind == AnchorKind.NONE  # a full timestamp stays where it is
+        or clock.precision is None
+        or clock.precision <= Precision.DAY
+        or day.precision != Precision.DAY
+        or contains(day.interval, clock.interval)
+    ):
+        return None
+    midnight = datetime(
+        clock.interval.start.year, clock.interval.start.month, clock.interval.start.day
+    )
+    shift = day.interval.start - midnight
+    moved = Interval(clock.interval.start + shift, clock.interval.end + shift)
+    value = day.value + clock.value[clock.value.index("T") :] if "T" in clock.value else clock.value
+    return replace(clock, interval=moved, value=value)
+
+
+def contains(outer: Interval, inner: Interval) -> bool:
+    """Whether ``inner`` lies within ``outer``."""
+    return outer.start <= inner.start and inner.end <= outer.end
+
+
 def opens_span(text: str, timex: Timex) -> bool:
     """Whether "from"/"between" comes right before ``timex`` (raises span confidence)."""
     return bool(_SPAN_OPENER.search(text[max(0, timex.start - _LOOKBEHIND) : timex.start]))
@@ -122,6 +167,34 @@ def is_ongoing(text: str, timex: Timex) -> bool:
     if _SINCE_BEFORE.search(before):
         return True
     return bool(_FROM_BEFORE.search(before) and _UNTIL_NOW_AFTER.match(text, timex.end))
+
+
+@cache
+def _comparison_words() -> frozenset[str]:
+    path = resource_path("events", "since_comparisons.txt")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(w for line in lines if (w := line.split("#", 1)[0].strip().lower()))
+
+
+_COMPARISON_REACH = 80  # characters before "since" searched for "lowest", "first"...
+_CLAUSE_EDGE = re.compile(r"[.;:!?]|,\s+(?:and|but|while)\b")
+
+
+def since_comparison(text: str, timex: Timex, floor: int = 0) -> str | None:
+    """The superlative that makes "since X" a comparison ("lowest ... since 1997"), if any.
+
+    Looks at the words between the start of the clause (at most
+    ``_COMPARISON_REACH`` characters back, never before ``floor``) and the timex.
+    """
+    window = text[max(floor, timex.start - _COMPARISON_REACH) : timex.start]
+    edges = list(_CLAUSE_EDGE.finditer(window))
+    if edges:
+        window = window[edges[-1].end() :]
+    words = _comparison_words()
+    for word in re.findall(r"[a-z]+", window.lower()):
+        if word in words:
+            return word
+    return None
 
 
 def ongoing_end(interval: Interval, published: date | None) -> tuple[datetime, bool]:
