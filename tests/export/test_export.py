@@ -140,3 +140,16 @@ def test_write_csv_round_trips_any_text_through_a_reader(hostile_repo: Repositor
     write_csv(selected, stream)
     parsed = list(csv.DictReader(io.StringIO(stream.getvalue(), newline="")))
     assert [row["passage"].lstrip("'") for row in parsed] == [r.passage for r in selected]
+
+
+def test_write_events_exports_exactly_the_given_events(
+    hostile_repo: Repository, tmp_path: Path
+) -> None:
+    from timeline_app.export import write_events
+
+    shown = hostile_repo.events()[1:]  # e.g. what a filtered GUI list shows
+    target = tmp_path / "shown.json"
+    assert write_events(hostile_repo, reversed(shown), "json", target) == 2
+    records = json.loads(target.read_text(encoding="utf-8"))
+    assert [r["event_id"] for r in records] == [e.id for e in shown]  # back in date order
+    assert target.stat().st_mode & 0o777 == 0o644

@@ -1,14 +1,15 @@
 """Writing events out: CSV (formula-safe), JSON and TimelineJS.
 
-``export_events(repo, fmt, path_or_stream, **filters)`` is what the CLI and the
-GUI call; ``rows`` and the ``write_*`` functions are the parts.
+``export_events(repo, fmt, path_or_stream, **filters)`` is what the CLI calls;
+``write_events(repo, events, fmt, path_or_stream)`` writes events already chosen
+(the GUI's shown list); ``rows`` and the ``write_*`` functions are the parts.
 """
 
 from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Protocol, TextIO
@@ -33,15 +34,20 @@ __all__ = [
     "neutralise_cell",
     "rows",
     "write_csv",
+    "write_events",
     "write_json",
     "write_timelinejs",
 ]
 
 
-class EventStore(Protocol):
-    """The part of the Repository an export reads."""
+class ArticleStore(Protocol):
+    """What writing given events needs: their articles."""
 
     def article(self, article_id: int) -> Article: ...
+
+
+class EventStore(ArticleStore, Protocol):
+    """The part of the Repository an export reads."""
 
     def events(
         self,
@@ -65,6 +71,37 @@ def _writer(fmt: str, bom: bool) -> Callable[[Sequence[ExportRow], TextIO], None
     raise ValueError(f"unknown export format {fmt!r} (choose from {', '.join(FORMATS)})")
 
 
+def write_events(
+    repo: ArticleStore,
+    events: Iterable[Event],
+    fmt: str,
+    path_or_stream: str | os.PathLike[str] | TextIO,
+    *,
+    bom: bool = False,
+) -> int:
+    """Write ``events`` (e.g. those a GUI list shows) in ``fmt``; returns the row count.
+
+    A path is written atomically (a temporary file renamed into place), so a
+    failed export never leaves half a file where the user's old one was.
+    """
+    write = _writer(fmt, bom)
+    selected = rows(repo, events)
+    if not isinstance(path_or_stream, str | os.PathLike):
+        write(selected, path_or_stream)
+        return len(selected)
+    target = Path(path_or_stream)
+    descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as stream:
+            write(selected, stream)
+        os.chmod(temporary, 0o644)  # mkstemp makes it private; an export is a normal file
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return len(selected)
+
+
 def export_events(
     repo: EventStore,
     fmt: str,
@@ -77,34 +114,13 @@ def export_events(
     include_hidden: bool = False,
     bom: bool = False,
 ) -> int:
-    """Write the events matching the filters in ``fmt``; returns how many were written.
-
-    A path is written atomically (a temporary file renamed into place), so a
-    failed export never leaves half a file where the user's old one was.
-    """
-    write = _writer(fmt, bom)
-    selected = rows(
-        repo,
-        repo.events(
-            start=start,
-            end=end,
-            search=search,
-            article_ids=article_ids,
-            include_hidden=include_hidden,
-        ),
+    """Write the stored events matching the filters (as ``Repository.events``) in ``fmt``."""
+    _writer(fmt, bom)  # an unknown format fails before the query
+    events = repo.events(
+        start=start,
+        end=end,
+        search=search,
+        article_ids=article_ids,
+        include_hidden=include_hidden,
     )
-    if not isinstance(path_or_stream, str | os.PathLike):
-        write(selected, path_or_stream)
-        return len(selected)
-    target = Path(path_or_stream)
-    folder = target.parent if str(target.parent) else Path(".")
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=folder)
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as stream:
-            write(selected, stream)
-        os.chmod(temporary, 0o644)  # mkstemp makes it private; an export is a normal file
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return len(selected)
+    return write_events(repo, events, fmt, path_or_stream, bom=bom)
