@@ -81,6 +81,7 @@ LEAD_SENTENCES = 3
 # No single mention may cost more than this probability: one odd date (a typo,
 # a historical aside) must not outweigh the rest of the article.
 PROBABILITY_FLOOR = 1e-6
+WRONG_WEEKDAY_FACTOR = 0.02  # "Saturday, March 19" read in a year where it is a Tuesday
 LEAD_CHARACTERS = 700
 
 
@@ -213,21 +214,27 @@ class _Evidence:
 def _best_day_probability(
     mention: DayMention, candidate: date, in_lead: bool = False
 ) -> tuple[float, date | None]:
-    """Probability of a day mention given D; a missing year takes its likeliest value."""
-    if mention.year is not None:
-        resolved = mention.resolved()
-        if resolved is None:
-            return 1.0, None
-        delta = (resolved - candidate).days
-        return _day_probability(delta, mention.future, in_lead, mention.since), resolved
-    best = (0.0, None)
-    for year in (candidate.year - 1, candidate.year, candidate.year + 1):
+    """Probability of a day mention given D; a missing year takes its likeliest value.
+
+    A weekday written with the day ("Saturday, March 19") must agree with the
+    resolved date; if it does not, that reading is nearly impossible.
+    """
+    years = (
+        (mention.year,)
+        if mention.year is not None
+        else (candidate.year - 1, candidate.year, candidate.year + 1)
+    )
+    best: tuple[float, date | None] = (0.0, None)
+    for year in years:
         resolved = mention.resolved(year)
-        if resolved is not None:
-            delta = (resolved - candidate).days
-            probability = _day_probability(delta, mention.future, in_lead, mention.since)
-            if probability > best[0]:
-                best = (probability, resolved)
+        if resolved is None:
+            continue
+        delta = (resolved - candidate).days
+        probability = _day_probability(delta, mention.future, in_lead, mention.since)
+        if mention.weekday is not None and resolved.weekday() != mention.weekday:
+            probability *= WRONG_WEEKDAY_FACTOR
+        if probability > best[0]:
+            best = (probability, resolved)
     return best if best[1] is not None else (1.0, None)
 
 
