@@ -72,10 +72,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 class ProgressBar:
     """A one-line progress bar on a terminal; silent when stderr is not a terminal."""
 
-    def __init__(self, stream: TextIO = sys.stderr, label: str = "importing") -> None:
-        self.stream = stream
+    def __init__(self, stream: TextIO | None = None, label: str = "importing") -> None:
+        self.stream = stream if stream is not None else sys.stderr  # as redirected now
         self.label = label
-        self.enabled = stream.isatty()
+        self.enabled = self.stream.isatty()
         self.last_draw = 0.0
         self.drawn = False
 
