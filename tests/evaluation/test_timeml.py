@@ -97,3 +97,29 @@ def test_every_tbaq_document_reads_with_consistent_offsets() -> None:
         assert starts == sorted(starts)
         total += len(document.gold)
     assert total > 1500
+
+
+def test_entity_declarations_are_refused(tmp_path: Path) -> None:
+    path = tmp_path / "laughs.tml"
+    path.write_text(
+        '<?xml version="1.0"?><!DOCTYPE TimeML [<!ENTITY lol "lol">]>'
+        "<TimeML><TEXT>&lol;</TEXT></TimeML>",
+        encoding="utf-8",
+    )
+    with pytest.raises(TimeMLError, match=r"laughs\.tml: entity declarations"):
+        read_tml(path)
+
+
+def test_non_utf8_file_with_declared_encoding(tmp_path: Path) -> None:
+    path = tmp_path / "latin.tml"
+    source = (
+        '<?xml version="1.0" encoding="ISO-8859-1"?><TimeML><DCT><TIMEX3 type="DATE" '
+        'value="1998-01-08" functionInDocument="CREATION_TIME">x</TIMEX3></DCT>'
+        '<TEXT>Caf\xe9 opened <TIMEX3 type="DATE" value="1998-01-07">yesterday</TIMEX3>.'
+        "</TEXT></TimeML>"
+    )
+    path.write_bytes(source.encode("latin-1"))
+    document = read_tml(path)
+    assert document.text.startswith("Café opened")
+    (gold,) = document.gold
+    assert document.text[gold.start : gold.end] == "yesterday"

@@ -45,21 +45,28 @@ def read_tml(path: str | Path) -> TmlDocument:
     """Parse one ``.tml`` file; raise ``TimeMLError`` naming the file on any problem."""
     path = Path(path)
     try:
-        root = ET.parse(path).getroot()
-    except ET.ParseError as error:
-        raise TimeMLError(f"{path}: not well-formed XML ({error})") from error
+        data = path.read_bytes()
     except OSError as error:
         raise TimeMLError(f"{path}: cannot read ({error.strerror or error})") from error
-    return _document_from_root(root, path)
+    return _parse(data, path)
 
 
-def parse_tml(source: str, name: str = "<string>") -> TmlDocument:
-    """Parse TimeML held in a string (``name`` is used in error messages and as fallback id)."""
+def parse_tml(source: str | bytes, name: str = "<string>") -> TmlDocument:
+    """Parse TimeML held in memory (``name`` is used in error messages and as fallback id)."""
+    return _parse(source, Path(name))
+
+
+def _parse(source: str | bytes, path: Path) -> TmlDocument:
+    # Files are untrusted: TimeML needs no DTD, and entity declarations are how
+    # "billion laughs" documents blow up memory, so refuse them outright.
+    head = source[:4096] if isinstance(source, str) else source[:4096].decode("latin-1")
+    if "<!ENTITY" in head or "<!entity" in head:
+        raise TimeMLError(f"{path}: entity declarations are not allowed in TimeML")
     try:
         root = ET.fromstring(source)
     except ET.ParseError as error:
-        raise TimeMLError(f"{name}: not well-formed XML ({error})") from error
-    return _document_from_root(root, Path(name))
+        raise TimeMLError(f"{path}: not well-formed XML ({error})") from error
+    return _document_from_root(root, path)
 
 
 def iter_tml_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
