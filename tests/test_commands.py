@@ -11,6 +11,7 @@ from timeline_app.articles import ParsedArticle, PublishedSource
 from timeline_app.cli import main
 from timeline_app.commands import (
     analyse,
+    clear_publication_date,
     ensure_seeded,
     import_paths,
     retag_all,
@@ -70,6 +71,11 @@ def test_set_publication_date_re_resolves_and_keeps_corrections(db_path: Path) -
         article = repo.article(article_id)
         assert article.published == date(2024, 2, 7)
         assert article.published_source is PublishedSource.USER
+        clear_publication_date(repo, article_id)
+        assert repo.article(article_id).published == date(2024, 1, 10)
+        restored = {e.expression: e for e in repo.events()}
+        assert restored["Monday"].start == datetime(2024, 1, 8)
+        assert restored["Monday"].id == monday.id
 
 
 def test_retag_all_rebuilds_analysis_and_keeps_user_dates(db_path: Path) -> None:

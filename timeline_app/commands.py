@@ -208,6 +208,15 @@ def set_publication_date(repo: Repository, article_id: int, published: date) -> 
     regroup(repo)
 
 
+def clear_publication_date(repo: Repository, article_id: int) -> None:
+    """Forget the user's date: the machine's date shows again and events follow it."""
+    repo.clear_published_correction(article_id)
+    article = repo.article(article_id)
+    timexes, events = analyse(article.text, article.published)
+    repo.replace_analysis(article_id, timexes, events)
+    regroup(repo)
+
+
 RetagResult = tuple[int, ParsedArticle | None, list[Timex], list[Event]]
 
 
