@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.failures_dialog: ImportFailuresDialog | None = None
         self._current_event_id: int | None = None
+        self._timex_cache: dict[int, list[Any]] = {}
         self._syncing = False
 
         self.setObjectName("mainWindow")
@@ -231,6 +232,13 @@ class MainWindow(QMainWindow):
         self._reload_articles()
         self._reload_events()
 
+    def _timexes_of(self, article_id: int) -> list[Any]:
+        """An article's time expressions (cached until the next reload: articles are long)."""
+        cached = self._timex_cache.get(article_id)
+        if cached is None:
+            cached = self._timex_cache[article_id] = self.repo.timexes(article_id)
+        return cached
+
     def _reload_articles(self) -> None:
         self.article_model.reload(self.search_box.text())
         # A Source column of blanks only takes room from the titles.
@@ -238,6 +246,7 @@ class MainWindow(QMainWindow):
         self.article_view.setColumnHidden(ArticleTableModel.SOURCE, not has_sources)
 
     def _reload_events(self) -> None:
+        self._timex_cache.clear()
         ids = self.article_model.included_ids()
         self.event_model.reload(ids)
         self.undated_model.reload(ids)
@@ -279,7 +288,7 @@ class MainWindow(QMainWindow):
             article = self.reader.article()
             if article is not None:
                 fresh = self.repo.article(article.id)
-                self.reader.show_article(fresh, self.repo.timexes(fresh.id))
+                self.reader.show_article(fresh, self._timexes_of(fresh.id))
         self._update_actions()
 
     # -- selection --------------------------------------------------------------------------
@@ -310,7 +319,7 @@ class MainWindow(QMainWindow):
                 )
                 self.event_view.scrollTo(index)
             article = self.repo.article(event.article_id)
-            self.reader.show_event(article, event, self.repo.timexes(article.id))
+            self.reader.show_event(article, event, self._timexes_of(article.id))
         finally:
             self._syncing = False
         self._update_actions()
@@ -359,13 +368,13 @@ class MainWindow(QMainWindow):
         if event is not None and event.article_id == article.id:
             return
         self._current_event_id = None
-        self.reader.show_article(self.repo.article(article.id), self.repo.timexes(article.id))
+        self.reader.show_article(self.repo.article(article.id), self._timexes_of(article.id))
         self._update_actions()
 
     def _on_undated_activated(self, index: QModelIndex) -> None:
         article_id, timex = self.undated_model.item(index.row())
         self._current_event_id = None
-        self.reader.show_article(self.repo.article(article_id), self.repo.timexes(article_id))
+        self.reader.show_article(self.repo.article(article_id), self._timexes_of(article_id))
         self.reader.scroll_to(timex.start, timex.end)
         self._update_actions()
 

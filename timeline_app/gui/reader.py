@@ -8,6 +8,7 @@ while Qt counts UTF-16 units, so every offset is translated (``OffsetMap``).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Sequence
 
@@ -34,12 +35,15 @@ def display_text(text: str) -> str:
     return text.replace("\r\n", " \n").replace("\r", "\n")
 
 
+_OUTSIDE_BMP = re.compile("[\U00010000-\U0010ffff]")
+
+
 class OffsetMap:
     """Translate Python code-point offsets to and from Qt's UTF-16 positions."""
 
     def __init__(self, text: str) -> None:
         # Code-point offsets of the characters outside the BMP: each takes two UTF-16 units.
-        self._wide = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+        self._wide = [match.start() for match in _OUTSIDE_BMP.finditer(text)]
         # Qt position of the second unit of each of them.
         self._second_units = [offset + k + 1 for k, offset in enumerate(self._wide)]
 
@@ -66,6 +70,8 @@ class ReaderPanel(QWidget):
         self._offsets = OffsetMap("")
         self._timexes: list[Timex] = []
         self._event: Event | None = None
+        self._underlines: list[QTextEdit.ExtraSelection] = []
+        self._formats = _highlight_formats()
 
         self._title = QLabel(self)
         self._title.setObjectName("readerTitle")
@@ -117,6 +123,7 @@ class ReaderPanel(QWidget):
         self._article = None
         self._event = None
         self._timexes = []
+        self._underlines = []
         self._offsets = OffsetMap("")
         self._title.setText("No event selected")
         self._meta.setText("Click an event on the timeline or in the list to read its source.")
@@ -126,30 +133,36 @@ class ReaderPanel(QWidget):
 
     def show_article(self, article: Article, timexes: Sequence[Timex]) -> None:
         """Show an article with its time expressions underlined and nothing selected."""
-        if (
-            self._article is None
-            or self._article.id != article.id
-            or (self._article.text != article.text)
-        ):
-            self._offsets = OffsetMap(article.text)
-            self._text.setPlainText(display_text(article.text))
-        self._article = article
-        self._timexes = sorted(timexes, key=lambda t: t.start)
+        self._load(article, timexes)
         self._event = None
-        self._title.setText(article.title or f"Article {article.id}")
-        self._meta.setText(_meta_line(article))
         self._explanation.hide()
         self._apply_selections()
 
     def show_event(self, article: Article, event: Event, timexes: Sequence[Timex]) -> None:
         """Show the event's article, highlight its sentence, emphasise and scroll to it."""
-        self.show_article(article, timexes)
+        self._load(article, timexes)
         self._event = event
         timex = next((t for t in self._timexes if t.start == event.timex_start), None)
         self._explanation.setText(explain(event, article, timex))
         self._explanation.show()
         self._apply_selections()
         self.scroll_to(event.timex_start, event.timex_end)
+
+    def _load(self, article: Article, timexes: Sequence[Timex]) -> None:
+        """Put the article's text in the widget unless it is already there."""
+        same_text = self._article is not None and (
+            self._article.id == article.id and self._article.text == article.text
+        )
+        if not same_text:
+            self._offsets = OffsetMap(article.text)
+            self._text.setPlainText(display_text(article.text))
+        ordered = sorted(timexes, key=lambda t: t.start)
+        if not same_text or ordered != self._timexes:
+            self._timexes = ordered
+            self._underlines = [self._selection(t.start, t.end, "other") for t in ordered]
+        self._article = article
+        self._title.setText(article.title or f"Article {article.id}")
+        self._meta.setText(_meta_line(article))
 
     def scroll_to(self, start: int, end: int) -> None:
         """Bring a character range into view, centred when possible."""
@@ -206,24 +219,15 @@ class ReaderPanel(QWidget):
         if event is not None:
             selections.append(self._selection(event.sentence_start, event.sentence_end, "sentence"))
             selections.append(self._selection(event.timex_start, event.timex_end, "expression"))
-        for timex in self._timexes:
-            if event is not None and timex.start == event.timex_start:
-                continue
-            selections.append(self._selection(timex.start, timex.end, "other"))
+        selections += [
+            underline
+            for timex, underline in zip(self._timexes, self._underlines, strict=True)
+            if event is None or timex.start != event.timex_start
+        ]
         self._text.setExtraSelections(selections)
 
     def _selection(self, start: int, end: int, kind: str) -> QTextEdit.ExtraSelection:
-        char_format = QTextCharFormat()
-        char_format.setProperty(QTextFormat.Property.UserProperty, kind)
-        if kind == "sentence":
-            char_format.setBackground(SENTENCE_BACKGROUND)
-        elif kind == "expression":
-            char_format.setBackground(EXPRESSION_BACKGROUND)
-            char_format.setFontWeight(QFont.Weight.Bold)
-        else:
-            char_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
-            char_format.setUnderlineColor(OTHER_TIMEX_UNDERLINE)
-            char_format.setForeground(OTHER_TIMEX_UNDERLINE)
+        char_format = self._formats[kind]
         selection = QTextEdit.ExtraSelection()
         selection.format = char_format
         cursor = QTextCursor(self._text.document())
@@ -253,6 +257,22 @@ class ReaderPanel(QWidget):
     def _timex_under(self, event: QMouseEvent) -> Timex | None:
         cursor = self._text.cursorForPosition(event.position().toPoint())
         return self.timex_at_offset(self._offsets.from_qt(cursor.position()))
+
+
+def _highlight_formats() -> dict[str, QTextCharFormat]:
+    """One character format per kind of highlight (shared by every selection of that kind)."""
+    formats = {}
+    for kind in ("sentence", "expression", "other"):
+        char_format = QTextCharFormat()
+        char_format.setProperty(QTextFormat.Property.UserProperty, kind)
+        formats[kind] = char_format
+    formats["sentence"].setBackground(SENTENCE_BACKGROUND)
+    formats["expression"].setBackground(EXPRESSION_BACKGROUND)
+    formats["expression"].setFontWeight(QFont.Weight.Bold)
+    formats["other"].setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
+    formats["other"].setUnderlineColor(OTHER_TIMEX_UNDERLINE)
+    formats["other"].setForeground(OTHER_TIMEX_UNDERLINE)
+    return formats
 
 
 def _meta_line(article: Article) -> str:
