@@ -24,7 +24,7 @@ from timeline_app.gui.timeline_layout import Extent, pack_rows
 from timeline_app.gui.timeline_source import TimelineSource
 from timeline_app.temporal.timex import Precision
 
-EVENT_THRESHOLD = 600  # events in the fetched neighbourhood above which we draw counts
+EVENT_THRESHOLD = 450  # events in the fetched neighbourhood above which we draw counts
 GLOBAL_BUCKETS = 8192  # resolution of the whole-span count grid
 BAR_PX = 5.0  # narrowest density bar
 MARKER_RADIUS = 5.0
@@ -63,6 +63,8 @@ class Fetched:
     window: Viewport
     events: tuple[Event, ...] | None  # None: too many; draw counts instead
     grid: DensityGrid | None  # local counts when the whole-span grid is too coarse
+    view_span: float = 0.0  # span of the view it was fetched for
+    overflowed: bool = False  # an event query here returned too many (not just estimated)
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,43 +126,55 @@ class TimelineScene:
         ):
             return fetched
         window = Viewport.around(view.start - view.span, view.end + view.span)
-        fetched = Fetched(window, None, None)
+        fetched = Fetched(window, None, None, view.span)
         if self.source is not None and self.span is not None:
-            estimate = self.global_grid.count(window.start, window.end) if self.global_grid else 0
             events: tuple[Event, ...] | None = None
-            if estimate <= 2 * EVENT_THRESHOLD:
+            overflowed = False
+            if self._estimate(window) <= EVENT_THRESHOLD:
                 found = self.source.events_in(
                     from_seconds(window.start), from_seconds(window.end), EVENT_THRESHOLD + 1
                 )
-                events = tuple(found) if len(found) <= EVENT_THRESHOLD else None
+                overflowed = len(found) > EVENT_THRESHOLD
+                events = None if overflowed else tuple(found)
             grid = None
             if events is None and not self._global_resolves(pixels_per_second):
-                buckets = min(4096, max(1, math.ceil(window.span * pixels_per_second / BAR_PX)))
+                # Half-width buckets: bars stay sharp over a 16x zoom range before a refetch.
+                buckets = math.ceil(window.span * pixels_per_second * 2 / BAR_PX)
                 counts = self.source.density(
-                    from_seconds(window.start), from_seconds(window.end), buckets
+                    from_seconds(window.start), from_seconds(window.end), min(4096, buckets)
                 )
                 grid = DensityGrid.over(window.start, window.end, counts)
-            fetched = Fetched(window, events, grid)
+            fetched = Fetched(window, events, grid, view.span, overflowed)
         self._fetched = fetched
         self._layout = None
         return fetched
+
+    def _estimate(self, window: Viewport) -> int:
+        """Events starting in ``window`` by the whole-span grid (no query)."""
+        return self.global_grid.count(window.start, window.end) if self.global_grid else 0
 
     def _global_resolves(self, pixels_per_second: float) -> bool:
         grid = self.global_grid
         return grid is not None and grid.bucket * pixels_per_second <= BAR_PX
 
     def _still_fits(self, fetched: Fetched, view: Viewport, pixels_per_second: float) -> bool:
-        """Whether the fetched neighbourhood still suits the zoom level."""
+        """Whether the fetched neighbourhood still suits the zoom level.
+
+        Switching from counts back to events needs the estimate to say so and, if
+        a real query overflowed here, a further 2x zoom: without that hysteresis a
+        view at the threshold would query on every frame.
+        """
         if fetched.events is not None:
             return True
         grid = fetched.grid
         if grid is None and not self._global_resolves(pixels_per_second):
             return False  # zoomed in past what the whole-span grid resolves
-        if grid is not None and not (BAR_PX / 4 <= grid.bucket * pixels_per_second <= BAR_PX):
+        if grid is not None and not (BAR_PX / 8 <= grid.bucket * pixels_per_second <= 2 * BAR_PX):
             return False
-        counts = grid or self.global_grid
-        in_view = counts.count(view.start, view.end) if counts else 0
-        return in_view > EVENT_THRESHOLD / 3  # few enough now: fetch the events themselves
+        if fetched.overflowed and view.span > fetched.view_span / 2:
+            return True
+        prospective = Viewport.around(view.start - view.span, view.end + view.span)
+        return self._estimate(prospective) > EVENT_THRESHOLD
 
     def counts(self, view: Viewport, width: float) -> DensityGrid | None:
         """The count grid to draw ``view`` from (None when events are drawn instead)."""
