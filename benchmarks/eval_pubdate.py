@@ -8,7 +8,10 @@ Prints JSON. For each corpus the known ``published`` date is hidden and:
 * ``timeline17_no_dateline``: inference on the text with its dateline removed.
 
 Figures: coverage (share answered), exact-day and within-7-days accuracy over
-all articles (an unanswered article counts as wrong) and over answered ones.
+all articles (an unanswered article counts as wrong) and over answered ones;
+the same for answers with confidence >= 0.4; and ``names_day_and_year``, the
+share of texts that name a calendar day and a year at all (without both, no
+honest exact-day answer exists, so this bounds coverage from above).
 
 Usage: ``.venv/bin/python benchmarks/eval_pubdate.py [--corpora DIR] [--misses N]``
 """
@@ -23,7 +26,7 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 
-from timeline_app.ingest.dateline import strip_dateline
+from timeline_app.ingest.dateline import scan_cues, strip_dateline
 from timeline_app.ingest.pubdate import (
     DateFinding,
     find_dateline,
@@ -55,11 +58,24 @@ def gold_date(record: dict) -> date | None:
         return None
 
 
+CONFIDENT = 0.4
+
+
+def names_day_and_year(text: str) -> bool:
+    """Whether the text names a full date, or a day and (somewhere) a year."""
+    cues = scan_cues(text)
+    return any(d.year is not None for d in cues.days) or bool(cues.days and cues.years)
+
+
 def measure(
-    records: list[dict], guess: Callable[[dict], DateFinding | None], misses: int = 0
+    records: list[dict],
+    guess: Callable[[dict], DateFinding | None],
+    misses: int = 0,
+    text_of: Callable[[dict], str] | None = None,
 ) -> dict[str, object]:
     """Coverage and accuracy of ``guess`` over records with a usable gold date."""
     evaluated = answered = exact = within_week = 0
+    confident = confident_exact = confident_week = answerable = 0
     skipped = 0
     examples: list[dict[str, object]] = []
     began = time.perf_counter()
@@ -69,6 +85,8 @@ def measure(
             skipped += 1
             continue
         evaluated += 1
+        if text_of is not None:
+            answerable += names_day_and_year(text_of(record))
         finding = guess(record)
         if finding is None:
             continue
@@ -76,6 +94,10 @@ def measure(
         error_days = abs((finding.date - truth).days)
         exact += error_days == 0
         within_week += error_days <= 7
+        if finding.confidence >= CONFIDENT:
+            confident += 1
+            confident_exact += error_days == 0
+            confident_week += error_days <= 7
         if error_days and len(examples) < misses:
             examples.append(
                 {
@@ -95,8 +117,13 @@ def measure(
         "within_7_days": _share(within_week, evaluated),
         "exact_day_when_answered": _share(exact, answered),
         "within_7_days_when_answered": _share(within_week, answered),
+        f"coverage_confidence_{CONFIDENT}": _share(confident, evaluated),
+        f"exact_day_confidence_{CONFIDENT}": _share(confident_exact, confident),
+        f"within_7_days_confidence_{CONFIDENT}": _share(confident_week, confident),
         "ms_per_article": round(1000 * seconds / max(evaluated, 1), 2),
     }
+    if text_of is not None:
+        result["names_day_and_year"] = _share(answerable, evaluated)
     if misses:
         result["misses"] = examples
     return result
@@ -123,6 +150,7 @@ def main(argv: list[str] | None = None) -> int:
             wiki_records,
             lambda r: infer_publication_date(r["text"], r.get("title", "")),
             args.misses,
+            text_of=lambda r: r["text"],
         ),
         "timeline17_dateline": measure(t17_records, lambda r: find_dateline(r["text"]), 0),
         "timeline17_pipeline": measure(
@@ -132,6 +160,7 @@ def main(argv: list[str] | None = None) -> int:
             t17_records,
             lambda r: infer_publication_date(strip_dateline(r["text"])),
             args.misses,
+            text_of=lambda r: strip_dateline(r["text"]),
         ),
     }
     json.dump(report, sys.stdout, indent=1)

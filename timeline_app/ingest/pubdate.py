@@ -111,10 +111,8 @@ def _year_probability(difference: int, future: bool, since: bool = False) -> flo
         if difference < 0:
             return 0.03
         return 0.3 if difference <= 1 else 0.3 * 0.5 ** (difference - 1)
-    if difference == 0:
-        return 0.45
-    if difference == -1:
-        return 0.2
+    if difference in (0, -1):  # the current year often goes unsaid ("in March")
+        return 0.3
     if difference < -1:
         return 0.3 * 0.15 * 0.85 ** (-difference - 2)
     return 0.03 * 0.5 ** (difference - 1)
@@ -148,23 +146,20 @@ class _Evidence:
     def year_pool(self) -> set[int]:
         """Years D may fall in, from the years the article names.
 
-        A full date in a past sentence allows its year and the next; in a future
-        sentence its year and the one before. Only when no full date exists do
-        bare years propose a year, and then only the latest one named in a past
-        sentence (and the next): older years are history, and years in future
-        sentences ("deliveries start in 2011") or "since 2003" bound D loosely.
-        All of them still weigh in the scoring.
+        A year in a past sentence (alone or in a full date) allows itself and the
+        next one: news often names last year's events and leaves the current year
+        unsaid. A full date in a future sentence allows its year and the one
+        before. Bare years in future sentences ("deliveries start in 2011") and
+        "since 2003" bound D too loosely to propose one; they still weigh in the
+        scoring.
         """
         pool: set[int] = set()
         for day in self.cues.days:
             if day.year is not None and not day.since:
                 pool.update((day.year - 1, day.year) if day.future else (day.year, day.year + 1))
-        if pool:
-            return pool
-        past_years = [y.year for y in self.cues.years if not y.future and not y.since]
-        if past_years:
-            latest = max(past_years)
-            pool.update((latest, latest + 1))
+        for year in self.cues.years:
+            if not year.future and not year.since:
+                pool.update((year.year, year.year + 1))
         return pool
 
     def anchors(self) -> set[date]:
