@@ -18,6 +18,7 @@ from timeline_app.gui.models import (
     ArticleTableModel,
     EventTableModel,
     UndatedListModel,
+    article_title,
     format_when,
 )
 from timeline_app.temporal.timex import Precision, Timex, TimexType
@@ -222,6 +223,17 @@ def test_format_when_shows_only_the_known_precision(
     start: datetime, end: datetime, precision: Precision, expected: str
 ) -> None:
     assert format_when(start, end, precision) == expected
+
+
+def test_untitled_articles_are_named_by_their_opening_line_or_file() -> None:
+    assert article_title(make_article(1, title="  A  spaced\ttitle ")) == "A spaced title"
+    opening = make_article(2, title="", text="\n\n  First   words here.\nMore.")
+    assert article_title(opening) == "First words here."
+    long_line = make_article(3, title="", text="word " * 60)
+    assert len(article_title(long_line)) == 90
+    assert article_title(long_line).endswith("…")
+    assert article_title(make_article(4, title="", text="", path="/x/y/z.txt")) == "z.txt"
+    assert article_title(make_article(5, title="", text="", path="")) == "Article 5"
 
 
 def test_format_when_says_modifiers_and_weeks_in_words() -> None:

@@ -40,6 +40,7 @@ from timeline_app.gui.models import (
     ArticleTableModel,
     EventTableModel,
     UndatedListModel,
+    article_title,
     checked_ids_text,
 )
 from timeline_app.gui.reader import ReaderPanel
@@ -124,9 +125,9 @@ class MainWindow(QMainWindow):
         header = self.article_view.horizontalHeader()
         header.setSectionResizeMode(ArticleTableModel.TITLE, QHeaderView.ResizeMode.Stretch)
         for column, width in (
-            (ArticleTableModel.SOURCE, 72),
-            (ArticleTableModel.PUBLISHED, 108),
-            (ArticleTableModel.EVENTS, 62),
+            (ArticleTableModel.SOURCE, 64),
+            (ArticleTableModel.PUBLISHED, 100),
+            (ArticleTableModel.EVENTS, 58),
         ):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             self.article_view.setColumnWidth(column, width)
@@ -191,16 +192,16 @@ class MainWindow(QMainWindow):
         self._fit_default_size()
 
     def _fit_default_size(self) -> None:
-        """1360x840, or 94% of a smaller screen, so nothing starts off-screen."""
-        width, height = 1360, 840
+        """Up to 1600x1000, at most 94% of the screen, so nothing starts off-screen."""
+        width, height = 1600, 1000
         screen = self.screen()
         if screen is not None:
             available = screen.availableGeometry()
             width = min(width, int(available.width() * 0.94))
             height = min(height, int(available.height() * 0.94))
         self.resize(width, height)
-        left = max(280, width * 25 // 100)
-        right = max(320, width * 28 // 100)
+        left = max(300, width * 30 // 100)
+        right = max(320, width * 27 // 100)
         self.main_splitter.setSizes([left, width - left - right, right])
 
     # -- actions ----------------------------------------------------------------------------
@@ -436,7 +437,7 @@ class MainWindow(QMainWindow):
         if article_id is None:
             return
         article = self.repo.article(article_id)
-        chosen = self.prompts.publication_date(article.title, article.published)
+        chosen = self.prompts.publication_date(article_title(article), article.published)
         if chosen is not None and chosen != article.published:
             self.set_publication_date(article_id, chosen)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from datetime import datetime, timedelta
+from pathlib import PurePath
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
@@ -54,6 +55,22 @@ _MOD_WORDS = {
     "EQUAL_OR_LESS": "at most",
     "EQUAL_OR_MORE": "at least",
 }
+
+
+TITLE_LIMIT = 90
+
+
+def article_title(article: Article) -> str:
+    """What to call an article: its title, else its opening line, else its file name."""
+    if article.title.strip():
+        return " ".join(article.title.split())
+    for line in article.text.splitlines():
+        words = " ".join(line.split())
+        if words:
+            return words if len(words) <= TITLE_LIMIT else words[: TITLE_LIMIT - 1] + "…"
+    if article.path:
+        return PurePath(article.path).name
+    return f"Article {article.id}"
 
 
 def format_when(
@@ -309,7 +326,7 @@ class ArticleTableModel(_BatchedTableModel[Article]):
 
     def _display(self, article: Article, column: int) -> str:
         if column == self.TITLE:
-            return article.title or article.path or f"Article {article.id}"
+            return article_title(article)
         if column == self.SOURCE:
             return article.source
         if column == self.PUBLISHED:
@@ -364,7 +381,7 @@ class EventTableModel(_BatchedTableModel[Event]):
         events = self._repo.events(
             article_ids=self._article_ids, include_hidden=self._include_hidden
         )
-        self._titles = {a.id: a.title or f"Article {a.id}" for a in self._repo.articles()}
+        self._titles = {a.id: article_title(a) for a in self._repo.articles()}
         self._replace_rows(events)
 
     def shows_hidden(self) -> bool:
@@ -442,7 +459,7 @@ class UndatedListModel(QAbstractListModel):
     def reload(self, article_ids: Collection[int] | None = None) -> None:
         self.beginResetModel()
         self._rows.reset(self._repo.undated(article_ids=article_ids))
-        self._titles = {a.id: a.title or f"Article {a.id}" for a in self._repo.articles()}
+        self._titles = {a.id: article_title(a) for a in self._repo.articles()}
         self.endResetModel()
 
     def item(self, row: int) -> tuple[int, Timex]:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QPlainTextEdit, QTextEdit, QVBoxLa
 
 from timeline_app.articles import Article
 from timeline_app.events.model import Event
-from timeline_app.gui.models import event_when
+from timeline_app.gui.models import article_title, event_when
 from timeline_app.temporal.timex import AnchorKind, Timex
 
 SENTENCE_BACKGROUND = QColor("#fff4c2")
@@ -161,7 +161,7 @@ class ReaderPanel(QWidget):
             self._timexes = ordered
             self._underlines = [self._selection(t.start, t.end, "other") for t in ordered]
         self._article = article
-        self._title.setText(article.title or f"Article {article.id}")
+        self._title.setText(article_title(article))
         self._meta.setText(_meta_line(article))
 
     def scroll_to(self, start: int, end: int) -> None:

@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand
 
 from timeline_app.articles import PublishedSource
+from timeline_app.gui.models import article_title
 from timeline_app.temporal.timex import Precision
 
 Changed = Callable[[], None]
@@ -48,7 +49,7 @@ class SetPublicationDateCommand(_RepositoryCommand):
         self, repo: Any, article_id: int, new_date: date, changed: Changed, failed: Failed
     ) -> None:
         article = repo.article(article_id)
-        title = article.title or f"article {article_id}"
+        title = article_title(article)
         super().__init__(f"Set publication date of “{title}”", repo, changed, failed)
         self.article_id = article_id
         self.new_date = new_date
