@@ -25,6 +25,7 @@ COARSE_THRESHOLD = 0.45
 MIN_SHARED_WORDS = 2
 _WORD = re.compile(r"[^\W_]+(?:[.'’-][^\W_]+)*")
 _SUFFIXES = ("ing", "ed", "es", "s")
+_DROP_MARKS = str.maketrans("", "", ".'’")  # "U.S." -> "us", "Iraq's" -> "iraqs"
 
 
 @cache
@@ -50,9 +51,9 @@ def content_words(passage: str) -> frozenset[str]:
     """Lower-cased, lightly stemmed words of ``passage`` without stopwords or numbers."""
     common = stopwords()
     words = set()
-    for match in _WORD.finditer(passage.lower()):
-        word = re.sub(r"[.'’]", "", match.group(0))
-        if word in common or word.isdigit() or len(word) < 2:
+    for raw in _WORD.findall(passage.lower()):
+        word = raw.translate(_DROP_MARKS)
+        if len(word) < 2 or word in common or word.isdigit():
             continue
         words.add(_stem(word))
     return frozenset(words)
@@ -108,17 +109,36 @@ def group_events(events: Sequence[Event], texts: Mapping[int, str] | None = None
     ordered = sorted(events, key=lambda e: (e.start, e.id))
     words = {e.id: content_words(_passage_without_expression(e, texts)) for e in ordered}
     candidates: list[tuple[float, int, int]] = []
-    active: list[Event] = []
+    # Events still running, kept apart by nature and precision class so an
+    # event is only compared with those it could be grouped with.
+    active: dict[tuple[bool, int], list[Event]] = {}
     for event in ordered:
-        active = [other for other in active if other.end > event.start]
-        for other in active:
-            if other.article_id == event.article_id or not compatible_times(other, event):
-                continue
-            score = similarity(words[other.id], words[event.id])
-            if score >= required_similarity(other, event):
-                candidates.append((score, min(other.id, event.id), max(other.id, event.id)))
-        active.append(event)
+        own = _bucket(event)
+        for bucket in _compatible_buckets(own):
+            running = [other for other in active.get(bucket, ()) if other.end > event.start]
+            active[bucket] = running
+            for other in running:
+                if other.article_id == event.article_id or not compatible_times(other, event):
+                    continue
+                score = similarity(words[other.id], words[event.id])
+                if score >= required_similarity(other, event):
+                    candidates.append((score, min(other.id, event.id), max(other.id, event.id)))
+        active.setdefault(own, []).append(event)
     return _join(candidates, ordered)
+
+
+def _bucket(event: Event) -> tuple[bool, int]:
+    """(ongoing?, precision class): day and finer share one class."""
+    return event.kind == EventKind.ONGOING, min(int(event.precision), int(Precision.DAY))
+
+
+def _compatible_buckets(bucket: tuple[bool, int]) -> list[tuple[bool, int]]:
+    ongoing, level = bucket
+    return [
+        (ongoing, other)
+        for other in (level - 1, level, level + 1)
+        if 0 <= other <= int(Precision.DAY)
+    ]
 
 
 def _join(candidates: list[tuple[float, int, int]], events: Sequence[Event]) -> dict[int, int]:

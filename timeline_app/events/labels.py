@@ -17,9 +17,8 @@ ELLIPSIS = "…"
 
 # Where a clause may end: after these marks when followed by a space.
 _CLAUSE_BREAK = re.compile(r"(?:[,;:]|\s[—–-]{1,2})\s+")
-# Clause punctuation left at either end of a label ("- ", ", "), not "-2" or "—word".
-_LEADING_JUNK = re.compile(r"^(?:[,;:]|[—–-]+(?=\s|$))(?:\s*(?:[,;:]|[—–-]+(?=\s|$)))*\s*")
-_TRAILING_JUNK = re.compile(r"\s*(?:[,;:]|(?:^|(?<=\s))[—–-]+)(?:\s*(?:[,;:]|(?<=\s)[—–-]+))*$")
+_SEPARATORS = ",;:"
+_DASHES = "—–-"
 
 
 def _clause_boundaries(sentence: str, protect: tuple[int, int]) -> list[int]:
@@ -34,8 +33,31 @@ def _clause_boundaries(sentence: str, protect: tuple[int, int]) -> list[int]:
 
 
 def _clean(fragment: str) -> str:
+    """Whitespace-normalised, without clause punctuation left at either end.
+
+    ", and then -" loses its comma and dash; "-2+3 votes" keeps its minus sign
+    (a dash only goes when a space or the edge separates it from the words).
+    """
     text = " ".join(fragment.split())
-    return _TRAILING_JUNK.sub("", _LEADING_JUNK.sub("", text))
+    while text:
+        if text[0] in _SEPARATORS:
+            text = text[1:].lstrip()
+            continue
+        rest = text.lstrip(_DASHES)
+        if rest != text and (not rest or rest[0] == " "):
+            text = rest.lstrip()
+            continue
+        break
+    while text:
+        if text[-1] in _SEPARATORS:
+            text = text[:-1].rstrip()
+            continue
+        rest = text.rstrip(_DASHES)
+        if rest != text and (not rest or rest[-1] == " "):
+            text = rest.rstrip()
+            continue
+        break
+    return text
 
 
 def make_label(
