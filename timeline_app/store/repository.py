@@ -301,9 +301,11 @@ class Repository:
         article_ids: Collection[int] | None = None,
         include_hidden: bool = False,
     ) -> tuple[list[str], list[Any]] | None:
-        """WHERE clauses and parameters shared by the event queries; None = matches nothing."""
+        """WHERE clauses (on ``events``) shared by the event queries; None = matches nothing."""
         clauses: list[str] = []
         params: list[Any] = []
+        if not include_hidden:
+            clauses.append("hidden = 0")
         if end is not None:
             clauses.append("start_s < ?")
             params.append(codec.to_seconds(end))
@@ -311,8 +313,6 @@ class Repository:
             # A zero-length event at ``start`` still overlaps the range.
             clauses.append("(end_s > ? OR (end_s = start_s AND start_s >= ?))")
             params += [codec.to_seconds(start)] * 2
-        if not include_hidden:
-            clauses.append("hidden = 0")
         if article_ids is not None:
             clauses.append("article_id IN (SELECT value FROM json_each(?))")
             params.append(json.dumps(sorted(int(i) for i in article_ids)))
@@ -323,6 +323,16 @@ class Repository:
             clauses.append("id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")
             params.append(query)
         return clauses, params
+
+    def _narrow_window(self, start: datetime | None, end: datetime | None) -> bool:
+        """Whether ``[start, end)`` is a small part of the timeline (then the R*Tree pays)."""
+        if start is None or end is None:
+            return False
+        span = self.event_span(include_hidden=True)
+        if span is None:
+            return False
+        whole = codec.to_seconds(span[1]) - codec.to_seconds(span[0])
+        return (codec.to_seconds(end) - codec.to_seconds(start)) * 4 < whole
 
     def events(
         self,
@@ -345,7 +355,15 @@ class Repository:
         if filters is None:
             return []
         clauses, params = filters
-        sql = f"SELECT {codec.EVENT_COLUMNS} FROM events"
+        source = "events"
+        if self._narrow_window(start, end):
+            # Candidates from the R*Tree first (CROSS JOIN fixes that loop order).
+            source = (
+                "(SELECT id AS candidate FROM events_rtree WHERE start_s < ? AND end_s >= ?)"
+                " CROSS JOIN events ON events.id = candidate"
+            )
+            params = [codec.to_seconds(end), codec.to_seconds(start), *params]
+        sql = f"SELECT {codec.EVENT_COLUMNS} FROM {source}"
         if clauses:
             sql += " WHERE " + " AND ".join(clauses)
         sql += " ORDER BY start_s, id"
@@ -375,14 +393,18 @@ class Repository:
         )
 
     def event_span(
-        self, article_ids: Collection[int] | None = None
+        self, article_ids: Collection[int] | None = None, include_hidden: bool = False
     ) -> tuple[datetime, datetime] | None:
         """Earliest start and latest end of the visible events, or None when there are none."""
-        clauses, params = self._event_filters(article_ids=article_ids) or ([], [])
-        sql = "SELECT MIN(start_s), MAX(end_s) FROM events WHERE " + " AND ".join(clauses)
-        low, high = self.db.execute(sql, params).fetchone()
+        clauses, params = self._event_filters(
+            article_ids=article_ids, include_hidden=include_hidden
+        ) or ([], [])
+        where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+        # Two queries, so each reads one end of a covering index.
+        low = self.db.execute(f"SELECT MIN(start_s) FROM events{where}", params).fetchone()[0]
         if low is None:
             return None
+        high = self.db.execute(f"SELECT MAX(end_s) FROM events{where}", params).fetchone()[0]
         return codec.from_seconds(low), codec.from_seconds(high)
 
     def event_density(

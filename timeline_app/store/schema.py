@@ -147,6 +147,37 @@ def _initial_schema(db: Database) -> None:
         db.execute(statement)
 
 
+@MIGRATIONS(name="0002_fast_event_queries")
+def _fast_event_queries(db: Database) -> None:
+    """Indexes the timeline's queries can answer from alone, and an R*Tree for time windows.
+
+    Measured at 100,000 events: span, density and per-article counts read only
+    these covering indexes instead of the wide event rows; a narrow window is
+    found through the R*Tree instead of scanning every earlier start.
+    R*Tree coordinates are 32-bit floats rounded outwards, so it returns a
+    superset that the exact integer columns then filter.
+    """
+    for statement in (
+        "DROP INDEX events_by_group",
+        "DROP INDEX events_by_article",
+        "CREATE INDEX events_by_article ON events(article_id, timex_start, timex_end, hidden)",
+        "CREATE INDEX events_visible_by_start ON events(hidden, start_s, end_s)",
+        "CREATE INDEX events_visible_by_end ON events(hidden, end_s)",
+        "CREATE VIRTUAL TABLE events_rtree USING rtree(id, start_s, end_s)",
+        "INSERT INTO events_rtree (id, start_s, end_s)"
+        " SELECT id, start_s, MAX(start_s, end_s) FROM events",
+        "CREATE TRIGGER events_rtree_insert AFTER INSERT ON events BEGIN"
+        " INSERT INTO events_rtree (id, start_s, end_s)"
+        " VALUES (new.id, new.start_s, MAX(new.start_s, new.end_s)); END",
+        "CREATE TRIGGER events_rtree_delete AFTER DELETE ON events BEGIN"
+        " DELETE FROM events_rtree WHERE id = old.id; END",
+        "CREATE TRIGGER events_rtree_update AFTER UPDATE OF start_s, end_s ON events BEGIN"
+        " UPDATE events_rtree SET start_s = new.start_s, end_s = MAX(new.start_s, new.end_s)"
+        " WHERE id = new.id; END",
+    ):
+        db.execute(statement)
+
+
 def migrate(db: Database) -> None:
     """Bring ``db`` to the newest schema version (no-op when it is already there)."""
     MIGRATIONS.apply(db)
