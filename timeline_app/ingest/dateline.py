@@ -15,6 +15,7 @@ traps: every repetition is bounded or anchored on a literal):
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -341,10 +342,10 @@ def _is_future(text: str, start: int, sentence_start: int) -> bool:
 def _sentence_is_future(text: str, start: int, end: int, starts: list[int]) -> bool:
     """A future word anywhere near the mention in its sentence ("on May 1 it will ...")."""
     sentence_start = _sentence_start_of(starts, start)
-    following = [s for s in starts if s > end]
-    sentence_end = min(following[0] if following else len(text), end + _FUTURE_WINDOW)
+    following = bisect.bisect_right(starts, end)
+    sentence_end = starts[following] if following < len(starts) else len(text)
     window_start = max(sentence_start, start - _FUTURE_WINDOW)
-    return _FUTURE.search(text, window_start, sentence_end) is not None
+    return _FUTURE.search(text, window_start, min(sentence_end, end + _FUTURE_WINDOW)) is not None
 
 
 def _is_since(text: str, start: int) -> bool:
@@ -352,24 +353,16 @@ def _is_since(text: str, start: int) -> bool:
 
 
 def _sentence_start_of(starts: list[int], offset: int) -> int:
-    # starts is sorted; bisect by hand keeps this module dependency-free and clear.
-    low, high = 0, len(starts) - 1
-    while low < high:
-        middle = (low + high + 1) // 2
-        if starts[middle] <= offset:
-            low = middle
-        else:
-            high = middle - 1
-    return starts[low]
+    return starts[max(0, bisect.bisect_right(starts, offset) - 1)]
 
 
 def scan_cues(text: str) -> Cues:
     """Find explicit days, bare years and weekday words in ``text``."""
     starts = _sentence_starts(text)
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text))  # 1 where a day mention already sits
 
     def overlaps(start: int, end: int) -> bool:
-        return any(start < b and a < end for a, b in taken)
+        return any(taken[start:end])
 
     days: list[DayMention] = []
     for pattern in (_ISO_DATE, _MONTH_DAY_YEAR, _DAY_MONTH_YEAR):
@@ -379,7 +372,7 @@ def scan_cues(text: str) -> Cues:
             mention = _day_mention(text, match, starts)
             if mention is not None:
                 days.append(mention)
-                taken.append((match.start(), match.end()))
+                taken[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
     days.sort(key=lambda d: d.start)
 
     weekdays: list[WeekdayMention] = []

@@ -75,8 +75,14 @@ RECENT_SHARE = {True: 0.85, False: 0.4}
 RECENT_SCALE_DAYS = 7.0
 FUTURE_SCALE_DAYS = 45.0
 DISTANT_PAST_DAYS = 3650.0
-# How far after an explicit date publication is searched for.
+# How far after an explicit date publication is searched for, and after how many
+# of the latest such dates (publication follows the latest; this bounds the work
+# on very long texts).
 WINDOW_BEFORE, WINDOW_AFTER = 1, 14
+MAX_ANCHORS = 24
+# Only this much of a text is read for clues: news articles are far shorter, and
+# a pasted book must not stall an import.
+MAX_TEXT_CHARACTERS = 60_000
 LEAD_SENTENCES = 3
 # No single mention may cost more than this probability: one odd date (a typo,
 # a historical aside) must not outweigh the rest of the article.
@@ -131,6 +137,7 @@ class _Evidence:
 
     @classmethod
     def from_text(cls, text: str, title: str = "") -> _Evidence:
+        text = text[:MAX_TEXT_CHARACTERS]
         combined = f"{title.strip()}\n\n{text}" if title.strip() else text
         cues = scan_cues(combined)
         lead_limit = LEAD_CHARACTERS + (len(title) if title else 0)
@@ -290,7 +297,7 @@ def infer_publication_date(text: str, title: str = "") -> DateFinding | None:
     somewhere in the text); returns None otherwise rather than guess.
     """
     evidence = _Evidence.from_text(text, title)
-    anchors = evidence.anchors()
+    anchors = sorted(evidence.anchors())[-MAX_ANCHORS:]
     candidates = {
         anchor + timedelta(days=offset)
         for anchor in anchors
