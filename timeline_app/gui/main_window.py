@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QListView,
     QMainWindow,
     QSplitter,
@@ -36,6 +35,7 @@ from PySide6.QtWidgets import (
 from timeline_app.gui import icons
 from timeline_app.gui.dialogs import FailureRow, ImportFailuresDialog, Prompts
 from timeline_app.gui.import_worker import ImportController
+from timeline_app.gui.library_view import LibraryPane, style_table
 from timeline_app.gui.models import (
     ArticleTableModel,
     EventTableModel,
@@ -110,36 +110,14 @@ class MainWindow(QMainWindow):
     # -- layout -----------------------------------------------------------------------------
 
     def _build_panes(self) -> None:
-        self.search_box = QLineEdit(self)
-        self.search_box.setObjectName("searchBox")
-        self.search_box.setPlaceholderText("Search articles  (Ctrl+F)")
-        self.search_box.setClearButtonEnabled(True)
-        self.search_box.addAction(
-            icons.icon(icons.SEARCH), QLineEdit.ActionPosition.LeadingPosition
-        )
-
-        self.article_view = QTableView(self)
-        self.article_view.setObjectName("articleView")
-        self.article_view.setModel(self.article_model)
-        _style_table(self.article_view)
-        header = self.article_view.horizontalHeader()
-        header.setSectionResizeMode(ArticleTableModel.TITLE, QHeaderView.ResizeMode.Stretch)
-        for column, width in (
-            (ArticleTableModel.SOURCE, 64),
-            (ArticleTableModel.PUBLISHED, 100),
-            (ArticleTableModel.EVENTS, 58),
-        ):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            self.article_view.setColumnWidth(column, width)
-        self.article_view.sortByColumn(ArticleTableModel.PUBLISHED, Qt.SortOrder.DescendingOrder)
-
-        library = _pane("Library", self.search_box, self.article_view, parent=self)
-        library.setObjectName("libraryPane")
+        library = LibraryPane(self.article_model, self)
+        self.search_box = library.search_box
+        self.article_view = library.view
 
         self.event_view = QTableView(self)
         self.event_view.setObjectName("eventView")
         self.event_view.setModel(self.event_model)
-        _style_table(self.event_view)
+        style_table(self.event_view)
         event_header = self.event_view.horizontalHeader()
         self.event_view.setColumnWidth(EventTableModel.DATE, 150)
         event_header.setSectionResizeMode(EventTableModel.LABEL, QHeaderView.ResizeMode.Stretch)
@@ -242,9 +220,6 @@ class MainWindow(QMainWindow):
 
     def _reload_articles(self) -> None:
         self.article_model.reload(self.search_box.text())
-        # A Source column of blanks only takes room from the titles.
-        has_sources = any(article.source for article in self.article_model.all_items())
-        self.article_view.setColumnHidden(ArticleTableModel.SOURCE, not has_sources)
 
     def _reload_events(self) -> None:
         self._timex_cache.clear()
@@ -606,35 +581,3 @@ class MainWindow(QMainWindow):
         if self.failures_dialog is not None:
             self.failures_dialog.close()
         super().closeEvent(event)
-
-
-def _style_table(view: QTableView) -> None:
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setSortingEnabled(True)
-    view.setAlternatingRowColors(True)
-    view.setShowGrid(False)
-    view.setWordWrap(False)
-    view.verticalHeader().hide()
-    view.verticalHeader().setDefaultSectionSize(26)
-    view.horizontalHeader().setHighlightSections(False)
-    view.horizontalHeader().setDefaultAlignment(
-        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-    )
-    view.setTextElideMode(Qt.TextElideMode.ElideRight)
-
-
-def _pane(title: str, *widgets: QWidget, parent: QWidget) -> QWidget:
-    """A titled column: a small heading above its widgets."""
-    pane = QWidget(parent)
-    layout = QVBoxLayout(pane)
-    layout.setContentsMargins(10, 10, 6, 0)
-    layout.setSpacing(8)
-    heading = QLabel(title, pane)
-    heading.setObjectName("paneHeading")
-    layout.addWidget(heading)
-    for widget in widgets:
-        layout.addWidget(widget)
-    layout.setStretch(len(widgets), 1)
-    return pane

@@ -30,6 +30,7 @@ from timeline_app.temporal.timex import Precision, Timex
 BATCH_SIZE = 200
 ROLE_ID = Qt.ItemDataRole.UserRole + 1  # article id / event id of a row
 ROLE_SORT = Qt.ItemDataRole.UserRole + 2  # value a column sorts by
+ROLE_SUBTITLE = Qt.ItemDataRole.UserRole + 3  # the line under an article's title
 
 _Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -322,6 +323,8 @@ class ArticleTableModel(_BatchedTableModel[Article]):
             return article.id
         if role == ROLE_SORT:
             return self._sort_key(article, column)
+        if role == ROLE_SUBTITLE:
+            return article.source or PurePath(article.path).name or article.url
         return None
 
     def _display(self, article: Article, column: int) -> str:
