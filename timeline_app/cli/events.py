@@ -93,6 +93,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "-o", "--output", metavar="FILE", help="write here (default: standard output)"
     )
     export.add_argument("--bom", action="store_true", help="start the CSV with a UTF-8 BOM (Excel)")
+    export.add_argument(
+        "--merge-groups",
+        action="store_true",
+        help="one row per group of events reporting the same happening (its most confident "
+        "member, naming the other articles)",
+    )
     export.set_defaults(handler=run_export)
 
 
@@ -170,7 +176,14 @@ def run_export(args: argparse.Namespace) -> int:
     with repo:
         target = args.output or _utf8_stdout()
         try:
-            count = export_events(repo, args.format, target, bom=args.bom, **_filters(args))
+            count = export_events(
+                repo,
+                args.format,
+                target,
+                bom=args.bom,
+                merge_groups=args.merge_groups,
+                **_filters(args),
+            )
         except OSError as error:
             print(f"error: cannot write {args.output}: {error.strerror or error}", file=sys.stderr)
             return 1

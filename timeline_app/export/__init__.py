@@ -78,6 +78,7 @@ def write_events(
     path_or_stream: str | os.PathLike[str] | TextIO,
     *,
     bom: bool = False,
+    merge_groups: bool = False,
 ) -> int:
     """Write ``events`` (e.g. those a GUI list shows) in ``fmt``; returns the row count.
 
@@ -85,7 +86,7 @@ def write_events(
     failed export never leaves half a file where the user's old one was.
     """
     write = _writer(fmt, bom)
-    selected = rows(repo, events)
+    selected = rows(repo, events, merge_groups=merge_groups)
     if not isinstance(path_or_stream, str | os.PathLike):
         write(selected, path_or_stream)
         return len(selected)
@@ -113,6 +114,7 @@ def export_events(
     article_ids: Collection[int] | None = None,
     include_hidden: bool = False,
     bom: bool = False,
+    merge_groups: bool = False,
 ) -> int:
     """Write the stored events matching the filters (as ``Repository.events``) in ``fmt``."""
     _writer(fmt, bom)  # an unknown format fails before the query
@@ -123,4 +125,4 @@ def export_events(
         article_ids=article_ids,
         include_hidden=include_hidden,
     )
-    return write_events(repo, events, fmt, path_or_stream, bom=bom)
+    return write_events(repo, events, fmt, path_or_stream, bom=bom, merge_groups=merge_groups)

@@ -48,6 +48,7 @@ class ExportRow:
     article_id: int
     group_id: int | None
     mod: str
+    also_reported_by: str = ""  # other articles of the event's group: "title (source); ..."
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -76,7 +77,7 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def row_for(event: Event, article: Article) -> ExportRow:
+def row_for(event: Event, article: Article, also_reported_by: str = "") -> ExportRow:
     """The export row of one stored event of ``article``."""
     date_start, date_end = date_range(event)
     return ExportRow(
@@ -99,16 +100,47 @@ def row_for(event: Event, article: Article) -> ExportRow:
         article_id=event.article_id,
         group_id=event.group_id,
         mod=event.mod or "",
+        also_reported_by=also_reported_by,
     )
 
 
-def rows(repo: ArticleSource, events: Iterable[Event]) -> list[ExportRow]:
-    """Export rows for ``events`` in date order (start, then end, article, position)."""
+def _article_name(article: Article) -> str:
+    name = article.title or article.path or f"article {article.id}"
+    return f"{name} ({article.source})" if article.source else name
+
+
+def rows(
+    repo: ArticleSource, events: Iterable[Event], merge_groups: bool = False
+) -> list[ExportRow]:
+    """Export rows for ``events`` in date order (start, then end, article, position).
+
+    Every row of a grouped event names the other articles of its group (among
+    ``events``). With ``merge_groups`` a group gives one row: its most
+    confident member's, so the same happening is not listed once per article.
+    """
     articles: dict[int, Article] = {}
-    ordered = sorted(events, key=lambda e: (e.start, e.end, e.article_id, e.timex_start, e.id))
-    result = []
-    for event in ordered:
+
+    def article_of(event: Event) -> Article:
         if event.article_id not in articles:
             articles[event.article_id] = repo.article(event.article_id)
-        result.append(row_for(event, articles[event.article_id]))
+        return articles[event.article_id]
+
+    ordered = sorted(events, key=lambda e: (e.start, e.end, e.article_id, e.timex_start, e.id))
+    members: dict[int, list[Event]] = {}
+    for event in ordered:
+        if event.group_id is not None:
+            members.setdefault(event.group_id, []).append(event)
+    representative = {
+        group: max(group_events, key=lambda e: (e.confidence, -e.id)).id
+        for group, group_events in members.items()
+    }
+    result = []
+    for event in ordered:
+        group = members.get(event.group_id, []) if event.group_id is not None else []
+        if merge_groups and group and representative[event.group_id] != event.id:
+            continue
+        others = sorted(
+            {_article_name(article_of(o)) for o in group if o.article_id != event.article_id}
+        )
+        result.append(row_for(event, article_of(event), "; ".join(others)))
     return result
