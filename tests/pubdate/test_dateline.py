@@ -117,3 +117,13 @@ def test_any_dated_agency_dateline_round_trips(day: date, place: str, agency: st
     finding = find_dateline(text)
     assert finding is not None
     assert finding.date == day
+
+
+def test_since_marks_bounds_with_or_without_a_month() -> None:
+    text = (
+        "Shares hit their lowest since October 1997 and the best week since late 2008. "
+        "Prices fell in 2009. Rates have held since Oct. 9, 2002."
+    )
+    cues = scan_cues(text)
+    assert [(y.year, y.since) for y in cues.years] == [(1997, True), (2008, True), (2009, False)]
+    assert [(d.text, d.since) for d in cues.days] == [("Oct. 9, 2002", True)]

@@ -296,7 +296,10 @@ _FUTURE = re.compile(
     r"intends? to|hopes? to|until|deadline|starting|beginning|effective)\b"
 )
 # "since 2003", "the lowest since October 9, 2002": a bound far in the past, not news.
-_SINCE = re.compile(r"\b(?:[Ss]ince|[Ss]ince early|[Ss]ince late|[Ss]ince mid-?)\s{0,3}(?:the\s)?$")
+_SINCE = re.compile(
+    r"\b[Ss]ince\s{1,3}(?:the\s{1,3})?(?:(?:early|late|mid-?)\s{0,3})?"
+    r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s{1,3})?$"
+)
 # A capitalised word before a weekday makes it a name ("Good Friday", "Super Tuesday"),
 # unless it is one of the ordinary words that start a sentence with a weekday.
 _NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s$")
@@ -349,7 +352,7 @@ def _sentence_is_future(text: str, start: int, end: int, starts: list[int]) -> b
 
 
 def _is_since(text: str, start: int) -> bool:
-    return _SINCE.search(text, max(0, start - 20), start) is not None
+    return _SINCE.search(text, max(0, start - 32), start) is not None
 
 
 def _sentence_start_of(starts: list[int], offset: int) -> int:
