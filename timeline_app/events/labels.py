@@ -17,6 +17,7 @@ ELLIPSIS = "…"
 
 # Where a clause may end: after these marks when followed by a space.
 _CLAUSE_BREAK = re.compile(r"(?:[,;:]|\s[—–-]{1,2})\s+")
+_LEADING_JOINER = re.compile(r"^(?:and|but|or|while|whereas|so)\s+(?=\S)", re.IGNORECASE)
 _SEPARATORS = ",;:"
 _DASHES = "—–-"
 
@@ -93,6 +94,9 @@ def make_label(
             break
     start, end = cuts[left], cuts[right]
     clause = _clean(body[start:end])
+    if start > 0:
+        # A clause cut from mid-sentence reads better without its joining word.
+        clause = _LEADING_JOINER.sub("", clause, count=1)
     if MIN_CLAUSE <= len(clause) <= limit:
         return clause
     if len(clause) > limit:
