@@ -23,6 +23,14 @@ from timeline_app.ingest.pubdate import find_dateline
         ("Monday, January 8, 2024 - The parade went ahead.", date(2024, 1, 8)),
         ("8 January 2024 — The parade went ahead.", date(2024, 1, 8)),
         ("LONDON, May 12, 2009 (Reuters) - Shares fell.", date(2009, 5, 12)),
+        ("2024-01-08 — Iran backed Iraq.", date(2024, 1, 8)),
+        ("Iran backs Iraq\n2024-01-08T09:30Z\nIran on Monday backed Iraq.", date(2024, 1, 8)),
+        ("Published: January 8, 2024\n\nIran on Monday backed Iraq.", date(2024, 1, 8)),
+        (
+            "Updated 2:33 PM ET, Mon March 21, 2011\nTripoli (CNN) -- Jets struck.",
+            date(2011, 3, 21),
+        ),
+        ("Posted on 8 Jan 2024 by staff\nIran backed Iraq.", date(2024, 1, 8)),
         (
             "A police woman wears a mask in Mexico City April 24, 2009.\n\n"
             "MEXICO CITY | Fri Apr 24, 2009 7:50 pm EDT MEXICO CITY (Reuters) - A strain",

@@ -120,6 +120,35 @@ _AGENCY_DATELINE = re.compile(
     + _DASH
     + r")"
 )
+_ISO_STAMP = re.compile(
+    # "2024-01-08 —", "2024-01-08T09:30Z" opening a line
+    r"(?:^|\n)\s{0,3}"
+    + _fill(_YEAR, name="year")
+    + r"-(?P<month_num>[01]\d)-(?P<day>[0-3]\d)(?:[ T]\d{1,2}:\d\d(?::\d\d)?Z?)?\s{0,3}"
+    + r"(?:"
+    + _DASH
+    + r"|\n)"
+)
+_STAMP_LINE = re.compile(
+    # "Published: January 8, 2024", "Updated 2:33 PM ET, Mon March 21, 2011", "Posted on 8 Jan 2024"
+    r"(?:^|\n)\s{0,3}(?:Published|Updated|Posted|Last updated|First published)(?:\s{1,3}on)?:?"
+    r"[^\n]{0,30}?(?:(?P<weekday>"
+    + _WEEKDAY_WORD
+    + r"),?\s{1,3})?(?:"
+    + _fill(_MONTH, name="month")
+    + r"\s{1,3}"
+    + _fill(_DAY, name="day")
+    + r",?\s{1,3}"
+    + _fill(_YEAR, name="year")
+    + r"|"
+    + _fill(_DAY, name="day2")
+    + r"\s{1,3}"
+    + _fill(_MONTH, name="month2")
+    + r",?\s{1,3}"
+    + _fill(_YEAR, name="year2")
+    + r")",
+    re.IGNORECASE,
+)
 _DATE_FIRST = re.compile(
     # "Jan 8, 2024 —", "Monday, January 8, 2024 -", "May 09 - ", "8 January 2024 —"
     r"(?:^|\n)\s{0,3}(?:(?P<weekday>"
@@ -147,7 +176,14 @@ def parse_dateline(text: str) -> DatelineMatch | None:
     """The first dateline that starts in the opening ``DATELINE_WINDOW`` characters."""
     head = text[: DATELINE_WINDOW + 120]
     found: list[DatelineMatch] = []
-    for pattern in (_WIRE_STAMP, _NUMERIC_STAMP, _AGENCY_DATELINE, _DATE_FIRST):
+    for pattern in (
+        _WIRE_STAMP,
+        _NUMERIC_STAMP,
+        _ISO_STAMP,
+        _STAMP_LINE,
+        _AGENCY_DATELINE,
+        _DATE_FIRST,
+    ):
         for match in pattern.finditer(head):
             if match.start() > DATELINE_WINDOW:
                 break
