@@ -190,7 +190,9 @@ def test_layout_and_zoom_are_remembered_in_the_given_settings(
     window.timeline.set_visible_range(datetime(2021, 3, 1), datetime(2021, 4, 1))
     window.close()
     assert Path(settings.file_name()).is_relative_to(tmp_path)
-    assert settings.visible_range() == (datetime(2021, 3, 1), datetime(2021, 4, 1))
+    db = window.repo.path
+    assert settings.visible_range(db) == (datetime(2021, 3, 1), datetime(2021, 4, 1))
+    assert settings.visible_range(tmp_path / "other.db") is None
     assert settings.layout_state("mainSplitter") is not None
     assert settings.last_database() == Path(window.repo.path).resolve()
 
@@ -232,3 +234,44 @@ def test_table_sorting_does_not_lose_the_selection(qtbot: Any, window: Any) -> N
     window.event_view.sortByColumn(EventTableModel.LABEL, Qt.SortOrder.AscendingOrder)
     window.select_event(target.id)
     assert window.event_view.currentIndex().data(ROLE_ID) == target.id
+
+
+def test_a_reopened_window_restores_zoom_and_selection(
+    qtbot: Any, window: Any, small_library: Any, settings: Any, prompts: Any
+) -> None:
+    from timeline_app.gui.app import create_main_window
+
+    target = window.event_model.all_items()[2]
+    window.select_event(target.id)
+    window.timeline.set_visible_range(datetime(2021, 2, 1), datetime(2021, 6, 1))
+    window.close()
+
+    again = create_main_window(small_library, settings=settings, prompts=prompts, seed=False)
+    qtbot.addWidget(again)
+    again.show()
+    assert again.current_event_id() == target.id
+    assert again.reader.current_event().id == target.id
+    start, end = again.timeline.visible_range()
+    assert abs((start - datetime(2021, 2, 1)).total_seconds()) < 60
+    assert abs((end - datetime(2021, 6, 1)).total_seconds()) < 60
+
+
+def test_an_undated_item_is_shown_and_explained(qtbot: Any, window: Any) -> None:
+    window.lists_tabs.setCurrentWidget(window.undated_view)
+    index = window.undated_model.index(0, 0)
+    window.undated_view.activated.emit(index)
+    text = window.reader.shown_text()
+    ((start, end),) = window.reader.highlighted_ranges()["expression"]
+    assert text[start:end] == "three weeks"
+    assert "Not on the timeline: a length of time" in window.reader.explanation_text()
+    assert window.current_event_id() is None
+    assert not window.actions.correct_event.isEnabled()
+
+
+def test_enter_in_the_search_box_searches_at_once(qtbot: Any, window: Any) -> None:
+    window.focus_search()
+    qtbot.keyClicks(window.search_box, "storm")
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Return)
+    assert window.article_model.total_count() == 1
+    assert window.reader.current_event() is None
+    assert QApplication.focusWidget() is window.article_view

@@ -322,6 +322,11 @@ class MainWindow(QMainWindow):
 
     def show_current_source(self) -> None:
         """Show the current event's passage in the reader and move the focus there."""
+        if self.search_box.hasFocus():  # Enter in the search box: search now, go to results
+            self._search_timer.stop()
+            self.apply_search()
+            self.article_view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return
         if self._current_event_id is None:
             self.step_event(1)
         if self._current_event_id is not None:
@@ -350,8 +355,7 @@ class MainWindow(QMainWindow):
     def _on_undated_activated(self, index: QModelIndex) -> None:
         article_id, timex = self.undated_model.item(index.row())
         self._current_event_id = None
-        self.reader.show_article(self.repo.article(article_id), self._timexes_of(article_id))
-        self.reader.scroll_to(timex.start, timex.end)
+        self.reader.show_timex(self.repo.article(article_id), timex, self._timexes_of(article_id))
         self._update_actions()
 
     def current_article_id(self) -> int | None:
@@ -555,12 +559,17 @@ class MainWindow(QMainWindow):
             state = self.settings.layout_state(key)
             if state is not None:
                 restore(state)
-        visible = self.settings.visible_range()
+        visible = self.settings.visible_range(self.db_path)
         setter = getattr(self.timeline, "set_visible_range", None)
         if visible is not None and setter is not None:
             setter(*visible)
         else:
             self.timeline.fit_all()
+        remembered = self.settings.selected_event(self.db_path)
+        if remembered is not None and self.event_model.row_of_event(remembered) >= 0:
+            self.select_event(remembered)
+            if visible is not None and setter is not None:
+                setter(*visible)  # selecting may have panned: the remembered view wins
 
     def save_state(self) -> None:
         """Remember layout and zoom for the next run."""
@@ -570,7 +579,8 @@ class MainWindow(QMainWindow):
         self.settings.set_layout_state("centerSplitter", self.center_splitter.saveState())
         visible = getattr(self, "_visible_range", None)
         if visible is not None:
-            self.settings.set_visible_range(*visible)
+            self.settings.set_visible_range(self.db_path, *visible)
+        self.settings.set_selected_event(self.db_path, self._current_event_id)
         self.settings.set_last_database(self.db_path)
         self.settings.sync()
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QPlainTextEdit, QTextEdit, QVBoxLa
 from timeline_app.articles import Article
 from timeline_app.events.model import Event
 from timeline_app.gui.models import article_title, event_when
-from timeline_app.temporal.timex import AnchorKind, Timex
+from timeline_app.temporal.timex import AnchorKind, Timex, TimexType
 
 SENTENCE_BACKGROUND = QColor("#fff4c2")
 EXPRESSION_BACKGROUND = QColor("#ffd75e")
@@ -148,6 +148,15 @@ class ReaderPanel(QWidget):
         self._apply_selections()
         self.scroll_to(event.timex_start, event.timex_end)
 
+    def show_timex(self, article: Article, timex: Timex, timexes: Sequence[Timex]) -> None:
+        """Show a time expression that is no event (a duration, a set, "recently")."""
+        self._load(article, timexes)
+        self._event = None
+        self._explanation.setText(explain_undated(timex))
+        self._explanation.show()
+        self._apply_selections(emphasis=(timex.start, timex.end))
+        self.scroll_to(timex.start, timex.end)
+
     def _load(self, article: Article, timexes: Sequence[Timex]) -> None:
         """Put the article's text in the widget unless it is already there."""
         same_text = self._article is not None and (
@@ -213,16 +222,18 @@ class ReaderPanel(QWidget):
 
     # -- internals --------------------------------------------------------------------------
 
-    def _apply_selections(self) -> None:
+    def _apply_selections(self, emphasis: tuple[int, int] | None = None) -> None:
         selections: list[QTextEdit.ExtraSelection] = []
         event = self._event
         if event is not None:
             selections.append(self._selection(event.sentence_start, event.sentence_end, "sentence"))
-            selections.append(self._selection(event.timex_start, event.timex_end, "expression"))
+            emphasis = (event.timex_start, event.timex_end)
+        if emphasis is not None:
+            selections.append(self._selection(*emphasis, "expression"))
         selections += [
             underline
             for timex, underline in zip(self._timexes, self._underlines, strict=True)
-            if event is None or timex.start != event.timex_start
+            if emphasis is None or timex.start != emphasis[0]
         ]
         self._text.setExtraSelections(selections)
 
@@ -257,6 +268,26 @@ class ReaderPanel(QWidget):
     def _timex_under(self, event: QMouseEvent) -> Timex | None:
         cursor = self._text.cursorForPosition(event.position().toPoint())
         return self.timex_at_offset(self._offsets.from_qt(cursor.position()))
+
+
+_UNDATED_KINDS = {
+    "PAST_REF": "a vague reference to the past",
+    "PRESENT_REF": "a reference to the present",
+    "FUTURE_REF": "a vague reference to the future",
+}
+
+
+def explain_undated(timex: Timex) -> str:
+    """Why a time expression is listed apart instead of drawn on the timeline."""
+    if timex.value in _UNDATED_KINDS:
+        why = _UNDATED_KINDS[timex.value]
+    elif timex.type == TimexType.DURATION:
+        why = "a length of time, not a point in time"
+    elif timex.type == TimexType.SET:
+        why = "a repetition (a set of times), not a single point"
+    else:
+        why = "its date could not be pinned down"
+    return f"“{timex.text}”  →  {timex.value}\nNot on the timeline: {why}."
 
 
 def _highlight_formats() -> dict[str, QTextCharFormat]:

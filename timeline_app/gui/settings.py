@@ -6,6 +6,7 @@ can point it at a temporary INI file and never touch the user's real settings.
 
 from __future__ import annotations
 
+import hashlib
 from datetime import datetime
 from pathlib import Path
 
@@ -57,12 +58,19 @@ class AppSettings:
     def set_layout_state(self, key: str, state: QByteArray) -> None:
         self._qsettings.setValue(f"layout/{key}", state)
 
-    # -- zoom -----------------------------------------------------------------------------
+    # -- per-database view: zoom and selection ------------------------------------------------
 
-    def visible_range(self) -> tuple[datetime, datetime] | None:
-        """The timeline range shown when the window was last closed."""
-        start = self._qsettings.value("timeline/visible_start", "")
-        end = self._qsettings.value("timeline/visible_end", "")
+    @staticmethod
+    def _view_key(database: str | Path) -> str:
+        """Settings group of one database (a zoom only makes sense for its own events)."""
+        digest = hashlib.sha1(str(Path(database).resolve()).encode("utf-8")).hexdigest()
+        return f"views/{digest[:16]}"
+
+    def visible_range(self, database: str | Path) -> tuple[datetime, datetime] | None:
+        """The timeline range shown when ``database`` was last closed."""
+        key = self._view_key(database)
+        start = self._qsettings.value(f"{key}/visible_start", "")
+        end = self._qsettings.value(f"{key}/visible_end", "")
         try:
             start_dt = datetime.fromisoformat(str(start))
             end_dt = datetime.fromisoformat(str(end))
@@ -70,9 +78,25 @@ class AppSettings:
             return None
         return (start_dt, end_dt) if start_dt < end_dt else None
 
-    def set_visible_range(self, start: datetime, end: datetime) -> None:
-        self._qsettings.setValue("timeline/visible_start", start.isoformat())
-        self._qsettings.setValue("timeline/visible_end", end.isoformat())
+    def set_visible_range(self, database: str | Path, start: datetime, end: datetime) -> None:
+        key = self._view_key(database)
+        self._qsettings.setValue(f"{key}/visible_start", start.isoformat())
+        self._qsettings.setValue(f"{key}/visible_end", end.isoformat())
+
+    def selected_event(self, database: str | Path) -> int | None:
+        """The event selected when ``database`` was last closed."""
+        value = self._qsettings.value(f"{self._view_key(database)}/event", "")
+        try:
+            return int(str(value))
+        except ValueError:
+            return None
+
+    def set_selected_event(self, database: str | Path, event_id: int | None) -> None:
+        key = f"{self._view_key(database)}/event"
+        if event_id is None:
+            self._qsettings.remove(key)
+        else:
+            self._qsettings.setValue(key, int(event_id))
 
     # -- folders --------------------------------------------------------------------------
 
