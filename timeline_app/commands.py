@@ -160,8 +160,10 @@ def import_paths(
     finally:
         results.close()  # stops the worker pool when cancelled or on an error
         _write(repo, pending, report)
-    if report.imported and group:
-        regroup(repo)
+    if report.imported:
+        if group:
+            regroup(repo)
+        repo.optimize()
     return report
 
 
@@ -263,6 +265,7 @@ def retag_all(
         count += _write_retagged(repo, batch)
     if count:
         regroup(repo)
+        repo.optimize()
     return count
 
 

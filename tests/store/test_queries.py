@@ -100,3 +100,18 @@ def test_version_1_database_migrates_with_its_events(tmp_path: Path) -> None:
         assert repo.db.execute("SELECT COUNT(*) FROM events_rtree").fetchone()[0] == 1
         window = repo.events(start=datetime(1970, 1, 1, 12), end=datetime(1970, 1, 1, 13))
         assert [e.label for e in window] == ["l"]
+
+
+def test_statistics_steer_article_queries_to_the_article_index(file_repo: Repository) -> None:
+    for index in range(30):
+        fill(file_repo, [(index, 1, False), (index + 5, 30, False)])
+    file_repo.optimize()
+    plan = " ".join(
+        str(row)
+        for row in file_repo.db.execute(
+            "EXPLAIN QUERY PLAN SELECT article_id, COUNT(*) FROM events WHERE hidden = 0"
+            " GROUP BY article_id"
+        )
+    )
+    assert "events_by_article" in plan
+    assert file_repo.event_counts_by_article() == {i: 2 for i in range(1, 31)}
