@@ -79,3 +79,25 @@ def test_export_to_unwritable_place_fails_cleanly(database: str, tmp_path: Path,
     target = tmp_path / "no-such-folder" / "events.csv"
     assert main(["--db", database, "export", "-o", str(target)]) == 1
     assert "cannot write" in capsys.readouterr().err
+
+
+def test_events_output_cannot_drive_the_terminal(tmp_path: Path, capsys) -> None:
+    from datetime import date, datetime
+
+    from timeline_app.articles import ParsedArticle
+
+    from .conftest import day_timex, store_article
+
+    text = "Rebels \x1b[2J\x1b]0;owned\x07 took the town on Jan. 4, 2024 \u202etxt.exe."
+    with Repository(tmp_path / "escape.db") as repo:
+        store_article(
+            repo,
+            ParsedArticle(text=text, title="t", published=date(2024, 1, 8)),
+            [day_timex(text, "Jan. 4, 2024", datetime(2024, 1, 4))],
+        )
+    assert main(["--db", str(tmp_path / "escape.db"), "events", "--explain"]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out
+    assert "\x07" not in out
+    assert "\u202e" not in out
+    assert "\\x1b[2J" in out

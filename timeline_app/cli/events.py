@@ -15,6 +15,16 @@ from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
+# C0/C1 control characters (ESC starts terminal escape sequences) and bidi
+# overrides: article text is untrusted and must not drive or disguise the terminal.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` safe to print to a terminal: control characters shown as ``\\xNN``."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group(0)):02x}", text)
+
+
 _PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 
 
@@ -142,10 +152,11 @@ def run_events(args: argparse.Namespace) -> int:
             hidden = " hidden" if event.hidden else ""
             print(
                 f"{when:<24} {event.precision.name.lower():<7} {event.kind.value:<7} "
-                f"#{event.id} a{event.article_id}{group}{hidden}  {event.label}"
+                f"#{event.id} a{event.article_id}{group}{hidden}  {printable(event.label)}"
             )
             if args.explain:
-                print(f"{'':<24} confidence {event.confidence:.2f}: {event.explanation}")
+                explanation = printable(event.explanation)
+                print(f"{'':<24} confidence {event.confidence:.2f}: {explanation}")
         # Dated timexes folded into another event of their sentence are not "undated".
         undated = [
             (article_id, timex)
@@ -155,7 +166,8 @@ def run_events(args: argparse.Namespace) -> int:
         print(f"{len(events)} events; {len(undated)} undated time expressions", file=sys.stderr)
         if args.undated:
             for article_id, timex in undated:
-                print(f"undated a{article_id}  {timex.value:<12} {' '.join(timex.text.split())}")
+                expression = printable(" ".join(timex.text.split()))
+                print(f"undated a{article_id}  {printable(timex.value):<12} {expression}")
     return 0
 
 
