@@ -79,3 +79,35 @@ def test_seed_export_is_in_date_order_and_published(seed_rows) -> None:
     starts = [row["date_start"] for row in seed_rows]
     assert starts == sorted(starts)
     assert {row["published"] for row in seed_rows} == {"2024-01-08"}
+
+
+SECOND_REPORT = """US strike kills militia commander in Baghdad
+
+BAGHDAD, Jan. 4, 2024 (Reuters) - A U.S. drone strike in Baghdad on Thursday killed a \
+commander of the Harakat al-Nujaba militia and another member of the faction, Iraqi \
+security sources said.
+
+Parliament will meet next week to discuss the budget.
+"""
+
+
+def test_two_articles_reporting_the_strike_are_grouped_after_import(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for seed in seeds_dir().glob("*.txt"):
+        (folder / seed.name).write_text(seed.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "second_report.txt").write_text(SECOND_REPORT, encoding="utf-8")
+    with Repository(tmp_path / "two.db") as repo:
+        report = commands.import_paths(repo, [folder], workers=1)
+        assert report.failures == []
+        strikes = [e for e in repo.events() if "drone strike" in e.label]
+        assert len(strikes) == 2, [(e.label, e.start) for e in repo.events()]
+        assert {e.start.date().isoformat() for e in strikes} == {"2024-01-04"}
+        assert strikes[0].group_id is not None
+        assert strikes[0].group_id == strikes[1].group_id
+        others = [e for e in repo.events() if e.group_id is not None and e not in strikes]
+        assert others == []  # nothing else in the two articles is the same happening
+        repo.ungroup_event(strikes[1].id)  # the user disagrees: reversible
+        assert repo.event(strikes[1].id).group_id is None
