@@ -27,7 +27,7 @@ from timeline_app.ingest.pubdate import find_dateline
         ("Iran backs Iraq\n2024-01-08T09:30Z\nIran on Monday backed Iraq.", date(2024, 1, 8)),
         ("Published: January 8, 2024\n\nIran on Monday backed Iraq.", date(2024, 1, 8)),
         (
-            "Updated 2:33 PM ET, Mon March 21, 2011\nTripoli (CNN) -- Jets struck.",
+            "Published 2:33 PM ET, Mon March 21, 2011\nTripoli (CNN) -- Jets struck.",
             date(2011, 3, 21),
         ),
         ("Posted on 8 Jan 2024 by staff\nIran backed Iraq.", date(2024, 1, 8)),
@@ -61,6 +61,10 @@ def test_dateline_without_year_takes_the_year_from_the_article() -> None:
 
 def test_dateline_without_any_year_in_the_article_gives_none() -> None:
     assert find_dateline("RIYADH, June 3 (Reuters) - Saudi Arabia confirmed a case.") is None
+
+
+def test_an_update_stamp_is_not_the_publication_date() -> None:
+    assert find_dateline("updated: Thu May 03 2012 06:46:00 CNN's reporter speaks") is None
 
 
 def test_place_and_agency_alone_is_no_date() -> None:

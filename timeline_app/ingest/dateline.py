@@ -130,8 +130,9 @@ _ISO_STAMP = re.compile(
     + r"|\n)"
 )
 _STAMP_LINE = re.compile(
-    # "Published: January 8, 2024", "Updated 2:33 PM ET, Mon March 21, 2011", "Posted on 8 Jan 2024"
-    r"(?:^|\n)\s{0,3}(?:Published|Updated|Posted|Last updated|First published)(?:\s{1,3}on)?:?"
+    # "Published: January 8, 2024", "Posted on 8 Jan 2024". Not "Updated ...": an
+    # update stamp dates a later edit (often a year later on scraped pages).
+    r"(?:^|\n)\s{0,3}(?:Published|Posted|First published)(?:\s{1,3}on)?:?"
     r"[^\n]{0,30}?(?:(?P<weekday>"
     + _WEEKDAY_WORD
     + r"),?\s{1,3})?(?:"
