@@ -240,8 +240,10 @@ def _best_day_probability(
     return best if best[1] is not None else (1.0, None)
 
 
-def _rank(evidence: _Evidence, candidates: Iterable[date]) -> list[tuple[float, date]]:
-    """Candidates with their posterior share, best first (ties: the earlier day)."""
+def _rank(
+    evidence: _Evidence, candidates: Iterable[date], prefer_later: bool = False
+) -> list[tuple[float, date]]:
+    """Candidates with their posterior share, best first (ties: the earlier day, or later)."""
     scored = [(evidence.log_likelihood(day), day) for day in set(candidates)]
     if not scored:
         return []
@@ -249,7 +251,12 @@ def _rank(evidence: _Evidence, candidates: Iterable[date]) -> list[tuple[float, 
     weights = [(math.exp(score - top), day) for score, day in scored]
     total = sum(weight for weight, _ in weights)
     ranked = [(weight / total, day) for weight, day in weights]
-    ranked.sort(key=lambda item: (-item[0], item[1]))
+    ranked.sort(
+        key=lambda item: (
+            -round(item[0], 9),
+            -item[1].toordinal() if prefer_later else item[1].toordinal(),
+        )
+    )
     return ranked
 
 
@@ -282,7 +289,9 @@ def find_dateline(text: str) -> DateFinding | None:
         if (day := safe_date(year, dateline.month, dateline.day)) is not None
         and (dateline.weekday is None or day.weekday() == dateline.weekday)
     }
-    ranked = _rank(evidence, candidates)
+    # On a tie the later year wins: the article names last year's events and
+    # leaves the current year unsaid more often than the reverse.
+    ranked = _rank(evidence, candidates, prefer_later=True)
     if not ranked:
         return None
     share, day = ranked[0]
