@@ -8,7 +8,9 @@ Python process that opens it, shows a ``TimelineView`` and measures:
   the first painted timeline (interpreter start, imports, queries, paint);
 * ``pan_ms_*`` / ``zoom_ms_*``: one pan or zoom step plus a synchronous repaint,
   at several zoom levels from everything (drawn as counts) down to days;
-* ``rss_mb``: the peak resident memory of that process.
+* ``rss_mb``: the peak resident memory of that process;
+* ``settle_ms_*``: the re-query and repaint the view does once the user pauses
+  (after every 20 pan or 5 zoom steps here); gesture frames never wait for it.
 
 Prints one JSON line. ``--db PATH`` keeps (or reuses) the database.
 
@@ -184,12 +186,20 @@ def child(db: str, launched_at: float, width: int, height: int) -> None:
         view.zoom_by(factor, rng.uniform(0.3, 0.7) * width)
         view.repaint()
 
+    settles: list[float] = []
+
+    def settle() -> None:
+        """What the view does once the user pauses: re-query for the new zoom, repaint."""
+        settles.append(timed(view.settle))
+
     pans: list[float] = []
     for factor in (1.0, 8.0, 60.0, 700.0, 5000.0):  # everything .. a few days
         fit_then_zoom(factor)
         direction = rng.choice((-1, 1))
         for _ in range(60):
             pans.append(timed(lambda d=direction: view.pan_by_pixels(d * 12)))
+            if len(pans) % 20 == 0:
+                settle()
 
     zooms: list[float] = []
     for _ in range(3):
@@ -198,6 +208,8 @@ def child(db: str, launched_at: float, width: int, height: int) -> None:
         for step in [1.25] * 40 + [1 / 1.25] * 40:
             anchor = rng.uniform(0.2, 0.8) * width
             zooms.append(timed(lambda s=step, a=anchor: view.zoom_by(s, a)))
+            if len(zooms) % 5 == 0:  # a pause every five wheel notches
+                settle()
 
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(
@@ -210,6 +222,8 @@ def child(db: str, launched_at: float, width: int, height: int) -> None:
                 "zoom_ms_median": round(statistics.median(zooms), 2),
                 "zoom_ms_p95": round(percentile(zooms, 0.95), 2),
                 "rss_mb": round(peak_kb / 1024, 1),
+                "settle_ms_median": round(statistics.median(settles), 2),
+                "settle_ms_p95": round(percentile(settles, 0.95), 2),
             }
         )
     )

@@ -164,7 +164,10 @@ def test_dense_regions_are_drawn_as_counts_until_zoomed_in(qtbot, shown_view) ->
     ]
     assert in_window
     drawn_ids = {item.event.id for item in view.drawn_events()}
-    assert {e.id for e in in_window} <= drawn_ids
+    assert drawn_ids
+    missing = {e.id for e in in_window} - drawn_ids
+    # Whatever fits in no row is counted in the bottom rug, never silently dropped.
+    assert len(missing) <= sum(bar.count for bar in view.drawn_bars())
 
 
 def test_few_events_are_never_aggregated(qtbot, shown_view) -> None:

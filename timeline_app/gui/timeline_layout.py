@@ -57,6 +57,8 @@ def pack_rows(extents: Sequence[Extent], rows: int, gap: float = 8.0) -> list[Pl
 def _first_fit(
     row_end: list[float], start: float, end: float, gap: float, labelled: bool
 ) -> Placement | None:
+    if min(row_end) + gap > start:  # fast refusal when every row is busy (dense views)
+        return None
     for row, occupied_until in enumerate(row_end):
         if occupied_until + gap <= start:
             row_end[row] = end

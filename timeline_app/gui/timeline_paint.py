@@ -85,7 +85,6 @@ class DrawnEvent:
     label: str  # elided label text; empty when it did not fit
     colour: str
     right: float  # right edge reserved for shape and label in its row
-    crowded: bool = False  # in the overflow rug: drawn small, no label
 
     @property
     def centre_y(self) -> float:
@@ -94,10 +93,8 @@ class DrawnEvent:
     def shape_rect(self, theme: Theme) -> QRectF:
         """Rectangle of the drawn shape (for hit tests and selection outlines)."""
         if self.shape is Shape.MARKER:
-            r = (3.0 if self.crowded else theme.marker_radius) + 2
+            r = theme.marker_radius + 2
             return QRectF(self.x0 - r, self.centre_y - r, 2 * r, 2 * r)
-        if self.crowded:
-            return QRectF(self.x0, self.centre_y - 3, max(self.x1 - self.x0, 3.0), 6)
         half = theme.bar_height / 2
         width = max(self.x1 - self.x0, 6.0)
         extra = 10.0 if self.shape is Shape.ONGOING else 0.0
@@ -250,16 +247,9 @@ def _paint_shape(painter: QPainter, item: DrawnEvent, theme: Theme, hovered: boo
         colour = colour.darker(125)
     y = item.centre_y
     if item.shape is Shape.MARKER:
-        radius = 3.0 if item.crowded else theme.marker_radius
-        painter.setPen(QPen(QColor(theme.background), 1.0 if item.crowded else 1.5))
+        painter.setPen(QPen(QColor(theme.background), 1.5))
         painter.setBrush(colour)
-        painter.drawEllipse(QPointF(item.x0, y), radius, radius)
-        return
-    if item.crowded:
-        colour.setAlpha(150)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(colour)
-        painter.drawRoundedRect(item.shape_rect(theme), 2, 2)
+        painter.drawEllipse(QPointF(item.x0, y), theme.marker_radius, theme.marker_radius)
         return
     rect = item.shape_rect(theme)
     if item.shape is Shape.ONGOING:
@@ -328,6 +318,34 @@ def paint_density(
     painter.setPen(QColor(theme.muted_text))
     metrics = QFontMetricsF(font)
     painter.drawText(QPointF(6, top - metrics.descent() - 2), f"{tallest:,} events per bar")
+
+
+def paint_rug(
+    painter: QPainter,
+    bars: Sequence[Bar],
+    viewport: Viewport,
+    width: float,
+    row_top: float,
+    base: QFont,
+    theme: Theme,
+    hovered: Bar | None,
+) -> None:
+    """Events that fit in no row, as small count bars in the last row: a summary, not a pile."""
+    if not bars:
+        return
+    room = theme.row_height - 8
+    bottom = row_top + theme.row_height - 4
+    tallest = max(bar.count for bar in bars)
+    for bar in bars:
+        x0 = viewport.x_of(bar.start, width)
+        x1 = viewport.x_of(bar.end, width)
+        height = max(2.0, room * bar.count / tallest)
+        colour = QColor(theme.density_hover if bar == hovered else theme.density)
+        painter.fillRect(QRectF(x0 + 0.5, bottom - height, max(x1 - x0 - 1, 1.0), height), colour)
+    hidden = sum(bar.count for bar in bars)
+    paint_banner(
+        painter, width, base, f"{hidden:,} more events in view are counted in the bottom row", theme
+    )
 
 
 def paint_message(

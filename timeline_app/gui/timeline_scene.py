@@ -19,7 +19,7 @@ from enum import Enum
 
 from timeline_app.events.model import Event, EventKind
 from timeline_app.gui.time_scale import Viewport, from_seconds, to_seconds
-from timeline_app.gui.timeline_density import DensityGrid
+from timeline_app.gui.timeline_density import Bar, DensityGrid
 from timeline_app.gui.timeline_layout import Extent, pack_rows
 from timeline_app.gui.timeline_source import TimelineSource
 from timeline_app.temporal.timex import Precision
@@ -31,6 +31,7 @@ MARKER_RADIUS = 5.0
 LABEL_GAP = 5.0  # between a dot and its label
 BAR_LABEL_INSET = 6.0  # label starts this far inside a bar
 ARROW_PX = 10.0  # room for an ongoing event's open arrow
+RUG_PX = 6.0  # width of one count bar in the overflow rug
 
 # measure(event) -> (label text as drawn, its width in pixels)
 Measure = Callable[[Event], tuple[str, float]]
@@ -78,15 +79,29 @@ class Placed:
     row: int
     label: str  # empty when the label did not fit in any row
     right: float  # right edge of shape and label
-    crowded: bool = False  # in the overflow row: drawn small, label only on hover
 
 
 @dataclass(frozen=True, slots=True)
 class Layout:
+    """Events placed in rows, and those that fit nowhere (drawn as a count rug)."""
+
     origin: float  # seconds at x = 0
     pixels_per_second: float
     rows: int
     placed: tuple[Placed, ...]
+    crowded: tuple[tuple[float, float], ...]  # shape extents left for the rug, by start
+
+
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    """Per-event values that do not change with zoom, computed once per fetch."""
+
+    event: Event
+    shape: Shape
+    start: float  # seconds
+    end: float
+    label: str
+    label_width: float
 
 
 class TimelineScene:
@@ -98,11 +113,15 @@ class TimelineScene:
         self.global_grid: DensityGrid | None = None
         self._fetched: Fetched | None = None
         self._layout: Layout | None = None
+        self._prepared: list[_Prepared] = []
+        self.wants_refresh = False
 
     def reload(self) -> None:
         """Forget everything fetched and re-read the span and the whole-span counts."""
         self._fetched = None
         self._layout = None
+        self._prepared = []
+        self.wants_refresh = False
         self.span = self.source.span() if self.source is not None else None
         self.global_grid = None
         if self.source is not None and self.span is not None:
@@ -115,16 +134,61 @@ class TimelineScene:
     def empty(self) -> bool:
         return self.source is None or self.span is None
 
-    def fetched(self, view: Viewport, width: float) -> Fetched:
-        """The neighbourhood for ``view`` drawn ``width`` px wide, querying only when needed."""
+    def fetched(self, view: Viewport, width: float, allow_stale: bool = True) -> Fetched:
+        """The neighbourhood for ``view`` drawn ``width`` px wide, querying only when needed.
+
+        With ``allow_stale``, a neighbourhood that still covers the view but no
+        longer suits it (too coarse, could now show events, close to its edge) is
+        returned as is and ``wants_refresh`` is set: the widget re-fetches once the
+        user pauses, so frames during a gesture never wait for the database.
+        """
+        pixels_per_second = max(width, 1.0) / view.span
+        fetched = self._fetched
+        if fetched is not None and fetched.window.contains(view):
+            if self._still_fits(fetched, view, pixels_per_second):
+                if self._near_edge(fetched, view):
+                    self.wants_refresh = True
+                return fetched
+            if allow_stale and self._usable(fetched, pixels_per_second):
+                self.wants_refresh = True
+                return fetched
+        return self._fetch(view, pixels_per_second)
+
+    def refresh(self, view: Viewport, width: float) -> bool:
+        """Do the re-fetch ``wants_refresh`` asked for; True if anything was fetched."""
+        self.wants_refresh = False
         pixels_per_second = max(width, 1.0) / view.span
         fetched = self._fetched
         if (
             fetched is not None
             and fetched.window.contains(view)
             and self._still_fits(fetched, view, pixels_per_second)
+            and not self._near_edge(fetched, view)
         ):
-            return fetched
+            return False
+        self._fetch(view, pixels_per_second)
+        return True
+
+    def _near_edge(self, fetched: Fetched, view: Viewport) -> bool:
+        """Within a third of a view of the neighbourhood's edge, with data beyond it."""
+        if self.global_grid is None:
+            return False
+        margin = view.span / 3
+        left = (
+            view.start - fetched.window.start < margin
+            and fetched.window.start > self.global_grid.start
+        )
+        right = fetched.window.end - view.end < margin and fetched.window.end < self.global_grid.end
+        return left or right
+
+    def _usable(self, fetched: Fetched, pixels_per_second: float) -> bool:
+        """Whether a stale neighbourhood can still be drawn for a moment."""
+        if fetched.events is not None:
+            return True
+        grid = fetched.grid or self.global_grid
+        return grid is not None and grid.bucket * pixels_per_second <= 8 * BAR_PX
+
+    def _fetch(self, view: Viewport, pixels_per_second: float) -> Fetched:
         window = Viewport.around(view.start - view.span, view.end + view.span)
         fetched = Fetched(window, None, None, view.span)
         if self.source is not None and self.span is not None:
@@ -147,6 +211,7 @@ class TimelineScene:
             fetched = Fetched(window, events, grid, view.span, overflowed)
         self._fetched = fetched
         self._layout = None
+        self._prepared = []
         return fetched
 
     def _estimate(self, window: Viewport) -> int:
@@ -200,40 +265,79 @@ class TimelineScene:
             and math.isclose(layout.pixels_per_second, pixels_per_second, rel_tol=1e-9)
         ):
             return layout
+        if not self._prepared and fetched.events:
+            self._prepared = [
+                _Prepared(e, shape_of(e), to_seconds(e.start), to_seconds(e.end), *measure(e))
+                for e in fetched.events
+            ]
         origin = fetched.window.start
-        items = []
         extents = []
-        for event in fetched.events:
-            shape = shape_of(event)
-            x0 = (to_seconds(event.start) - origin) * pixels_per_second
-            x1 = (to_seconds(event.end) - origin) * pixels_per_second
-            label, label_width = measure(event)
-            if shape is Shape.MARKER:
-                x0 = x1 = (x0 + x1) / 2
-                label_end = x0 + MARKER_RADIUS + LABEL_GAP + label_width
-                extent = Extent(x0 - MARKER_RADIUS, x0 + MARKER_RADIUS, label_end)
+        for item in self._prepared:
+            x0 = (item.start - origin) * pixels_per_second
+            x1 = (item.end - origin) * pixels_per_second
+            if item.shape is Shape.MARKER:
+                x0 = (x0 + x1) / 2
+                label_end = x0 + MARKER_RADIUS + LABEL_GAP + item.label_width
+                extents.append(Extent(x0 - MARKER_RADIUS, x0 + MARKER_RADIUS, label_end))
             else:
-                end = max(x1, x0 + 6) + (ARROW_PX if shape is Shape.ONGOING else 0)
-                extent = Extent(x0, end, max(end, x0 + BAR_LABEL_INSET + label_width))
-            items.append((event, shape, x0, x1, label))
-            extents.append(extent)
-        placed = tuple(
-            Placed(
-                event,
-                shape,
-                x0,
-                x1,
-                placement.row,
-                label if placement.labelled else "",
-                extent.label_end if placement.labelled else extent.shape_end,
-                placement.crowded,
+                end = max(x1, x0 + 6) + (ARROW_PX if item.shape is Shape.ONGOING else 0)
+                extents.append(Extent(x0, end, max(end, x0 + BAR_LABEL_INSET + item.label_width)))
+        placed = []
+        crowded = []
+        for item, extent, placement in zip(
+            self._prepared, extents, pack_rows(extents, max(rows - 1, 1)), strict=True
+        ):
+            if placement.crowded:
+                crowded.append((extent.shape_start, extent.shape_end))
+                continue
+            is_marker = item.shape is Shape.MARKER
+            x0 = extent.shape_start + MARKER_RADIUS if is_marker else extent.shape_start
+            x1 = x0 if is_marker else (item.end - origin) * pixels_per_second
+            placed.append(
+                Placed(
+                    item.event,
+                    item.shape,
+                    x0,
+                    x1,
+                    placement.row,
+                    item.label if placement.labelled else "",
+                    extent.label_end if placement.labelled else extent.shape_end,
+                )
             )
-            for (event, shape, x0, x1, label), placement, extent in zip(
-                items, pack_rows(extents, max(rows - 1, 1)), extents, strict=True
-            )
+        self._layout = Layout(
+            origin, pixels_per_second, rows, tuple(placed), tuple(sorted(crowded))
         )
-        self._layout = Layout(origin, pixels_per_second, rows, placed)
         return self._layout
+
+    def rug(self, view: Viewport, width: float, rows: int, measure: Measure) -> list[Bar]:
+        """Counts of the visible events that fit in no row, per few pixels, in seconds.
+
+        Buckets are aligned to the layout origin, so they stay put while panning.
+        """
+        layout = self.layout(view, width, rows, measure)
+        if layout is None or not layout.crowded:
+            return []
+        offset = (layout.origin - view.start) * layout.pixels_per_second
+        left, right = -offset, width - offset  # the view, in layout coordinates
+        counts: dict[int, int] = {}
+        for start, end in layout.crowded:
+            if start > right:
+                break
+            if end < left:
+                continue
+            # An event reaching in from off screen is counted where it enters the view.
+            centre = min(max((start + end) / 2, left), right - 1)
+            index = math.floor(centre / RUG_PX)
+            counts[index] = counts.get(index, 0) + 1
+        seconds_per_bucket = RUG_PX / layout.pixels_per_second
+        return [
+            Bar(
+                layout.origin + index * seconds_per_bucket,
+                layout.origin + (index + 1) * seconds_per_bucket,
+                count,
+            )
+            for index, count in sorted(counts.items())
+        ]
 
     def visible(
         self, view: Viewport, width: float, rows: int, measure: Measure

@@ -14,7 +14,7 @@ from collections.abc import Collection
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFontMetricsF,
@@ -38,10 +38,11 @@ from timeline_app.gui.time_scale import (
     to_seconds,
 )
 from timeline_app.gui.timeline_density import Bar, DensityGrid
-from timeline_app.gui.timeline_scene import BAR_PX, TimelineScene
+from timeline_app.gui.timeline_scene import BAR_PX, Shape, TimelineScene, shape_of
 from timeline_app.gui.timeline_source import TimelineSource, neighbour_event
 
 ZOOM_STEP = 1.25
+SETTLE_MS = 80  # pause after the last pan/zoom step before the view re-queries
 DRAG_THRESHOLD_PX = 4
 
 
@@ -69,6 +70,7 @@ class TimelineView(QWidget):
         self._scene = TimelineScene()
         self._viewport = Viewport.from_datetimes(datetime(2000, 1, 1), datetime(2030, 1, 1))
         self._label_cache: dict[int, tuple[str, float]] = {}
+        self._reset_metrics()
         self._drawn: list[paint.DrawnEvent] = []
         self._bars: list[Bar] = []
         self._selected: Event | None = None
@@ -78,6 +80,11 @@ class TimelineView(QWidget):
         self._press_viewport: Viewport | None = None
         self._dragging = False
         self._color_mode = "article"
+        # Re-fetch for the current zoom once the user pauses (see TimelineScene.fetched).
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(SETTLE_MS)
+        self._refresh_timer.timeout.connect(self.settle)
 
     # -- data ------------------------------------------------------------------------
 
@@ -226,7 +233,7 @@ class TimelineView(QWidget):
             view = view.panned((start + end) / 2 - (view.start + view.end) / 2)
         for _ in range(12):  # each step zooms 4x around the event
             self._set_viewport(view)
-            if self._scene.fetched(view, self.width()).events is not None:
+            if self._scene.fetched(view, self.width(), allow_stale=False).events is not None:
                 break
             view = view.zoomed(4.0, ((start + end) / 2 - view.start) / view.span)
         self._set_viewport(view)
@@ -256,15 +263,41 @@ class TimelineView(QWidget):
     # -- layout ----------------------------------------------------------------------
 
     def _measure(self, event: Event) -> tuple[str, float]:
-        """The label as drawn (whitespace collapsed, elided) and its width; cached."""
+        """The label as drawn (whitespace collapsed, elided) and its width; cached.
+
+        Widths are sums of cached per-character advances: a few microseconds per
+        label instead of a font-engine call, so laying out hundreds of fresh events
+        stays within a frame. The row gap absorbs the small kerning error.
+        """
         cached = self._label_cache.get(event.id)
         if cached is None:
-            metrics = QFontMetricsF(paint.label_font(self.font()))
             text = " ".join((event.label or event.expression).split())
-            text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, self.theme.max_label_px)
-            cached = (text, metrics.horizontalAdvance(text))
+            limit = self.theme.max_label_px
+            advances = self._advances
+            width = 0.0
+            for index, char in enumerate(text):
+                advance = advances.get(char)
+                if advance is None:
+                    advance = advances[char] = self._label_metrics.horizontalAdvance(char)
+                if width + advance > limit - self._ellipsis_width:
+                    text, width = text[:index].rstrip() + "…", width + self._ellipsis_width
+                    break
+                width += advance
+            cached = (text, width)
             self._label_cache[event.id] = cached
         return cached
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._reset_metrics()
+            self.reload()
+        super().changeEvent(event)
+
+    def _reset_metrics(self) -> None:
+        self._label_metrics = QFontMetricsF(paint.label_font(self.font()))
+        self._ellipsis_width = self._label_metrics.horizontalAdvance("…")
+        self._advances: dict[str, float] = {}
+        self._label_cache.clear()
 
     def _rows_available(self, height: float) -> int:
         usable = height - self.theme.axis_height - self.theme.top_margin - 6
@@ -281,7 +314,7 @@ class TimelineView(QWidget):
     def _visible_drawn(self, width: float, height: float) -> list[paint.DrawnEvent]:
         rows = self._rows_available(height)
         top = self.theme.top_margin
-        return [
+        drawn = [
             paint.DrawnEvent(
                 item.event,
                 item.shape,
@@ -291,10 +324,25 @@ class TimelineView(QWidget):
                 item.label,
                 self._colour_of(item.event),
                 item.right + offset,
-                item.crowded,
             )
             for item, offset in self._scene.visible(self._viewport, width, rows, self._measure)
         ]
+        selected = self._selected
+        if selected is not None and all(item.event.id != selected.id for item in drawn):
+            drawn.append(self._drawn_on_rug(selected, width, height))  # always show the selection
+        return drawn
+
+    def _drawn_on_rug(self, event: Event, width: float, height: float) -> paint.DrawnEvent:
+        """An event with no row of its own (the selection), drawn over the count rug."""
+        shape = shape_of(event)
+        x0 = self._viewport.x_of(to_seconds(event.start), width)
+        x1 = self._viewport.x_of(to_seconds(event.end), width)
+        if shape is Shape.MARKER:
+            x0 = x1 = (x0 + x1) / 2
+        label, label_width = self._measure(event)
+        right = max(x1, x0 + self.theme.marker_radius + 6 + label_width)
+        colour = self._colour_of(event)
+        return paint.DrawnEvent(event, shape, x0, x1, self._rug_top(height), label, colour, right)
 
     def event_rect(self, event_id: int) -> QRectF | None:
         """Where an event's shape is drawn now (None when it is not drawn individually)."""
@@ -311,8 +359,15 @@ class TimelineView(QWidget):
         """Count bars drawn by the last paint (empty when events were drawn)."""
         return list(self._bars)
 
+    def settle(self) -> None:
+        """Fetch what the current zoom deserves now, instead of after the pause."""
+        self._refresh_timer.stop()
+        if not self._scene.empty and self._scene.refresh(self._viewport, self.width()):
+            self.update()
+
     def is_aggregated(self) -> bool:
-        """True when the current window is drawn as counts rather than events."""
+        """True when the current window is drawn as counts rather than events (once settled)."""
+        self.settle()
         if self._scene.empty:
             return False
         return self._scene.counts(self._viewport, self.width()) is not None
@@ -348,6 +403,17 @@ class TimelineView(QWidget):
         grid = self._scene.counts(self._viewport, width)
         if grid is None:
             self._drawn = self._visible_drawn(width, height)
+            self._bars = self._rug_bars(width, height)
+            paint.paint_rug(
+                painter,
+                self._bars,
+                self._viewport,
+                width,
+                self._rug_top(height),
+                self.font(),
+                theme,
+                self._hovered_bar,
+            )
             paint.paint_events(
                 painter,
                 self._drawn,
@@ -357,7 +423,7 @@ class TimelineView(QWidget):
                 self._hovered_id,
                 width,
             )
-            if not self._drawn:
+            if not self._drawn and not self._bars:
                 paint.paint_message(
                     painter,
                     width,
@@ -367,28 +433,39 @@ class TimelineView(QWidget):
                     theme,
                 )
         else:
-            if grid is not None:
-                bar_seconds = BAR_PX * self._viewport.span / width
-                self._bars = grid.bars(self._viewport.start, self._viewport.end, bar_seconds)
-                paint.paint_density(
-                    painter,
-                    self._bars,
-                    self._viewport,
-                    width,
-                    height,
-                    self.font(),
-                    theme,
-                    self._hovered_bar,
-                )
-                total = grid.count(self._viewport.start, self._viewport.end)
-                paint.paint_banner(
-                    painter,
-                    width,
-                    self.font(),
-                    f"{total:,} events in view, shown as counts; zoom in to see them",
-                    theme,
-                )
+            self._bars = self._count_bars(grid, width)
+            paint.paint_density(
+                painter,
+                self._bars,
+                self._viewport,
+                width,
+                height,
+                self.font(),
+                theme,
+                self._hovered_bar,
+            )
+            total = grid.count(self._viewport.start, self._viewport.end)
+            paint.paint_banner(
+                painter,
+                width,
+                self.font(),
+                f"{total:,} events in view, shown as counts; zoom in to see them",
+                theme,
+            )
             self._paint_selection_line(painter, width, height)
+        if self._scene.wants_refresh:
+            self._refresh_timer.start()
+
+    def _count_bars(self, grid: DensityGrid, width: float) -> list[Bar]:
+        bar_seconds = BAR_PX * self._viewport.span / max(width, 1)
+        return grid.bars(self._viewport.start, self._viewport.end, bar_seconds)
+
+    def _rug_top(self, height: float) -> float:
+        return self.theme.top_margin + (self._rows_available(height) - 1) * self.theme.row_height
+
+    def _rug_bars(self, width: float, height: float) -> list[Bar]:
+        rows = self._rows_available(height)
+        return self._scene.rug(self._viewport, width, rows, self._measure)
 
     def _paint_selection_line(self, painter: QPainter, width: float, height: float) -> None:
         if self._selected is None:
@@ -466,15 +543,21 @@ class TimelineView(QWidget):
         return best
 
     def _bar_at(self, pos: QPointF) -> Bar | None:
+        """The count bar under ``pos``: a density bar, or a bar of the overflow rug."""
         if self._scene.empty:
             return None
-        grid = self._scene.counts(self._viewport, self.width())
-        if grid is None:
-            return None
-        bar_seconds = BAR_PX * self._viewport.span / max(self.width(), 1)
-        for bar in grid.bars(self._viewport.start, self._viewport.end, bar_seconds):
-            x0 = self._viewport.x_of(bar.start, self.width())
-            x1 = self._viewport.x_of(bar.end, self.width())
+        width, height = self.width(), self.height()
+        grid = self._scene.counts(self._viewport, width)
+        if grid is not None:
+            bars = self._count_bars(grid, width)
+        else:
+            top = self._rug_top(height)
+            if not top <= pos.y() <= top + self.theme.row_height:
+                return None
+            bars = self._rug_bars(width, height)
+        for bar in bars:
+            x0 = self._viewport.x_of(bar.start, width)
+            x1 = self._viewport.x_of(bar.end, width)
             if x0 <= pos.x() < x1 and bar.count:
                 return bar
         return None
