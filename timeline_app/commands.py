@@ -19,7 +19,7 @@ from timeline_app.events.model import Event
 from timeline_app.ingest.decoding import DEFAULT_MAX_BYTES
 from timeline_app.ingest.errors import ReaderError
 from timeline_app.ingest.json_reader import RecordProblem
-from timeline_app.ingest.parallel import run_in_order
+from timeline_app.ingest.parallel import WorkerDied, run_in_order
 from timeline_app.ingest.pipeline import (
     FileTask,
     PreparedArticle,
@@ -148,6 +148,11 @@ def import_paths(
     )
     try:
         for done, outcome in enumerate(results, start=1):
+            if isinstance(outcome, WorkerDied):
+                outcome = TaskOutcome(
+                    _task_label(outcome.task),
+                    problems=[(_task_label(outcome.task), WORKER_DIED_MESSAGE)],
+                )
             _collect(outcome, pending, report)
             if len(pending) >= BATCH_ARTICLES or time.monotonic() - last_write >= BATCH_SECONDS:
                 _write(repo, pending, report)
@@ -165,6 +170,16 @@ def import_paths(
             regroup(repo)
         repo.optimize()
     return report
+
+
+WORKER_DIED_MESSAGE = (
+    "the worker process handling this file died (out of memory or a crash); "
+    "nothing from it was stored, import it again to retry"
+)
+
+
+def _task_label(task: FileTask | RecordTask) -> str:
+    return task.path if isinstance(task, FileTask) else task.label
 
 
 def _collect(
@@ -255,6 +270,8 @@ def retag_all(
     results = run_in_order(_retag_task, items, workers=workers)
     try:
         for done, result in enumerate(results, start=1):
+            if isinstance(result, WorkerDied):
+                continue  # that article keeps its previous analysis
             batch.append(result)
             if len(batch) >= BATCH_ARTICLES:
                 count += _write_retagged(repo, batch)

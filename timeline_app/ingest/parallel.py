@@ -3,6 +3,10 @@
 Spawn (not fork) is used everywhere so behaviour is the same on Linux, macOS
 and Windows and no Qt or SQLite state leaks into workers. Small batches run
 in the calling process: starting workers costs more than it saves.
+
+A worker that dies (killed for memory, a crash in a C extension) must not
+hang or end the import: the chunk it was on is reported as lost through
+:class:`WorkerDied` and the remaining tasks continue on a fresh pool.
 """
 
 from __future__ import annotations
@@ -10,16 +14,31 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
-from typing import TypeVar
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 Task = TypeVar("Task")
 Result = TypeVar("Result")
 
 MIN_TASKS_FOR_POOL = 24
+MAX_POOL_RESTARTS = 5
+
+
+@dataclass(frozen=True, slots=True)
+class WorkerDied(Generic[Task]):
+    """Stands in for the result of a task whose worker process died."""
+
+    task: Task
 
 
 def default_workers() -> int:
     return max(1, os.cpu_count() or 1)
+
+
+def _apply_all(function: Callable[[Task], Result], chunk: list[Task]) -> list[Result]:
+    return [function(task) for task in chunk]
 
 
 def run_in_order(
@@ -29,7 +48,7 @@ def run_in_order(
     workers: int | None = None,
     initializer: Callable[..., None] | None = None,
     initargs: tuple = (),
-) -> Iterator[Result]:
+) -> Iterator[Result | WorkerDied[Task]]:
     """Yield ``function(task)`` for each task, in order; closing the iterator stops the pool."""
     count = default_workers() if workers is None else max(1, workers)
     if count == 1 or len(tasks) < MIN_TASKS_FOR_POOL:
@@ -38,7 +57,31 @@ def run_in_order(
         for task in tasks:
             yield function(task)
         return
-    context = multiprocessing.get_context("spawn")
-    chunksize = max(1, min(16, len(tasks) // (count * 8)))
-    with context.Pool(count, initializer=initializer, initargs=initargs) as pool:
-        yield from pool.imap(function, tasks, chunksize=chunksize)
+    size = max(1, min(16, len(tasks) // (count * 8)))
+    chunks = [list(tasks[i : i + size]) for i in range(0, len(tasks), size)]
+    restarts = 0
+    while chunks:
+        pool = ProcessPoolExecutor(
+            count,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=initializer,
+            initargs=initargs,
+        )
+        try:
+            futures: list[Future] = [pool.submit(_apply_all, function, c) for c in chunks]
+            for index, future in enumerate(futures):
+                try:
+                    results = future.result()
+                except BrokenProcessPool:
+                    restarts += 1
+                    yield from (WorkerDied(task) for task in chunks[index])
+                    chunks = chunks[index + 1 :]
+                    if restarts > MAX_POOL_RESTARTS:
+                        yield from (WorkerDied(task) for chunk in chunks for task in chunk)
+                        chunks = []
+                    break
+                yield from results
+            else:
+                chunks = []
+        finally:
+            pool.shutdown(wait=False, cancel_futures=True)
