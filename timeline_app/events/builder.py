@@ -11,7 +11,7 @@ that runs up to the publication date.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 
 from timeline_app.articles import PublishedSource
@@ -31,6 +31,7 @@ from timeline_app.events.intervals import (
 )
 from timeline_app.events.labels import make_label
 from timeline_app.events.model import Event, EventKind
+from timeline_app.events.ranges import abbreviated_end, abbreviated_start, forward_in_range
 from timeline_app.events.sentences import sentence_at, split_sentences
 from timeline_app.temporal.timex import AnchorKind, Interval, Precision, Timex, TimexType
 
@@ -69,34 +70,78 @@ def build_events(
     events: list[Event] = []
     seen: set[tuple[int, object, object, EventKind]] = set()
     index = 0
+    consumed_until = 0  # text already used by a range ("3-" of "3-5 March")
     while index < len(dated):
         timex = dated[index]
         sentence = _sentence_of(sentences, timex, len(text))
         partner = dated[index + 1] if index + 1 < len(dated) else None
-        if (
-            partner is not None
-            and partner.start < sentence[1]
-            and span_between(text, timex, partner)
-        ):
-            event = _span_event(text, timex, partner, sentence, published, published_source)
-            index += 2
-        elif (
-            partner is not None
-            and partner.start < sentence[1]
-            and are_adjacent(text, timex, partner)
-            and (pair := _same_moment(timex, partner)) is not None
-        ):
-            event = _joined_event(text, *pair, sentence, published, published_source)
-            index += 2
-        else:
-            event = _single_event(text, timex, sentence, published, published_source)
-            index += 1
+        if partner is not None and partner.start >= sentence[1]:
+            partner = None
+        context = _Context(text, sentence, published, published_source)
+        event, used = _event_at(context, timex, partner, consumed_until)
+        index += used
+        consumed_until = event.timex_end
         key = (event.sentence_start, event.start, event.end, event.kind)
         if key in seen:
             continue  # "Jan. 8 ... on Monday": the same moment twice in one sentence
         seen.add(key)
         events.append(replace(event, article_id=article_id))
     return events
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    text: str
+    sentence: tuple[int, int]
+    published: date | None
+    published_source: PublishedSource | None
+
+
+def _event_at(
+    context: _Context, timex: Timex, partner: Timex | None, consumed_until: int
+) -> tuple[Event, int]:
+    """The event starting at ``timex`` and how many timexes it used (1 or 2)."""
+    text, sentence = context.text, context.sentence
+    args = (sentence, context.published, context.published_source)
+    begin = abbreviated_start(text, timex)
+    if begin is not None and begin.start >= max(sentence[0], consumed_until):
+        return _span_event(text, begin, timex, *args), 1
+    if partner is not None and span_between(text, timex, partner):
+        forward = forward_in_range(timex, partner)
+        if forward is not None:
+            event = _span_event(text, timex, forward, *args)
+            if forward is not partner:
+                note = f"; {partner.value} was moved to {forward.value} so the span runs forward"
+                event = replace(event, explanation=event.explanation + note)
+            return event, 2
+    end = abbreviated_end(text, timex)
+    if end is not None and (partner is None or end.end <= partner.start):
+        event = _span_event(text, timex, end, *args)
+        if (
+            partner is not None
+            and are_adjacent(text, end, partner)
+            and contains(_interval_of(partner), Interval(event.start, event.end))
+        ):
+            return _extended(text, event, partner), 2  # "March 3-5, 2024": the year is its
+        return event, 1
+    if partner is not None and are_adjacent(text, timex, partner):
+        pair = _same_moment(timex, partner)
+        if pair is not None:
+            return _joined_event(text, *pair, *args), 2
+    return _single_event(text, timex, *args), 1
+
+
+def _extended(text: str, event: Event, partner: Timex) -> Event:
+    return replace(
+        event,
+        timex_end=partner.end,
+        expression=text[event.timex_start : partner.end],
+        sentence_end=max(event.sentence_end, partner.end),
+        label=make_label(
+            text, (event.sentence_start, event.sentence_end), (event.timex_start, partner.end)
+        ),
+        explanation=f'{event.explanation}; "{partner.text}" completes the range',
+    )
 
 
 def _sentence_of(sentences: list[tuple[int, int]], timex: Timex, length: int) -> tuple[int, int]:

@@ -91,11 +91,12 @@ def narrow_for_mod(interval: Interval, precision: Precision, mod: str | None) ->
 
 
 def span_between(text: str, earlier: Timex, later: Timex) -> str | None:
-    """The joining word if ``earlier`` and ``later`` form one span, else None.
+    """The joining word if the text joins ``earlier`` and ``later`` into one span, else None.
 
     Recognised: "from X to/until/through Y", "X to Y", "between X and Y",
     "X-Y" (any dash). "and" alone only joins after "between", so "on Monday and
-    Friday" stays two points.
+    Friday" stays two points. Whether the span runs forward in time is
+    ``ranges.forward_in_range``'s question.
     """
     gap = text[earlier.end : later.start]
     joiner = _SPAN_JOINER.fullmatch(gap)
@@ -105,10 +106,6 @@ def span_between(text: str, earlier: Timex, later: Timex) -> str | None:
     before = text[max(0, earlier.start - _LOOKBEHIND) : earlier.start]
     if word == "and" and not _BETWEEN.search(before):
         return None
-    if earlier.interval is None or later.interval is None:
-        return None
-    if later.interval.end <= earlier.interval.start:
-        return None  # "from 2010 to 2009": not a span forward in time
     return word
 
 
