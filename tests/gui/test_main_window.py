@@ -275,3 +275,24 @@ def test_enter_in_the_search_box_searches_at_once(qtbot: Any, window: Any) -> No
     assert window.article_model.total_count() == 1
     assert window.reader.current_event() is None
     assert QApplication.focusWidget() is window.article_view
+
+
+def test_a_failed_correction_changes_nothing_and_is_reported(
+    qtbot: Any, window: Any, prompts: Any, monkeypatch: Any
+) -> None:
+    from timeline_app import commands
+
+    tuesday = next(e for e in window.event_model.all_items() if e.expression == "Tuesday")
+    window.select_event(tuesday.id)
+
+    def broken_analyse(text: str, published: Any) -> Any:
+        raise ValueError("rules could not be loaded")
+
+    monkeypatch.setattr(commands, "analyse", broken_analyse)
+    prompts.publication_dates.append(date(2021, 3, 19))
+    window.actions.set_date.trigger()
+    assert window.repo.article(tuesday.article_id).published == date(2021, 3, 12)
+    assert window.repo.article(tuesday.article_id).published_source.value == "metadata"
+    assert window.undo_stack.count() == 0
+    ((_title, message),) = prompts.errors
+    assert "rules could not be loaded" in message

@@ -158,6 +158,37 @@ def test_sorting_by_label_orders_every_loaded_row(big_repo: Any) -> None:
     assert [event.label for event in model.all_items()] == labels
 
 
+@pytest.mark.parametrize("sort_column", [-1, EventTableModel.LABEL])
+def test_updating_one_article_matches_a_full_reload(big_repo: Any, sort_column: int) -> None:
+    model = EventTableModel(big_repo)
+    model.reload()
+    if sort_column >= 0:
+        model.sort(sort_column, Qt.SortOrder.DescendingOrder)
+    big_repo.event_list = [e for e in big_repo.event_list if e.article_id != 3] + [
+        make_event(900_001, 3, 5),
+        make_event(900_002, 3, 499),
+    ]
+    big_repo.event_list.sort(key=lambda e: (e.start, e.id))
+    model.update_articles([3])
+    reference = EventTableModel(big_repo)
+    reference.reload()
+    if sort_column >= 0:
+        reference.sort(sort_column, Qt.SortOrder.DescendingOrder)
+    assert [e.id for e in model.all_items()] == [e.id for e in reference.all_items()]
+
+
+def test_changing_the_filter_only_rereads_what_changed(big_repo: Any) -> None:
+    model = EventTableModel(big_repo)
+    model.reload()
+    everything = [e.id for e in model.all_items()]
+    model.set_article_ids({1, 2, 3})
+    assert {e.article_id for e in model.all_items()} == {1, 2, 3}
+    model.set_article_ids({2, 3, 4})
+    assert {e.article_id for e in model.all_items()} == {2, 3, 4}
+    model.set_article_ids(None)
+    assert [e.id for e in model.all_items()] == everything
+
+
 def test_unchecking_an_article_filters_and_reports_the_included_ids(
     qtbot: Any, big_repo: Any
 ) -> None:

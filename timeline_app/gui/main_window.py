@@ -244,18 +244,34 @@ class MainWindow(QMainWindow):
         self._reload_articles()
 
     def apply_article_filter(self, ids: Collection[int] | None) -> None:
-        self._reload_events()
+        """Articles checked or unchecked: update the lists for just those articles."""
+        self.event_model.set_article_ids(ids)
+        self.undated_model.set_article_ids(ids)
+        self.timeline.set_article_filter(ids)
+        self.timeline.reload()
+        self._update_status()
         if self._current_event_id is not None:
             if self.event_model.row_of_event(self._current_event_id) < 0:
                 self._current_event_id = None
                 self.reader.clear()
             else:
                 self.select_event(self._current_event_id, "filter")
+        self._update_actions()
 
-    def refresh_after_change(self) -> None:
-        """After a correction or undo: reload the lists and keep the selection if possible."""
-        self._reload_articles()
-        self._reload_events()
+    def refresh_after_change(self, article_id: int | None = None) -> None:
+        """After a correction or undo: update the lists and keep the selection if possible.
+
+        With ``article_id`` only that article's rows are re-read (fast on a large library).
+        """
+        if article_id is None:
+            self.reload_all()
+        else:
+            self._timex_cache.pop(article_id, None)
+            self.article_model.update_articles([article_id])
+            self.event_model.update_articles([article_id])
+            self.undated_model.update_articles([article_id])
+            self.timeline.reload()
+            self._update_status()
         current = self._current_event_id
         if current is not None and self.event_model.row_of_event(current) >= 0:
             self.select_event(current, "refresh")

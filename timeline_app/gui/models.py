@@ -109,6 +109,15 @@ def event_when(event: Event) -> str:
     return text
 
 
+def filter_difference(
+    before: Collection[int] | None, after: Collection[int] | None, every_id: Collection[int]
+) -> set[int]:
+    """Articles that came onto or left the timeline between two filters (None = all)."""
+    old = set(every_id) if before is None else set(before)
+    new = set(every_id) if after is None else set(after)
+    return old ^ new
+
+
 class _BatchedRows(Generic[Row]):
     """The loaded rows of a model and how many of them the view has been given."""
 
@@ -249,6 +258,18 @@ class ArticleTableModel(_BatchedTableModel[Article]):
                 self.index(0, self.EVENTS), self.index(self._rows.shown - 1, self.EVENTS)
             )
 
+    def update_articles(self, article_ids: Collection[int]) -> None:
+        """Re-read these articles (a new publication date) and every event count."""
+        fresh = {article_id: self._repo.article(article_id) for article_id in article_ids}
+        self._event_counts = self._repo.event_counts_by_article()
+        for row, article in enumerate(self._rows.items):
+            if article.id in fresh:
+                self._rows.items[row] = fresh[article.id]
+        if self._rows.shown:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(self._rows.shown - 1, len(self.COLUMNS) - 1)
+            )
+
     def search_text(self) -> str | None:
         return self._search
 
@@ -387,6 +408,44 @@ class EventTableModel(_BatchedTableModel[Event]):
         self._titles = {a.id: article_title(a) for a in self._repo.articles()}
         self._replace_rows(events)
 
+    def update_articles(self, article_ids: Collection[int]) -> None:
+        """Re-read only these articles' events (after a correction or a filter change).
+
+        Cheaper than ``reload`` on a large library: one small query, one sort.
+        """
+        changed = set(article_ids)
+        included = self._article_ids
+        wanted = changed if included is None else changed & set(included)
+        fresh = (
+            self._repo.events(article_ids=sorted(wanted), include_hidden=self._include_hidden)
+            if wanted
+            else []
+        )
+        for article_id in wanted:
+            if article_id not in self._titles:
+                self._titles[article_id] = article_title(self._repo.article(article_id))
+        kept = [event for event in self._rows.items if event.article_id not in changed]
+        shown = self._rows.shown
+        merged = kept + fresh
+        if self._sort_column < 0:
+            merged.sort(key=lambda event: (event.start, event.id))
+        self.beginResetModel()
+        self._rows.reset(merged)
+        self._rows.shown = min(max(shown, BATCH_SIZE), len(merged))
+        if self._sort_column >= 0:
+            self._rows.items.sort(
+                key=lambda row: self._sort_key(row, self._sort_column),
+                reverse=self._sort_order == Qt.SortOrder.DescendingOrder,
+            )
+        self.endResetModel()
+
+    def set_article_ids(self, article_ids: Collection[int] | None) -> None:
+        """Change the article filter, re-reading only the articles that came or went."""
+        before = self._article_ids
+        self._article_ids = article_ids
+        if changed := filter_difference(before, article_ids, self._titles):
+            self.update_articles(changed)
+
     def shows_hidden(self) -> bool:
         return self._include_hidden
 
@@ -458,11 +517,37 @@ class UndatedListModel(QAbstractListModel):
         self._repo = repo
         self._rows: _BatchedRows[tuple[int, Timex]] = _BatchedRows()
         self._titles: dict[int, str] = {}
+        self._article_ids: Collection[int] | None = None
 
     def reload(self, article_ids: Collection[int] | None = None) -> None:
+        self._article_ids = article_ids
         self.beginResetModel()
         self._rows.reset(self._repo.undated(article_ids=article_ids))
         self._titles = {a.id: article_title(a) for a in self._repo.articles()}
+        self.endResetModel()
+
+    def set_article_ids(self, article_ids: Collection[int] | None) -> None:
+        """Change the article filter, re-reading only the articles that came or went."""
+        before = self._article_ids
+        self._article_ids = article_ids
+        if changed := filter_difference(before, article_ids, self._titles):
+            self.update_articles(changed)
+
+    def update_articles(self, article_ids: Collection[int]) -> None:
+        """Re-read only these articles' items."""
+        changed = set(article_ids)
+        included = self._article_ids
+        wanted = changed if included is None else changed & set(included)
+        fresh = self._repo.undated(article_ids=sorted(wanted)) if wanted else []
+        for article_id in wanted:
+            if article_id not in self._titles:
+                self._titles[article_id] = article_title(self._repo.article(article_id))
+        kept = [item for item in self._rows.items if item[0] not in changed]
+        merged = sorted(kept + fresh, key=lambda item: (item[0], item[1].start))
+        shown = self._rows.shown
+        self.beginResetModel()
+        self._rows.reset(merged)
+        self._rows.shown = min(max(shown, BATCH_SIZE), len(merged))
         self.endResetModel()
 
     def item(self, row: int) -> tuple[int, Timex]:

@@ -9,6 +9,7 @@ freezing them as a fake user correction. The decisions stay in
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
@@ -19,27 +20,32 @@ from timeline_app.articles import PublishedSource
 from timeline_app.gui.models import article_title
 from timeline_app.temporal.timex import Precision
 
-Changed = Callable[[], None]
+Changed = Callable[[int], None]  # called with the id of the article that changed
 Failed = Callable[[str], None]
 
 
 class _RepositoryCommand(QUndoCommand):
     """Runs an action, then tells the window what changed; reports failures instead of raising."""
 
-    def __init__(self, text: str, repo: Any, changed: Changed, failed: Failed) -> None:
+    def __init__(
+        self, text: str, repo: Any, article_id: int, changed: Changed, failed: Failed
+    ) -> None:
         super().__init__(text)
+        self.article_id = article_id
         self._repo = repo
         self._changed = changed
         self._failed = failed
 
     def _run(self, action: Callable[[], None]) -> None:
+        """Run ``action`` in one transaction: a failure half-way leaves the store as it was."""
         try:
-            action()
-        except (KeyError, ValueError, OSError) as error:
+            with self._repo.transaction():
+                action()
+        except (KeyError, ValueError, OSError, sqlite3.Error) as error:
             self.setObsolete(True)
             self._failed(f"{self.text()} failed: {error}")
             return
-        self._changed()
+        self._changed(self.article_id)
 
 
 class SetPublicationDateCommand(_RepositoryCommand):
@@ -50,8 +56,7 @@ class SetPublicationDateCommand(_RepositoryCommand):
     ) -> None:
         article = repo.article(article_id)
         title = article_title(article)
-        super().__init__(f"Set publication date of “{title}”", repo, changed, failed)
-        self.article_id = article_id
+        super().__init__(f"Set publication date of “{title}”", repo, article_id, changed, failed)
         self.new_date = new_date
         self.old_date = article.published
         self.old_was_users = article.published_source == PublishedSource.USER
@@ -104,7 +109,9 @@ class CorrectEventDateCommand(_RepositoryCommand):
         failed: Failed,
     ) -> None:
         event = repo.event(event_id)
-        super().__init__(f"Correct date of “{event.expression}”", repo, changed, failed)
+        super().__init__(
+            f"Correct date of “{event.expression}”", repo, event.article_id, changed, failed
+        )
         self.event_id = event_id
         self.new = (start, end, precision)
         self.old = (event.start, event.end, event.precision)
@@ -128,7 +135,9 @@ class HideEventCommand(_RepositoryCommand):
     ) -> None:
         event = repo.event(event_id)
         verb = "Hide" if hidden else "Show"
-        super().__init__(f"{verb} event “{event.expression}”", repo, changed, failed)
+        super().__init__(
+            f"{verb} event “{event.expression}”", repo, event.article_id, changed, failed
+        )
         self.event_id = event_id
         self.hidden = hidden
         self.was_corrected = bool(repo.is_corrected(event_id))
