@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from timeline_app.export import (
     FIELDS,
+    ExportRow,
     export_events,
     neutralise_cell,
     rows,
@@ -153,3 +154,30 @@ def test_write_events_exports_exactly_the_given_events(
     records = json.loads(target.read_text(encoding="utf-8"))
     assert [r["event_id"] for r in records] == [e.id for e in shown]  # back in date order
     assert target.stat().st_mode & 0o777 == 0o644
+
+
+def _row(**changes) -> ExportRow:
+    base = {name: "" for name in FIELDS}
+    base.update(confidence=0.9, event_id=1, article_id=1, group_id=None)
+    base.update(changes)
+    return ExportRow(**base)
+
+
+def test_timelinejs_dates_follow_precision_and_kind() -> None:
+    ongoing = _row(date_start="2014-01-01", date_end="2024-01-08", precision="year", kind="ongoing")
+    month = _row(date_start="2023-10-01", date_end="2023-10-31", precision="month", kind="point")
+    minute = _row(
+        date_start="2024-01-04T14:05", date_end="2024-01-04T14:06", precision="minute", kind="point"
+    )
+    first, second, third = timelinejs_document([ongoing, month, minute])["events"]
+    assert first["start_date"] == {"year": "2014"}
+    assert first["end_date"] == {"year": "2024", "month": "1", "day": "8"}
+    assert second["start_date"] == {"year": "2023", "month": "10"}
+    assert "end_date" not in second  # the same month at month precision
+    assert third["start_date"] == {
+        "year": "2024",
+        "month": "1",
+        "day": "4",
+        "hour": "14",
+        "minute": "5",
+    }

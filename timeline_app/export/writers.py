@@ -63,7 +63,7 @@ def _date_parts(iso: str, precision: str) -> dict[str, str]:
     if precision in coarse:
         return parts
     parts["month"] = str(int(month))
-    if precision in ("month", "week") and day == "01" and not time_part:
+    if precision == "month":
         return parts
     parts["day"] = str(int(day))
     if time_part:
@@ -102,7 +102,9 @@ def timelinejs_document(rows: Sequence[ExportRow], title: str = "Timeline") -> d
             "unique_id": f"event-{row.event_id}",
         }
         if row.kind != "point" or row.date_end != row.date_start:
-            end = _date_parts(row.date_end, row.precision)
+            # An ongoing event ends on the publication day, whatever its start's precision.
+            end_precision = "day" if row.kind == "ongoing" else row.precision
+            end = _date_parts(row.date_end, end_precision)
             if end != event["start_date"]:
                 event["end_date"] = end
         if row.article:
