@@ -4,8 +4,11 @@ Not every timex is an event. Durations on their own ("for a decade"), sets
 ("each season") and vague references (PAST_REF, PRESENT_REF) have no place on
 a calendar; ``is_event_timex`` says so, and the store keeps them in the
 "undated" list rather than dropping them. Two timexes joined by "from ... to",
-"between ... and" or a dash make one span; "since X" makes an ongoing event
-that runs up to the publication date.
+"between ... and" or a dash make one span, as do ranges written in short
+("March 3-5"); "since X" makes an ongoing event that runs up to the
+publication date, unless a superlative makes it a comparison ("the lowest
+since 1997"); two adjacent timexes naming one moment ("at 16:15 UTC, June 1")
+make one event; the same moment twice in a sentence makes one event.
 """
 
 from __future__ import annotations
