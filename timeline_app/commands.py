@@ -107,6 +107,10 @@ def _tasks_for(
         except ReaderError as error:
             report.failures.append(ImportFailure(str(path), str(error)))
             continue
+        except Exception as error:  # a reader bug must not end the whole import
+            message = f"unexpected error: {type(error).__name__}: {error}"
+            report.failures.append(ImportFailure(str(path), message))
+            continue
         for item in items:
             if isinstance(item, RecordProblem):
                 where = f"{path} ({item.where})" if item.where else str(path)

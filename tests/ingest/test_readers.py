@@ -283,3 +283,21 @@ def test_folder_walk_is_recursive_sorted_and_skips_hidden(articles_dir: Path) ->
         (articles_dir / name).write_text("x")
     found = [p.relative_to(articles_dir).as_posix() for p in expand_paths([articles_dir])]
     assert found == ["z.txt", "b/a.txt", "b/x.bin"]
+
+
+def test_absurdly_nested_json_is_a_clear_error(articles_dir: Path) -> None:
+    deep = "[" * 100_000 + "]" * 100_000
+    (articles_dir / "deep.json").write_text(deep)
+    with pytest.raises(ReaderError, match="nested too deeply"):
+        read_path(articles_dir / "deep.json")
+    (articles_dir / "deep.jsonl").write_text('{"text": "fine"}\n' + deep + "\n")
+    items = read_path(articles_dir / "deep.jsonl")
+    assert items[0].text == "fine"
+    assert isinstance(items[1], RecordProblem)
+    assert "nested too deeply" in items[1].message
+
+
+def test_nested_json_ld_does_not_break_the_page() -> None:
+    nested = '{"a": ' * 5000 + "1" + "}" * 5000
+    page = f'<script type="application/ld+json">{nested}</script><body><p>Text.</p>'
+    assert parse_html(page).text == "Text."

@@ -322,9 +322,10 @@ def _find_date(parser: _PageParser) -> tuple[date | None, str]:
     for block in parser.json_ld:
         try:
             payload = json.loads(block)
-        except ValueError:
-            continue
-        candidates += [(value, "JSON-LD datePublished") for value in _json_ld_dates(payload)]
+            found = list(_json_ld_dates(payload))
+        except (ValueError, RecursionError):
+            continue  # broken or absurdly nested JSON-LD: other date sources remain
+        candidates += [(value, "JSON-LD datePublished") for value in found]
     candidates += [(value, "itemprop=datePublished") for value in parser.item_dates]
     candidates += [
         (value, "<time> in the article") for inside, value in parser.time_values if inside

@@ -54,6 +54,8 @@ def read_json_records(text: str, *, path: str = "") -> Iterator[ParsedArticle | 
         raise ReaderError(
             f"malformed JSON at line {error.lineno}, column {error.colno}: {error.msg}"
         ) from None
+    except RecursionError:
+        raise ReaderError("JSON nested too deeply to be an article export") from None
     if isinstance(payload, dict):
         envelope = next(
             (payload[k] for k in _ENVELOPE_KEYS if isinstance(payload.get(k), list)), None
@@ -82,6 +84,9 @@ def read_jsonl_records(text: str, *, path: str = "") -> Iterator[ParsedArticle |
             record = json.loads(line)
         except json.JSONDecodeError as error:
             yield RecordProblem(where, f"malformed JSON at column {error.colno}: {error.msg}")
+            continue
+        except RecursionError:
+            yield RecordProblem(where, "JSON nested too deeply to be an article")
             continue
         yield _record_or_problem(record, where, path)
     if not seen_any:
