@@ -150,6 +150,9 @@ class ScriptedPrompts:
     def error(self, title: str, message: str) -> None:
         self.errors.append((title, message))
 
+    def about(self, title: str, message: str) -> None:
+        self.asked.append(f"about:{message}")
+
 
 @pytest.fixture
 def prompts() -> ScriptedPrompts:

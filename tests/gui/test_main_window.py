@@ -122,7 +122,7 @@ def test_clicking_an_underlined_expression_selects_its_event(qtbot: Any, window:
 def test_export_csv_writes_the_events_shown(tmp_path: Path, window: Any, prompts: Any) -> None:
     out = tmp_path / "out.csv"
     prompts.save_paths.append(out)
-    window.actions.export_csv.trigger()
+    window.menu_actions.export_csv.trigger()
     with out.open(encoding="utf-8", newline="") as stream:
         rows = list(csv.DictReader(stream))
     assert len(rows) == window.event_model.total_count() == 5
@@ -135,7 +135,7 @@ def test_correcting_an_event_date_is_undoable(qtbot: Any, window: Any, prompts: 
     event = next(e for e in window.event_model.all_items() if e.expression == "Tuesday")
     window.select_event(event.id)
     prompts.event_dates.append((datetime(2020, 2, 1), datetime(2020, 3, 1), Precision.MONTH))
-    window.actions.correct_event.trigger()
+    window.menu_actions.correct_event.trigger()
     moved = window.repo.event(event.id)
     assert (moved.start, moved.end, moved.precision) == (
         datetime(2020, 2, 1),
@@ -144,26 +144,26 @@ def test_correcting_an_event_date_is_undoable(qtbot: Any, window: Any, prompts: 
     )
     assert event_ids_in_table(window)[0] == event.id  # now the earliest
     assert window.current_event_id() == event.id
-    window.actions.undo.trigger()
+    window.menu_actions.undo.trigger()
     restored = window.repo.event(event.id)
     assert (restored.start, restored.precision) == (event.start, event.precision)
     assert not window.repo.is_corrected(event.id)
-    window.actions.redo.trigger()
+    window.menu_actions.redo.trigger()
     assert window.repo.event(event.id).start == datetime(2020, 2, 1)
 
 
 def test_hiding_an_event_removes_it_until_undone(qtbot: Any, window: Any) -> None:
     event = window.event_model.all_items()[1]
     window.select_event(event.id)
-    window.actions.hide_event.trigger()
+    window.menu_actions.hide_event.trigger()
     assert event.id not in event_ids_in_table(window)
     assert window.timeline.source().events_in(event.start, event.end) == [] or all(
         e.id != event.id for e in window.timeline.source().events_in(event.start, event.end)
     )
-    window.actions.show_hidden.trigger()
+    window.menu_actions.show_hidden.trigger()
     assert event.id in event_ids_in_table(window)
-    window.actions.show_hidden.trigger()
-    window.actions.undo.trigger()
+    window.menu_actions.show_hidden.trigger()
+    window.menu_actions.undo.trigger()
     assert event.id in event_ids_in_table(window)
     assert not window.repo.event(event.id).hidden
 
@@ -172,12 +172,12 @@ def test_setting_a_publication_date_is_undoable(qtbot: Any, window: Any, prompts
     tuesday = next(e for e in window.event_model.all_items() if e.expression == "Tuesday")
     window.select_event(tuesday.id)
     prompts.publication_dates.append(date(2021, 3, 19))
-    window.actions.set_date.trigger()
+    window.menu_actions.set_date.trigger()
     article = window.repo.article(tuesday.article_id)
     assert article.published == date(2021, 3, 19)
     assert window.repo.event(tuesday.id).start == datetime(2021, 3, 16)
     assert window.reader.current_event().start == datetime(2021, 3, 16)
-    window.actions.undo.trigger()
+    window.menu_actions.undo.trigger()
     article = window.repo.article(tuesday.article_id)
     assert article.published == date(2021, 3, 12)
     assert article.published_source.value == "metadata"
@@ -265,7 +265,7 @@ def test_an_undated_item_is_shown_and_explained(qtbot: Any, window: Any) -> None
     assert text[start:end] == "three weeks"
     assert "Not on the timeline: a length of time" in window.reader.explanation_text()
     assert window.current_event_id() is None
-    assert not window.actions.correct_event.isEnabled()
+    assert not window.menu_actions.correct_event.isEnabled()
 
 
 def test_enter_in_the_search_box_searches_at_once(qtbot: Any, window: Any) -> None:
@@ -290,9 +290,25 @@ def test_a_failed_correction_changes_nothing_and_is_reported(
 
     monkeypatch.setattr(commands, "analyse", broken_analyse)
     prompts.publication_dates.append(date(2021, 3, 19))
-    window.actions.set_date.trigger()
+    window.menu_actions.set_date.trigger()
     assert window.repo.article(tuesday.article_id).published == date(2021, 3, 12)
     assert window.repo.article(tuesday.article_id).published_source.value == "metadata"
     assert window.undo_stack.count() == 0
     ((_title, message),) = prompts.errors
     assert "rules could not be loaded" in message
+
+
+def test_the_shortcuts_list_names_the_issues_keys(window: Any) -> None:
+    window.menu_actions.shortcuts.trigger()
+    dialog = window.shortcuts_dialog
+    assert dialog is not None
+    assert dialog.isVisible()
+    assert not dialog.isModal()
+    keys = dict(dialog.rows())
+    assert keys["Previous Event"] == "Left"
+    assert keys["Next Event"] == "Right"
+    assert keys["Import Files"] == "Ctrl+O"
+    assert keys["Export CSV"] == "Ctrl+E"
+    assert keys["Find Articles"] == "Ctrl+F"
+    assert keys["Undo"].startswith("Ctrl+Z")
+    assert "Return" in keys["Show Source"]

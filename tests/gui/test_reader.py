@@ -145,3 +145,13 @@ def test_clear_shows_the_empty_state(reader: ReaderPanel) -> None:
     assert reader.article() is None
     assert reader.shown_text() == ""
     assert reader.highlighted_ranges() == {"sentence": [], "expression": [], "other": []}
+
+
+def test_offsets_past_the_end_are_clamped_not_warned(reader: ReaderPanel, qtlog: Any) -> None:
+    text = "Short text on Monday."
+    monday = day_timex(text, "Monday", date(2024, 1, 8))
+    event = event_for(text, monday, text)
+    stale = Event(**{**{f: getattr(event, f) for f in event.__slots__}, "sentence_end": 500})
+    reader.show_event(article_with(text), stale, [monday])
+    assert reader.highlighted_ranges()["sentence"] == [(0, len(text))]
+    assert not [r for r in qtlog.records if "out of range" in r.message]

@@ -105,7 +105,7 @@ def test_importing_a_folder_lists_the_bad_file_and_keeps_the_rest(
     (folder / "broken.json").write_text('{"title": "cut off", "text": ', encoding="utf-8")
     prompts.folders.append(folder)
     with qtbot.waitSignal(seeded_window.importer.finished, timeout=30000):
-        seeded_window.actions.import_folder.trigger()
+        seeded_window.menu_actions.import_folder.trigger()
 
     dialog = seeded_window.failures_dialog
     assert dialog is not None
@@ -123,7 +123,7 @@ def test_export_csv_reads_back_the_timeline(
 ) -> None:
     out = tmp_path / "timeline.csv"
     prompts.save_paths.append(out)
-    seeded_window.actions.export_csv.trigger()
+    seeded_window.menu_actions.export_csv.trigger()
     with out.open(encoding="utf-8", newline="") as stream:
         rows = list(csv.DictReader(stream))
     assert len(rows) == seeded_window.event_model.total_count()
@@ -136,7 +136,7 @@ def test_setting_the_publication_date_moves_events_and_undo_restores(
     strike = event_on(seeded_window, date(2024, 1, 4))
     seeded_window.select_event(strike.id)
     prompts.publication_dates.append(date(2024, 1, 15))
-    seeded_window.actions.set_date.trigger()
+    seeded_window.menu_actions.set_date.trigger()
 
     moved = seeded_window.repo.event(strike.id)
     assert moved.start == datetime(2024, 1, 11)  # the Thursday before the new date
@@ -144,7 +144,7 @@ def test_setting_the_publication_date_moves_events_and_undo_restores(
     assert shown[strike.id] == datetime(2024, 1, 11)
     assert seeded_window.reader.current_event().start == datetime(2024, 1, 11)
 
-    seeded_window.actions.undo.trigger()
+    seeded_window.menu_actions.undo.trigger()
     article = seeded_window.repo.article(strike.article_id)
     assert article.published == date(2024, 1, 8)
     assert article.published_source.value == "inferred"
@@ -154,7 +154,7 @@ def test_setting_the_publication_date_moves_events_and_undo_restores(
 def test_timeline_image_exports(seeded_window: Any, prompts: Any, tmp_path: Path) -> None:
     png, svg = tmp_path / "t.png", tmp_path / "t.svg"
     prompts.save_paths.extend([png, svg])
-    seeded_window.actions.export_png.trigger()
-    seeded_window.actions.export_svg.trigger()
+    seeded_window.menu_actions.export_png.trigger()
+    seeded_window.menu_actions.export_svg.trigger()
     assert png.read_bytes().startswith(b"\x89PNG")
     assert b"<svg" in svg.read_bytes()[:2000]

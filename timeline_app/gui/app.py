@@ -56,6 +56,7 @@ class ListTimeline(QWidget):
 
     def set_article_filter(self, ids: Collection[int] | None) -> None:
         self._article_ids = ids
+        self.reload()
 
     def reload(self) -> None:
         self._list.blockSignals(True)

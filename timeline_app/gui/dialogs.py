@@ -104,6 +104,34 @@ class ImportFailuresDialog(QDialog):
         ]
 
 
+class ShortcutsDialog(QDialog):
+    """Every keyboard shortcut of the window, in a plain two-column list."""
+
+    def __init__(self, rows: Sequence[tuple[str, str]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Keyboard shortcuts")
+        self.setModal(False)
+        self.resize(420, 480)
+        self._rows = list(rows)
+        table = QTreeWidget(self)
+        table.setRootIsDecorated(False)
+        table.setAlternatingRowColors(True)
+        table.setHeaderLabels(["Action", "Keys"])
+        for action, keys in self._rows:
+            table.addTopLevelItem(QTreeWidgetItem([action, keys]))
+        table.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        table.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        table.header().setStretchLastSection(False)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(table, 1)
+        layout.addWidget(buttons)
+
+    def rows(self) -> list[tuple[str, str]]:
+        return list(self._rows)
+
+
 class PublicationDateDialog(QDialog):
     """Pick an article's publication date."""
 
@@ -219,3 +247,6 @@ class Prompts:
 
     def error(self, title: str, message: str) -> None:
         QMessageBox.warning(self._parent, title, message)
+
+    def about(self, title: str, message: str) -> None:
+        QMessageBox.about(self._parent, title, message)

@@ -32,8 +32,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from timeline_app import __version__
 from timeline_app.gui import icons
-from timeline_app.gui.dialogs import FailureRow, ImportFailuresDialog, Prompts
+from timeline_app.gui.dialogs import FailureRow, ImportFailuresDialog, Prompts, ShortcutsDialog
 from timeline_app.gui.import_worker import ImportController
 from timeline_app.gui.library_view import LibraryPane, style_table
 from timeline_app.gui.models import (
@@ -79,6 +80,7 @@ class MainWindow(QMainWindow):
         self.prompts = prompts or Prompts(self)
         self.undo_stack = QUndoStack(self)
         self.failures_dialog: ImportFailuresDialog | None = None
+        self.shortcuts_dialog: ShortcutsDialog | None = None
         self._current_event_id: int | None = None
         self._timex_cache: dict[int, list[Any]] = {}
         self._syncing = False
@@ -100,8 +102,8 @@ class MainWindow(QMainWindow):
         self._search_timer.setInterval(SEARCH_DELAY_MS)
 
         self._build_panes()
-        self.actions = WindowActions(self)
-        self.actions.install_menus_and_toolbar()
+        self.menu_actions = WindowActions(self)
+        self.menu_actions.install_menus_and_toolbar()
         self._connect_signals()
         self.reload_all()
         self._restore_state()
@@ -227,7 +229,6 @@ class MainWindow(QMainWindow):
         self.event_model.reload(ids)
         self.undated_model.reload(ids)
         self.timeline.set_article_filter(ids)
-        self.timeline.reload()
         self._update_status()
 
     def _update_status(self) -> None:
@@ -247,8 +248,7 @@ class MainWindow(QMainWindow):
         """Articles checked or unchecked: update the lists for just those articles."""
         self.event_model.set_article_ids(ids)
         self.undated_model.set_article_ids(ids)
-        self.timeline.set_article_filter(ids)
-        self.timeline.reload()
+        self.timeline.set_article_filter(ids)  # the canvas re-reads its source itself
         self._update_status()
         if self._current_event_id is not None:
             if self.event_model.row_of_event(self._current_event_id) < 0:
@@ -388,14 +388,18 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         has_event = self._current_event_id is not None
-        self.actions.correct_event.setEnabled(has_event)
-        self.actions.hide_event.setEnabled(has_event)
-        self.actions.set_date.setEnabled(self.current_article_id() is not None)
+        self.menu_actions.correct_event.setEnabled(has_event)
+        self.menu_actions.hide_event.setEnabled(has_event)
+        self.menu_actions.set_date.setEnabled(self.current_article_id() is not None)
         event = self.reader.current_event()
         hidden = bool(event is not None and event.hidden)
-        self.actions.hide_event.setText("Un&hide Event" if hidden else "&Hide Event")
+        self.menu_actions.hide_event.setText("Un&hide Event" if hidden else "&Hide Event")
         has_events = self.event_model.total_count() > 0
-        for action in (self.actions.previous, self.actions.next, self.actions.export_csv):
+        for action in (
+            self.menu_actions.previous,
+            self.menu_actions.next,
+            self.menu_actions.export_csv,
+        ):
             action.setEnabled(has_events)
 
     # -- corrections (undoable) ---------------------------------------------------------------
@@ -452,7 +456,8 @@ class MainWindow(QMainWindow):
 
     def toggle_show_hidden(self) -> None:
         self.event_model.reload(
-            self.article_model.included_ids(), include_hidden=self.actions.show_hidden.isChecked()
+            self.article_model.included_ids(),
+            include_hidden=self.menu_actions.show_hidden.isChecked(),
         )
         self._update_status()
 
@@ -559,6 +564,22 @@ class MainWindow(QMainWindow):
             return
         self.settings.set_last_folder("export", path.parent)
         self.statusBar().showMessage(f"Saved the timeline to {path}", 8000)
+
+    # -- help -----------------------------------------------------------------------------
+
+    def show_shortcuts(self) -> None:
+        """A non-modal list of every keyboard shortcut, built from the actions themselves."""
+        if self.shortcuts_dialog is None:
+            self.shortcuts_dialog = ShortcutsDialog(self.menu_actions.shortcut_table(), self)
+        self.shortcuts_dialog.show()
+        self.shortcuts_dialog.raise_()
+
+    def show_about(self) -> None:
+        self.prompts.about(
+            "About Timeline Reader",
+            f"Timeline Reader {__version__}\n\nReads news articles as a dated, zoomable "
+            f"timeline.\nDatabase: {self.db_path}",
+        )
 
     # -- state ------------------------------------------------------------------------------
 

@@ -8,6 +8,7 @@ loaded domain list; nothing here decides what an event *is*.
 
 from __future__ import annotations
 
+from bisect import insort
 from collections.abc import Collection, Sequence
 from datetime import datetime, timedelta
 from pathlib import PurePath
@@ -261,7 +262,8 @@ class ArticleTableModel(_BatchedTableModel[Article]):
     def update_articles(self, article_ids: Collection[int]) -> None:
         """Re-read these articles (a new publication date) and every event count."""
         fresh = {article_id: self._repo.article(article_id) for article_id in article_ids}
-        self._event_counts = self._repo.event_counts_by_article()
+        for article_id in fresh:  # per article: a GROUP BY over every event is slow
+            self._event_counts[article_id] = len(self._repo.events(article_ids=[article_id]))
         for row, article in enumerate(self._rows.items):
             if article.id in fresh:
                 self._rows.items[row] = fresh[article.id]
@@ -426,18 +428,26 @@ class EventTableModel(_BatchedTableModel[Event]):
                 self._titles[article_id] = article_title(self._repo.article(article_id))
         kept = [event for event in self._rows.items if event.article_id not in changed]
         shown = self._rows.shown
-        merged = kept + fresh
-        if self._sort_column < 0:
-            merged.sort(key=lambda event: (event.start, event.id))
         self.beginResetModel()
-        self._rows.reset(merged)
-        self._rows.shown = min(max(shown, BATCH_SIZE), len(merged))
-        if self._sort_column >= 0:
-            self._rows.items.sort(
-                key=lambda row: self._sort_key(row, self._sort_column),
-                reverse=self._sort_order == Qt.SortOrder.DescendingOrder,
-            )
+        self._rows.reset(kept)
+        self._insert_sorted(fresh)
+        self._rows.shown = min(max(shown, BATCH_SIZE), len(self._rows.items))
         self.endResetModel()
+
+    def _insert_sorted(self, events: Sequence[Event]) -> None:
+        """Insert events where the current order puts them (the rest is already in order)."""
+        items = self._rows.items
+        column = self._sort_column
+        descending = column >= 0 and self._sort_order == Qt.SortOrder.DescendingOrder
+        if descending:
+            items.reverse()
+        for event in events:
+            if column < 0:
+                insort(items, event, key=lambda e: (e.start, e.id))
+            else:
+                insort(items, event, key=lambda e: self._sort_key(e, column))
+        if descending:
+            items.reverse()
 
     def set_article_ids(self, article_ids: Collection[int] | None) -> None:
         """Change the article filter, re-reading only the articles that came or went."""

@@ -176,8 +176,8 @@ class ReaderPanel(QWidget):
     def scroll_to(self, start: int, end: int) -> None:
         """Bring a character range into view, centred when possible."""
         cursor = QTextCursor(self._text.document())
-        cursor.setPosition(self._offsets.to_qt(end))
-        cursor.setPosition(self._offsets.to_qt(start), QTextCursor.MoveMode.KeepAnchor)
+        cursor.setPosition(self._position(end))
+        cursor.setPosition(self._position(start), QTextCursor.MoveMode.KeepAnchor)
         self._text.setTextCursor(cursor)
         self._text.centerCursor()
         # Keep the selection out of the way: the extra selections carry the meaning.
@@ -237,14 +237,18 @@ class ReaderPanel(QWidget):
         ]
         self._text.setExtraSelections(selections)
 
+    def _position(self, offset: int) -> int:
+        """Qt position of an article offset, kept inside the document (offsets are data)."""
+        limit = self._text.document().characterCount() - 1
+        return max(0, min(self._offsets.to_qt(offset), limit))
+
     def _selection(self, start: int, end: int, kind: str) -> QTextEdit.ExtraSelection:
         char_format = self._formats[kind]
         selection = QTextEdit.ExtraSelection()
         selection.format = char_format
         cursor = QTextCursor(self._text.document())
-        limit = self._text.document().characterCount() - 1
-        cursor.setPosition(min(self._offsets.to_qt(start), limit))
-        cursor.setPosition(min(self._offsets.to_qt(end), limit), QTextCursor.MoveMode.KeepAnchor)
+        cursor.setPosition(self._position(start))
+        cursor.setPosition(self._position(end), QTextCursor.MoveMode.KeepAnchor)
         selection.cursor = cursor
         return selection
 

@@ -2,7 +2,7 @@
 
 Each action calls a method of ``MainWindow``; keeping them here keeps the
 window module about layout and selection, and gives tests one object to trigger
-actions on (``window.actions.next.trigger()``).
+actions on (``window.menu_actions.next.trigger()``).
 """
 
 from __future__ import annotations
@@ -115,9 +115,24 @@ class WindowActions:
         self.fit = self._action("&Fit All", w.timeline.fit_all, "Ctrl+0", icons.FIT)
         self.show_hidden = self._action("Show &Hidden Events", w.toggle_show_hidden)
         self.show_hidden.setCheckable(True)
+        self.shortcuts = self._action(
+            "&Keyboard Shortcuts", w.show_shortcuts, QKeySequence(std.HelpContents)
+        )
+        self.about = self._action("&About Timeline Reader", w.show_about)
         # Arrow keys and Enter step and open events unless a text field wants them.
         for action in (self.previous, self.next, self.show_source):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+
+    def shortcut_table(self) -> list[tuple[str, str]]:
+        """(action, keys) for every action with a shortcut, in menu order."""
+        rows = []
+        for action in self._window.actions():
+            keys = ", ".join(
+                key.toString(QKeySequence.SequenceFormat.NativeText) for key in action.shortcuts()
+            )
+            if keys:
+                rows.append((action.text().replace("&", "").replace("…", ""), keys))
+        return rows
 
     def install_menus_and_toolbar(self) -> None:
         """Put the actions into the menu bar and the toolbar of the window."""
@@ -143,6 +158,9 @@ class WindowActions:
         view_menu.addActions([self.previous, self.next, self.show_source])
         view_menu.addSeparator()
         view_menu.addAction(self.show_hidden)
+
+        help_menu = menu_bar.addMenu("&Help")
+        help_menu.addActions([self.shortcuts, self.about])
 
         toolbar = QToolBar("Main", w)
         toolbar.setObjectName("mainToolbar")
