@@ -92,11 +92,33 @@ def test_weekday_range_resolved_backwards_is_turned_forward() -> None:
     assert "moved to 2024-01-10" in event.explanation
 
 
-def test_month_range_over_new_year_is_turned_forward() -> None:
+def test_month_range_over_new_year_runs_through_it() -> None:
     text = "Snow fell from November to February across the north."
-    timexes = [
+    timexes = [  # both resolved after the publication date (2024-01-08)
         make_timex(text, "November", "2024-11", D(2024, 11, 1), Precision.MONTH),
         make_timex(text, "February", "2024-02", D(2024, 2, 1), Precision.MONTH),
     ]
     (event,) = build_events(text, timexes, PUBLISHED)
-    assert (event.start, event.end) == (D(2024, 11, 1), D(2025, 3, 1))
+    assert (event.start, event.end) == (D(2023, 11, 1), D(2024, 3, 1))
+
+
+def test_range_from_a_past_month_moves_its_end_forward() -> None:
+    text = "Snow fell from November to February across the north."
+    timexes = [
+        make_timex(text, "November", "2023-11", D(2023, 11, 1), Precision.MONTH),
+        make_timex(text, "February", "2023-02", D(2023, 2, 1), Precision.MONTH),
+    ]
+    (event,) = build_events(text, timexes, PUBLISHED)
+    assert (event.start, event.end) == (D(2023, 11, 1), D(2024, 3, 1))
+
+
+def test_range_whose_start_was_put_in_the_future_moves_back() -> None:
+    text = "The economy contracted by 0.9% between April and June, the office said."
+    timexes = [
+        make_timex(text, "April", "2009-04", D(2009, 4, 1), Precision.MONTH),
+        make_timex(text, "June", "2008-06", D(2008, 6, 1), Precision.MONTH),
+    ]
+    (event,) = build_events(text, timexes, date(2008, 11, 18))
+    assert (event.start, event.end) == (D(2008, 4, 1), D(2008, 7, 1))
+    assert event.value == "2008-04/2008-06"
+    assert "2009-04 was moved to 2008-04" in event.explanation

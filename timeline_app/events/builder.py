@@ -110,12 +110,13 @@ def _event_at(
     if begin is not None and begin.start >= max(sentence[0], consumed_until):
         return _span_event(text, begin, timex, *args), 1
     if partner is not None and span_between(text, timex, partner):
-        forward = forward_in_range(timex, partner)
-        if forward is not None:
-            event = _span_event(text, timex, forward, *args)
-            if forward is not partner:
-                note = f"; {partner.value} was moved to {forward.value} so the span runs forward"
-                event = replace(event, explanation=event.explanation + note)
+        ordered = forward_in_range(timex, partner, context.published)
+        if ordered is not None:
+            event = _span_event(text, *ordered, *args)
+            for original, used in zip((timex, partner), ordered, strict=True):
+                if used is not original:
+                    note = f"; {original.value} was moved to {used.value} so the span runs forward"
+                    event = replace(event, explanation=event.explanation + note)
             return event, 2
     end = abbreviated_end(text, timex)
     if end is not None and (partner is None or end.end <= partner.start):

@@ -13,7 +13,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from dateutil.relativedelta import relativedelta
 
@@ -92,30 +92,53 @@ def abbreviated_start(text: str, timex: Timex) -> Timex | None:
     )  # fmt: skip
 
 
-def forward_in_range(earlier: Timex, later: Timex) -> Timex | None:
-    """``later`` as the end of a range starting at ``earlier``, moved forward if needed.
+def _step(timex: Timex) -> relativedelta | None:
+    """How far a relative timex may be off by resolving in the wrong direction."""
+    if timex.anchor_kind == AnchorKind.NONE or timex.precision is None:
+        return None
+    if timex.precision >= Precision.DAY:
+        return relativedelta(days=7)
+    if timex.precision in (Precision.MONTH, Precision.SEASON, Precision.QUARTER):
+        return relativedelta(years=1)
+    return None
 
-    "from Monday to Wednesday" resolved separately may put Wednesday before
-    Monday; a relative end that lies within a week (days) or a year (months,
-    seasons) behind the start is moved forward by that unit. None when the
-    range still runs backwards ("from 2010 to 2009").
+
+def _moved(timex: Timex, step: relativedelta) -> Timex:
+    assert timex.interval is not None
+    interval = Interval(timex.interval.start + step, timex.interval.end + step)
+    return replace(timex, interval=interval, value=_shifted_value(timex.value, step))
+
+
+def forward_in_range(
+    earlier: Timex, later: Timex, published: date | None = None
+) -> tuple[Timex, Timex] | None:
+    """``(earlier, later)`` as a range running forward, one end moved if needed.
+
+    Relative expressions resolved one at a time may run backwards: "from
+    Monday to Wednesday" with Wednesday before Monday, or "between April and
+    June" with April put after the publication date. A start in the future of
+    the publication date moves back (news mostly tells the past); otherwise the
+    end moves forward, by a week (days) or a year (months, seasons). None when
+    the range still runs backwards ("from 2010 to 2009").
     """
-    if earlier.interval is None or later.interval is None or later.precision is None:
+    if earlier.interval is None or later.interval is None:
         return None
     if later.interval.end > earlier.interval.start:
-        return later
-    if later.anchor_kind == AnchorKind.NONE:
-        return None
-    if later.precision >= Precision.DAY:
-        step = relativedelta(days=7)
-    elif later.precision in (Precision.MONTH, Precision.SEASON, Precision.QUARTER):
-        step = relativedelta(years=1)
-    else:
-        return None
-    moved = Interval(later.interval.start + step, later.interval.end + step)
-    if moved.end <= earlier.interval.start:
-        return None
-    return replace(later, interval=moved, value=_shifted_value(later.value, step))
+        return earlier, later
+    start_in_future = published is not None and earlier.interval.start.date() > published
+    back = _step(earlier) if start_in_future else None
+    if back is not None:
+        moved = _moved(earlier, -back)
+        assert moved.interval is not None
+        if later.interval.end > moved.interval.start:
+            return moved, later
+    forward = _step(later)
+    if forward is not None:
+        moved = _moved(later, forward)
+        assert moved.interval is not None
+        if moved.interval.end > earlier.interval.start:
+            return earlier, moved
+    return None
 
 
 def _shifted_value(value: str, step: relativedelta) -> str:
