@@ -180,8 +180,8 @@ class MainWindow(QMainWindow):
             width = min(width, int(available.width() * 0.94))
             height = min(height, int(available.height() * 0.94))
         self.resize(width, height)
-        left = max(300, width * 30 // 100)
-        right = max(320, width * 27 // 100)
+        left = max(300, width * 27 // 100)
+        right = max(320, width * 26 // 100)
         self.main_splitter.setSizes([left, width - left - right, right])
 
     # -- actions ----------------------------------------------------------------------------
