@@ -305,3 +305,9 @@ def test_a_full_timestamp_is_not_moved() -> None:
     )
     day = make_timex(text, "June 1st", "2009-06-01", D(2009, 6, 1))
     assert len(build_events(text, [clock, day], date(2009, 6, 4))) == 2
+
+
+def test_timexes_of_another_text_are_refused() -> None:
+    timex = make_timex("It happened on Monday.", "Monday", "2024-01-08", D(2024, 1, 8))
+    with pytest.raises(ValueError, match="'Monday' at 15-21 does not match"):
+        build_events("Completely different words here.", [timex], PUBLISHED)

@@ -66,8 +66,14 @@ def build_events(
     """The events of one article, in text order (ids are 0 until stored).
 
     ``published_source`` only improves the explanation and confidence; pass it
-    when known.
+    when known. Raises ``ValueError`` when a timex's offsets do not fit ``text``.
     """
+    for timex in timexes:
+        if text[timex.start : timex.end] != timex.text:
+            raise ValueError(
+                f"timex {timex.text!r} at {timex.start}-{timex.end} does not match the article"
+                f" text there ({text[timex.start : timex.end]!r}): offsets from another text?"
+            )
     sentences = split_sentences(text)
     dated = sorted((t for t in timexes if is_event_timex(t)), key=lambda t: t.start)
     events: list[Event] = []
