@@ -89,3 +89,37 @@ def test_cancelling_an_import_stops_early_and_reports_it(
     assert len(report.imported) < 60
     assert window.article_model.total_count() == 2 + len(report.imported)
     assert not window.importer.is_running()
+
+
+def test_timeline_app_with_no_command_opens_the_window_on_the_seed(
+    qtbot: Any, qapp: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``timeline-app --db PATH``: the real entry point, closed by a timer once shown."""
+    from PySide6.QtCore import QTimer
+
+    from timeline_app.cli import main
+    from timeline_app.gui.main_window import MainWindow
+    from timeline_app.gui.settings import AppSettings
+    from timeline_app.store.repository import Repository
+
+    settings_file = tmp_path / "settings.ini"
+    monkeypatch.setenv("TIMELINE_APP_SETTINGS", str(settings_file))
+    db = tmp_path / "fresh.db"
+    seen: list[tuple[str, int]] = []
+
+    def close_the_window() -> None:
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+        for window in windows:
+            seen.append((window.windowTitle(), window.event_model.total_count()))
+            window.close()
+        if not windows:
+            QTimer.singleShot(50, close_the_window)
+
+    QTimer.singleShot(0, close_the_window)
+    assert main(["--db", str(db)]) == 0
+    ((title, events),) = seen
+    assert "fresh.db" in title
+    assert events > 0
+    with Repository(db) as repo:
+        assert repo.article_count() == 1
+    assert AppSettings.at(settings_file).last_database() == db.resolve()

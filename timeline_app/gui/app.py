@@ -183,7 +183,7 @@ def run_app(db: str | None = None, argv: Sequence[str] | None = None) -> int:
     from timeline_app.store.repository import Repository
 
     app = application(argv)
-    settings = AppSettings()
+    settings = AppSettings.from_environment()
     path = choose_database(db, settings)
     path.parent.mkdir(parents=True, exist_ok=True)
     with Repository(path) as repo:

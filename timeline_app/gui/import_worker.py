@@ -104,11 +104,14 @@ class ImportController(QObject):
 
     @Slot(int, int, str)
     def _on_progress(self, done: int, total: int, path: str) -> None:
-        if self.progress_dialog is None:
+        dialog = self.progress_dialog
+        if dialog is None:
             return
-        self.progress_dialog.setMaximum(max(total, 1))
-        self.progress_dialog.setValue(min(done, max(total, 1)))
-        self.progress_dialog.setLabelText(f"Importing {Path(path).name}  ({done} of {total})")
+        # setValue() on a modal progress dialog processes events, so the import may
+        # finish (and drop the dialog) inside it: label first, value last, local ref.
+        dialog.setLabelText(f"Importing {Path(path).name}  ({done} of {total})")
+        dialog.setMaximum(max(total, 1))
+        dialog.setValue(min(done, max(total, 1)))
 
     @Slot(object)
     def _on_finished(self, report: Any) -> None:

@@ -7,11 +7,13 @@ can point it at a temporary INI file and never touch the user's real settings.
 from __future__ import annotations
 
 import hashlib
+import os
 from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+SETTINGS_ENV_VAR = "TIMELINE_APP_SETTINGS"
 ORGANISATION = "timeline-app"
 APPLICATION = "Timeline Reader"
 
@@ -26,6 +28,12 @@ class AppSettings:
     def at(cls, path: str | Path) -> AppSettings:
         """Settings stored in an INI file at ``path`` (tests, portable installs)."""
         return cls(QSettings(str(path), QSettings.Format.IniFormat))
+
+    @classmethod
+    def from_environment(cls) -> AppSettings:
+        """``$TIMELINE_APP_SETTINGS`` (an INI file) if set, else the platform's usual place."""
+        path = os.environ.get(SETTINGS_ENV_VAR)
+        return cls.at(path) if path else cls()
 
     def file_name(self) -> str:
         """Where the settings are stored (shown in bug reports, checked by tests)."""
