@@ -158,9 +158,12 @@ def test_wikinews_corpus_imports_completely(db_path) -> None:
 
 
 @pytest.mark.slow
-def test_kill_9_mid_import_loses_nothing_and_rerun_completes(articles_dir: Path, db_path) -> None:
+@pytest.mark.parametrize("workers", [1, 2])
+def test_kill_9_mid_import_loses_nothing_and_rerun_completes(
+    articles_dir: Path, db_path, workers: int
+) -> None:
     """A real process killed with SIGKILL while importing; then a re-run finishes the job."""
-    total = 400
+    total = 600
     write_articles(articles_dir, total)
     command = [
         sys.executable,
@@ -170,7 +173,7 @@ def test_kill_9_mid_import_loses_nothing_and_rerun_completes(articles_dir: Path,
         str(db_path),
         "ingest",
         "--workers",
-        "1",
+        str(workers),
         str(articles_dir),
     ]
     env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT)}

@@ -203,3 +203,24 @@ def test_foreign_keys_are_enforced(memory_repo: Repository) -> None:
             [],
             [make_event(ARTICLE_TEXT, "Jan. 6, 2024", datetime(2024, 1, 6), datetime(2024, 1, 7))],
         )
+
+
+def _open_and_add(path: str, index: int) -> int:
+    """Run in a separate process: open the (maybe brand-new) library and write to it."""
+    with Repository(path) as repo:
+        article, _ = repo.add_article(ParsedArticle(text=f"article {index}"))
+        return article.id
+
+
+def test_processes_opening_a_new_library_at_once_all_succeed(db_path) -> None:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(4, mp_context=context) as pool:
+        ids = list(pool.map(_open_and_add, [str(db_path)] * 8, range(8)))
+    assert sorted(ids) == list(range(1, 9))
+    with Repository(db_path) as repo:
+        assert repo.article_count() == 8
+        names = [r[0] for r in repo.db.execute("SELECT name FROM _sqlite_migrations")]
+        assert len(names) == len(set(names)) == 2

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
@@ -57,6 +58,25 @@ def _now() -> str:
     return datetime.now(UTC).replace(tzinfo=None).isoformat(timespec="seconds")
 
 
+def _use_wal(db: Database, attempts: int = 300) -> None:
+    """Switch the file to WAL once (it persists); retry while another opener holds it.
+
+    Changing the journal mode needs the database to itself and SQLite does
+    not wait for that on its own, so two processes opening a brand-new
+    library at the same moment would otherwise see "database is locked".
+    """
+    for _ in range(attempts):
+        if db.execute("PRAGMA journal_mode").fetchone()[0] == "wal":
+            return
+        try:
+            db.execute("PRAGMA journal_mode = WAL")
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error):
+                raise
+            time.sleep(0.1)
+    raise sqlite3.OperationalError("could not switch the database to WAL: it stays locked")
+
+
 def open_database(path: str | Path) -> Database:
     """Open (creating if needed) a library database with WAL, foreign keys and migrations."""
     if str(path) == ":memory:":
@@ -68,7 +88,7 @@ def open_database(path: str | Path) -> Database:
     db.execute("PRAGMA foreign_keys = ON")
     db.execute("PRAGMA busy_timeout = 30000")
     if str(path) != ":memory:":
-        db.enable_wal()
+        _use_wal(db)
         # WAL makes NORMAL durable across application crashes (kill -9); only
         # an OS crash or power loss can lose the last transactions.
         db.execute("PRAGMA synchronous = NORMAL")

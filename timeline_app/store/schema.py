@@ -179,5 +179,19 @@ def _fast_event_queries(db: Database) -> None:
 
 
 def migrate(db: Database) -> None:
-    """Bring ``db`` to the newest schema version (no-op when it is already there)."""
-    MIGRATIONS.apply(db)
+    """Bring ``db`` to the newest schema version (no-op when it is already there).
+
+    Several processes may open a new library at once (the GUI and its import
+    worker, a CLI import and a viewer), so pending migrations are applied
+    under the database write lock (``BEGIN IMMEDIATE`` waits for it) and
+    looked up again once it is held: exactly one opener applies each one.
+    """
+    if not MIGRATIONS.pending(db):
+        return
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        MIGRATIONS.apply(db)  # each migration nests as a savepoint
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    db.execute("COMMIT")
