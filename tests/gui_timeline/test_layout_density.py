@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import math
 
 import pytest
 from hypothesis import given, settings
@@ -24,9 +25,13 @@ def extents(draw) -> list[Extent]:
 
 
 @settings(max_examples=300, deadline=None)
-@given(items=extents(), rows=st.integers(min_value=1, max_value=12))
-def test_nothing_drawn_in_a_row_overlaps(items: list[Extent], rows: int) -> None:
-    placements = pack_rows(items, rows, gap=8)
+@given(
+    items=extents(),
+    rows=st.integers(min_value=1, max_value=12),
+    long_width=st.one_of(st.just(math.inf), st.floats(min_value=0, max_value=300)),
+)
+def test_nothing_drawn_in_a_row_overlaps(items: list[Extent], rows: int, long_width) -> None:
+    placements = pack_rows(items, rows, gap=8, long_width=long_width)
     assert len(placements) == len(items)
     by_row: dict[int, list[tuple[float, float]]] = {}
     for extent, placement in zip(items, placements, strict=True):
@@ -38,6 +43,7 @@ def test_nothing_drawn_in_a_row_overlaps(items: list[Extent], rows: int) -> None
         right = extent.label_end if placement.labelled else extent.shape_end
         by_row.setdefault(placement.row, []).append((extent.shape_start, right))
     for spans in by_row.values():
+        spans.sort()
         for (_, right), (left, _) in itertools.pairwise(spans):
             assert right <= left, "two things in one row overlap"
 
@@ -57,6 +63,20 @@ def test_a_bare_shape_fits_where_its_label_would_not() -> None:
     items = [Extent(0, 10, 100), Extent(104, 114, 300), Extent(320, 330, 400)]
     placements = pack_rows(items, rows=1, gap=8)
     assert [(p.row, p.labelled) for p in placements] == [(0, True), (0, False), (0, True)]
+
+
+def test_long_bars_give_way_to_dated_events() -> None:
+    long_bar = Extent(0, 1000, 1000)  # starts first, would take the only row
+    dots = [Extent(100, 110, 180), Extent(300, 310, 380)]
+    placements = pack_rows([long_bar, *dots], rows=1, gap=8, long_width=500)
+    assert [(p.row, p.labelled, p.crowded) for p in placements] == [
+        (1, False, True),
+        (0, True, False),
+        (0, True, False),
+    ]
+    gap_bar = Extent(390, 900, 900)  # fits after the dots
+    placements = pack_rows([*dots, gap_bar], rows=1, gap=8, long_width=400)
+    assert placements[2] == placements[0].__class__(0, True)
 
 
 def test_malformed_extents_and_rows_are_refused() -> None:

@@ -167,7 +167,22 @@ def test_dense_regions_are_drawn_as_counts_until_zoomed_in(qtbot, shown_view) ->
     assert drawn_ids
     missing = {e.id for e in in_window} - drawn_ids
     # Whatever fits in no row is counted in the bottom rug, never silently dropped.
-    assert len(missing) <= sum(bar.count for bar in view.drawn_bars())
+    assert len(missing) <= view.undrawn_count()
+
+
+def test_dated_events_show_even_where_long_ones_crowd_the_window(qtbot, shown_view) -> None:
+    long_ones = [
+        make_event(i, datetime(2014, 6, 1) + timedelta(hours=7 * i), Precision.YEAR)
+        for i in range(1, 2 * EVENT_THRESHOLD)
+    ]
+    days = [make_event(5000 + i, datetime(2015, 3, 2) + timedelta(hours=5 * i)) for i in range(10)]
+    view, _ = shown_view(long_ones + days)
+    view.set_visible_range(datetime(2015, 3, 1), datetime(2015, 3, 5))
+    assert not view.is_aggregated()
+    view.grab()
+    drawn = {item.event.id for item in view.drawn_events()}
+    assert {e.id for e in days} <= drawn, "the day events must get rows before year-long bars"
+    assert view.undrawn_count() > 0  # the year-long ones are counted, not piled
 
 
 def test_few_events_are_never_aggregated(qtbot, shown_view) -> None:

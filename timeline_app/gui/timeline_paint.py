@@ -28,7 +28,6 @@ from timeline_app.gui.time_scale import Axis, Viewport
 from timeline_app.gui.timeline_density import Bar
 from timeline_app.gui.timeline_scene import (
     BAR_LABEL_INSET,
-    LABEL_GAP,
     MARKER_RADIUS,
     Shape,
 )
@@ -67,7 +66,7 @@ class Theme:
     density_hover: str = "#334155"
     row_height: float = 24.0
     axis_height: float = 46.0
-    top_margin: float = 10.0
+    top_margin: float = 24.0  # header strip for notes; no event is drawn under it
     marker_radius: float = MARKER_RADIUS
     bar_height: float = 16.0
     max_label_px: float = 280.0
@@ -85,6 +84,8 @@ class DrawnEvent:
     label: str  # elided label text; empty when it did not fit
     colour: str
     right: float  # right edge reserved for shape and label in its row
+    label_x: float  # left of the label as laid out
+    label_inside: bool = False  # inside a long bar: kept on screen while the bar is
 
     @property
     def centre_y(self) -> float:
@@ -101,10 +102,10 @@ class DrawnEvent:
         return QRectF(self.x0, self.centre_y - half, width + extra, theme.bar_height)
 
     def label_origin(self, theme: Theme, label_width: float) -> float:
-        """Left x of the label: right of a dot, or inside a bar, kept on screen while the
-        bar runs off the left edge but never beyond the room its row reserved."""
-        if self.shape is Shape.MARKER:
-            return self.x0 + theme.marker_radius + LABEL_GAP
+        """Left x of the label: after a dot or short bar, or inside a long bar, where it
+        stays on screen while the bar runs off the left edge (never past the bar)."""
+        if not self.label_inside:
+            return self.label_x
         sticky = max(self.x0, 0.0) + BAR_LABEL_INSET
         return max(self.x0 + BAR_LABEL_INSET, min(sticky, self.right - label_width))
 
@@ -326,7 +327,6 @@ def paint_rug(
     viewport: Viewport,
     width: float,
     row_top: float,
-    base: QFont,
     theme: Theme,
     hovered: Bar | None,
 ) -> None:
@@ -342,10 +342,6 @@ def paint_rug(
         height = max(2.0, room * bar.count / tallest)
         colour = QColor(theme.density_hover if bar == hovered else theme.density)
         painter.fillRect(QRectF(x0 + 0.5, bottom - height, max(x1 - x0 - 1, 1.0), height), colour)
-    hidden = sum(bar.count for bar in bars)
-    paint_banner(
-        painter, width, base, f"{hidden:,} more events in view are counted in the bottom row", theme
-    )
 
 
 def paint_message(
@@ -364,14 +360,10 @@ def paint_message(
 
 
 def paint_banner(painter: QPainter, width: float, base: QFont, text: str, theme: Theme) -> None:
-    """A small note in the top-right corner (e.g. that bars are counts)."""
+    """A small note in the header strip, top right (e.g. that bars are counts)."""
     font = tick_font(base)
     metrics = QFontMetricsF(font)
     painter.setFont(font)
     text_width = metrics.horizontalAdvance(text)
-    rect = QRectF(width - text_width - 18, 6, text_width + 12, metrics.height() + 6)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QColor(255, 255, 255, 220))
-    painter.drawRoundedRect(rect, 4, 4)
     painter.setPen(QColor(theme.muted_text))
-    painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), text)
+    painter.drawText(QPointF(width - text_width - 10, 4 + metrics.ascent()), text)

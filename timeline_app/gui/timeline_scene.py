@@ -32,6 +32,7 @@ LABEL_GAP = 5.0  # between a dot and its label
 BAR_LABEL_INSET = 6.0  # label starts this far inside a bar
 ARROW_PX = 10.0  # room for an ongoing event's open arrow
 RUG_PX = 6.0  # width of one count bar in the overflow rug
+RUNNING_LIMIT = 4 * EVENT_THRESHOLD  # long events fetched to show the few beginning in view
 
 # measure(event) -> (label text as drawn, its width in pixels)
 Measure = Callable[[Event], tuple[str, float]]
@@ -79,6 +80,8 @@ class Placed:
     row: int
     label: str  # empty when the label did not fit in any row
     right: float  # right edge of shape and label
+    label_x: float  # left of the label
+    label_inside: bool  # the label sits inside a bar long enough to hold it
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,27 +195,43 @@ class TimelineScene:
         window = Viewport.around(view.start - view.span, view.end + view.span)
         fetched = Fetched(window, None, None, view.span)
         if self.source is not None and self.span is not None:
+            start, end = from_seconds(window.start), from_seconds(window.end)
             events: tuple[Event, ...] | None = None
             overflowed = False
             if self._estimate(window) <= EVENT_THRESHOLD:
-                found = self.source.events_in(
-                    from_seconds(window.start), from_seconds(window.end), EVENT_THRESHOLD + 1
-                )
+                found = self.source.events_in(start, end, EVENT_THRESHOLD + 1)
                 overflowed = len(found) > EVENT_THRESHOLD
                 events = None if overflowed else tuple(found)
             grid = None
             if events is None and not self._global_resolves(pixels_per_second):
-                # Half-width buckets: bars stay sharp over a 16x zoom range before a refetch.
-                buckets = math.ceil(window.span * pixels_per_second * 2 / BAR_PX)
-                counts = self.source.density(
-                    from_seconds(window.start), from_seconds(window.end), min(4096, buckets)
-                )
-                grid = DensityGrid.over(window.start, window.end, counts)
+                grid, running = self._local_grid(window, pixels_per_second)
+                beginning = grid.count(window.start, window.end)
+                if overflowed and beginning <= EVENT_THRESHOLD and running <= RUNNING_LIMIT:
+                    # Few events begin here; long ones running through filled the answer.
+                    # Take them all: the layout puts long bars last, in the gaps.
+                    events = tuple(self.source.events_in(start, end, beginning + running + 1))
+                    grid, overflowed = None, False
             fetched = Fetched(window, events, grid, view.span, overflowed)
         self._fetched = fetched
         self._layout = None
         self._prepared = []
         return fetched
+
+    def _local_grid(self, window: Viewport, pixels_per_second: float) -> tuple[DensityGrid, int]:
+        """Counts of events beginning in ``window``, and how many run in from before it.
+
+        Half-pixel-bar buckets keep bars sharp over a 16x zoom before a re-fetch. The
+        source counts an event already running in its first slice, so one extra
+        slice before the window takes those: the bars in view count only beginnings.
+        """
+        assert self.source is not None
+        bucket = max(BAR_PX / (2 * pixels_per_second), window.span / 4096)
+        buckets = math.ceil(window.span / bucket)
+        first = window.start - bucket
+        counts = self.source.density(
+            from_seconds(first), from_seconds(first + (buckets + 1) * bucket), buckets + 1
+        )
+        return DensityGrid(first, bucket, tuple(counts)), counts[0]
 
     def _estimate(self, window: Viewport) -> int:
         """Events starting in ``window`` by the whole-span grid (no query)."""
@@ -272,20 +291,33 @@ class TimelineScene:
             ]
         origin = fetched.window.start
         extents = []
+        label_positions = []  # (label left, whether it sits inside its bar)
         for item in self._prepared:
             x0 = (item.start - origin) * pixels_per_second
             x1 = (item.end - origin) * pixels_per_second
             if item.shape is Shape.MARKER:
                 x0 = (x0 + x1) / 2
-                label_end = x0 + MARKER_RADIUS + LABEL_GAP + item.label_width
-                extents.append(Extent(x0 - MARKER_RADIUS, x0 + MARKER_RADIUS, label_end))
-            else:
-                end = max(x1, x0 + 6) + (ARROW_PX if item.shape is Shape.ONGOING else 0)
-                extents.append(Extent(x0, end, max(end, x0 + BAR_LABEL_INSET + item.label_width)))
+                label_x = x0 + MARKER_RADIUS + LABEL_GAP
+                extents.append(
+                    Extent(x0 - MARKER_RADIUS, x0 + MARKER_RADIUS, label_x + item.label_width)
+                )
+                label_positions.append((label_x, False))
+                continue
+            end = max(x1, x0 + 6) + (ARROW_PX if item.shape is Shape.ONGOING else 0)
+            if x1 - x0 >= item.label_width + 2 * BAR_LABEL_INSET:  # a long bar carries its label
+                extents.append(Extent(x0, end, end))
+                label_positions.append((x0 + BAR_LABEL_INSET, True))
+            else:  # a short bar is followed by its label, like a dot
+                extents.append(Extent(x0, end, end + LABEL_GAP + item.label_width))
+                label_positions.append((end + LABEL_GAP, False))
         placed = []
         crowded = []
-        for item, extent, placement in zip(
-            self._prepared, extents, pack_rows(extents, max(rows - 1, 1)), strict=True
+        for item, extent, (label_x, inside), placement in zip(
+            self._prepared,
+            extents,
+            label_positions,
+            pack_rows(extents, max(rows - 1, 1), long_width=width / 3),
+            strict=True,
         ):
             if placement.crowded:
                 crowded.append((extent.shape_start, extent.shape_end))
@@ -302,6 +334,8 @@ class TimelineScene:
                     placement.row,
                     item.label if placement.labelled else "",
                     extent.label_end if placement.labelled else extent.shape_end,
+                    label_x,
+                    inside,
                 )
             )
         self._layout = Layout(
@@ -309,28 +343,35 @@ class TimelineScene:
         )
         return self._layout
 
-    def rug(self, view: Viewport, width: float, rows: int, measure: Measure) -> list[Bar]:
-        """Counts of the visible events that fit in no row, per few pixels, in seconds.
+    def rug(
+        self, view: Viewport, width: float, rows: int, measure: Measure
+    ) -> tuple[list[Bar], int]:
+        """Counts of the visible events that fit in no row, per few pixels, in seconds;
+        and how many more, wider than half the view, run through it without a row.
 
         Buckets are aligned to the layout origin, so they stay put while panning.
         """
         layout = self.layout(view, width, rows, measure)
         if layout is None or not layout.crowded:
-            return []
+            return [], 0
         offset = (layout.origin - view.start) * layout.pixels_per_second
         left, right = -offset, width - offset  # the view, in layout coordinates
         counts: dict[int, int] = {}
+        running = 0
         for start, end in layout.crowded:
             if start > right:
                 break
             if end < left:
+                continue
+            if end - start > width / 2:
+                running += 1
                 continue
             # An event reaching in from off screen is counted where it enters the view.
             centre = min(max((start + end) / 2, left), right - 1)
             index = math.floor(centre / RUG_PX)
             counts[index] = counts.get(index, 0) + 1
         seconds_per_bucket = RUG_PX / layout.pixels_per_second
-        return [
+        bars = [
             Bar(
                 layout.origin + index * seconds_per_bucket,
                 layout.origin + (index + 1) * seconds_per_bucket,
@@ -338,6 +379,7 @@ class TimelineScene:
             )
             for index, count in sorted(counts.items())
         ]
+        return bars, running
 
     def visible(
         self, view: Viewport, width: float, rows: int, measure: Measure

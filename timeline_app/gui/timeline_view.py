@@ -73,6 +73,7 @@ class TimelineView(QWidget):
         self._reset_metrics()
         self._drawn: list[paint.DrawnEvent] = []
         self._bars: list[Bar] = []
+        self._running = 0
         self._selected: Event | None = None
         self._hovered_id: int | None = None
         self._hovered_bar: Bar | None = None
@@ -324,6 +325,8 @@ class TimelineView(QWidget):
                 item.label,
                 self._colour_of(item.event),
                 item.right + offset,
+                item.label_x + offset,
+                item.label_inside,
             )
             for item, offset in self._scene.visible(self._viewport, width, rows, self._measure)
         ]
@@ -340,9 +343,20 @@ class TimelineView(QWidget):
         if shape is Shape.MARKER:
             x0 = x1 = (x0 + x1) / 2
         label, label_width = self._measure(event)
-        right = max(x1, x0 + self.theme.marker_radius + 6 + label_width)
+        shape_end = x0 + self.theme.marker_radius if shape is Shape.MARKER else max(x1, x0 + 6)
+        label_x = shape_end + 5
         colour = self._colour_of(event)
-        return paint.DrawnEvent(event, shape, x0, x1, self._rug_top(height), label, colour, right)
+        return paint.DrawnEvent(
+            event,
+            shape,
+            x0,
+            x1,
+            self._rug_top(height),
+            label,
+            colour,
+            label_x + label_width,
+            label_x,
+        )
 
     def event_rect(self, event_id: int) -> QRectF | None:
         """Where an event's shape is drawn now (None when it is not drawn individually)."""
@@ -364,6 +378,11 @@ class TimelineView(QWidget):
         self._refresh_timer.stop()
         if not self._scene.empty and self._scene.refresh(self._viewport, self.width()):
             self.update()
+
+    def undrawn_count(self) -> int:
+        """Events in view the last paint only counted: in the bottom rug, or as long
+        events running through the view without a row of their own."""
+        return sum(bar.count for bar in self._bars) + self._running
 
     def is_aggregated(self) -> bool:
         """True when the current window is drawn as counts rather than events (once settled)."""
@@ -389,7 +408,7 @@ class TimelineView(QWidget):
             self._viewport, width, QFontMetricsF(paint.tick_font(self.font())).averageCharWidth()
         )
         paint.paint_grid_and_axis(painter, axis, self._viewport, width, height, self.font(), theme)
-        self._drawn, self._bars = [], []
+        self._drawn, self._bars, self._running = [], [], 0
         if self._source is None or self._span is None:
             paint.paint_message(
                 painter,
@@ -403,17 +422,25 @@ class TimelineView(QWidget):
         grid = self._scene.counts(self._viewport, width)
         if grid is None:
             self._drawn = self._visible_drawn(width, height)
-            self._bars = self._rug_bars(width, height)
+            self._bars, running = self._rug(width, height)
+            self._running = running
             paint.paint_rug(
                 painter,
                 self._bars,
                 self._viewport,
                 width,
                 self._rug_top(height),
-                self.font(),
                 theme,
                 self._hovered_bar,
             )
+            notes = []
+            if self._bars:
+                hidden = sum(bar.count for bar in self._bars)
+                notes.append(f"{hidden:,} more in view are counted in the bottom row")
+            if running:
+                notes.append(f"{running:,} longer events run through this view")
+            if notes:
+                paint.paint_banner(painter, width, self.font(), "; ".join(notes), theme)
             paint.paint_events(
                 painter,
                 self._drawn,
@@ -449,7 +476,7 @@ class TimelineView(QWidget):
                 painter,
                 width,
                 self.font(),
-                f"{total:,} events in view, shown as counts; zoom in to see them",
+                f"{total:,} events begin in view, shown as counts; zoom in to see them",
                 theme,
             )
             self._paint_selection_line(painter, width, height)
@@ -464,6 +491,9 @@ class TimelineView(QWidget):
         return self.theme.top_margin + (self._rows_available(height) - 1) * self.theme.row_height
 
     def _rug_bars(self, width: float, height: float) -> list[Bar]:
+        return self._rug(width, height)[0]
+
+    def _rug(self, width: float, height: float) -> tuple[list[Bar], int]:
         rows = self._rows_available(height)
         return self._scene.rug(self._viewport, width, rows, self._measure)
 
