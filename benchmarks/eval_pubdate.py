@@ -5,7 +5,9 @@ Prints JSON. For each corpus the known ``published`` date is hidden and:
 * ``wikinews``: ``infer_publication_date(text, title)`` (Wikinews has no datelines);
 * ``timeline17_dateline``: ``find_dateline(text)`` alone (Reuters/CNN openings);
 * ``timeline17_pipeline``: what the importer does: dateline, else inference;
-* ``timeline17_no_dateline``: inference on the text with its dateline removed.
+* ``timeline17_no_dateline``: inference on the text with its dateline removed;
+* ``tbaq_pipeline``: dateline, else inference, on the raw text of the TimeBank and
+  AQUAINT TimeML files, their DCT hidden (a corpus the rules were not tuned on).
 
 Figures: coverage (share answered), exact-day and within-7-days accuracy over
 all articles (an unanswered article counts as wrong) and over answered ones;
@@ -26,6 +28,7 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 
+from timeline_app.evaluation.timeml import iter_tml_paths, read_tml
 from timeline_app.ingest.dateline import scan_cues, strip_dateline
 from timeline_app.ingest.pubdate import (
     DateFinding,
@@ -145,6 +148,15 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     wiki_records = load_jsonl([wikinews])
     t17_records = load_jsonl(timeline17)
+    tbaq = args.corpora / "tbaq"
+    tbaq_records = (
+        [
+            {"id": doc.doc_id, "published": doc.dct.isoformat(), "text": doc.text}
+            for doc in (read_tml(path) for path in iter_tml_paths([tbaq]))
+        ]
+        if tbaq.exists()
+        else []
+    )
     report = {
         "wikinews": measure(
             wiki_records,
@@ -163,6 +175,13 @@ def main(argv: list[str] | None = None) -> int:
             text_of=lambda r: strip_dateline(r["text"]),
         ),
     }
+    if tbaq_records:
+        report["tbaq_pipeline"] = measure(
+            tbaq_records,
+            lambda r: find_publication_date(r["text"]),
+            args.misses,
+            text_of=lambda r: r["text"],
+        )
     json.dump(report, sys.stdout, indent=1)
     sys.stdout.write("\n")
     return 0

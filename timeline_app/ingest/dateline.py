@@ -255,6 +255,7 @@ class DayMention:
     weekday: int | None  # a weekday written with it ("Tuesday, May 12"), Monday=0
     future: bool  # its sentence speaks of what will happen
     since: bool = False  # "since Oct. 9, 2002": a lower bound, usually long past
+    caption: bool = False  # ends its paragraph ("... in Baghdad, Jan. 6, 2024."): a photo caption
 
     def resolved(self, year: int | None = None) -> date | None:
         """The date, with ``year`` supplied when the text left it out."""
@@ -332,6 +333,15 @@ _FUTURE = re.compile(
     r"upcoming|scheduled|expected to|due to|set to|plans? to|planned for|aims? to|"
     r"intends? to|hopes? to|until|deadline|starting|beginning|effective)\b"
 )
+# Words right before a date that make it a deadline or term rather than news:
+# "debentures due March 1, 2011", "the year ending June 30", "after Jan. 1, 1990".
+_TERM_BEFORE = re.compile(
+    r"\b(?:[Dd]ue|[Ee]nding|[Ee]nds|[Ee]xpir(?:es|ing)|[Mm]atur(?:es|ing)|[Aa]fter|[Bb]y|"
+    r"[Bb]efore|[Tt]hrough|[Tt]ill|[Uu]ntil|[Ff]rom)(?:\s{1,3}(?:on|the))?\s{1,3}$"
+)
+# A full date closing its paragraph is how wire photo captions end ("Iraqi soldiers
+# parade in Baghdad, Jan. 6, 2024."); captions are dated the day the photo was taken.
+_CAPTION_END = re.compile(r"\.?\s{0,3}(?:\n\s*\n|\s*$)")
 # "since 2003", "the lowest since October 9, 2002": a bound far in the past, not news.
 _SINCE = re.compile(
     r"\b[Ss]ince\s{1,3}(?:the\s{1,3})?(?:(?:early|late|mid-?)\s{0,3})?"
@@ -385,6 +395,8 @@ def _sentence_is_future(text: str, start: int, end: int, starts: list[int]) -> b
     following = bisect.bisect_right(starts, end)
     sentence_end = starts[following] if following < len(starts) else len(text)
     window_start = max(sentence_start, start - _FUTURE_WINDOW)
+    if _TERM_BEFORE.search(text, max(0, start - 20), start):
+        return True
     return _FUTURE.search(text, window_start, min(sentence_end, end + _FUTURE_WINDOW)) is not None
 
 
@@ -470,4 +482,5 @@ def _day_mention(text: str, match: re.Match[str], starts: list[int]) -> DayMenti
         weekday=weekday,
         future=_sentence_is_future(text, start, match.end(), starts),
         since=_is_since(text, start),
+        caption=year is not None and _CAPTION_END.match(text, match.end()) is not None,
     )

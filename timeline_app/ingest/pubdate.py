@@ -12,11 +12,13 @@ article has no date in its metadata the importer asks, in order:
 Inference scores candidate days D (a window after each explicit date the text
 mentions) by how probable the article's evidence is if it was published on D:
 
-* explicit dates in past-tense sentences are mostly a few days before D, rarely
-  after it; dates in future sentences ("will meet on March 5") may follow D;
-  news is written as an inverted pyramid, so dates in the lead (the opening
-  sentences, photo caption included) are expected much closer to D than dates
-  in the background paragraphs further down;
+* explicit dates in past-tense sentences are before D, rarely after it; dates
+  in future sentences ("will meet on March 5", "notes due March 1, 2011") may
+  follow D. How close before D depends on how the date is written: news style
+  leaves the current year out ("on Aug. 7"), so a date written with its year
+  is mostly history, except in a photo caption ("... in Baghdad, Jan. 6,
+  2024."), which is dated the day the picture was taken, days before D; a day
+  without a year in the lead is the news itself;
 * the first weekday in the lead ("Iran on Monday threw ...") is usually D itself,
   often the day before (stories filed the next morning), rarely anything else;
 * bare years ("since 2014") are mostly D's year or earlier.
@@ -73,8 +75,9 @@ LEAD_WEEKDAY_SHARE = {0: 0.58, 1: 0.25, 6: 0.05}
 LEAD_WEEKDAY_OTHER = (1.0 - sum(LEAD_WEEKDAY_SHARE.values())) / 4
 # Explicit days: how much of a mention's probability lies after D, by context.
 FUTURE_MASS = {False: 0.08, True: 0.6}
-# Of past mentions, the share within about a week of D: in the lead, elsewhere.
-RECENT_SHARE = {True: 0.85, False: 0.4}
+# Of past mentions, the share within about a week of D: for caption dates and
+# year-less days in the lead (True), and for every other date (False).
+RECENT_SHARE = {True: 0.85, False: 0.15}
 RECENT_SCALE_DAYS = 7.0
 FUTURE_SCALE_DAYS = 45.0
 DISTANT_PAST_DAYS = 3650.0
@@ -91,6 +94,10 @@ LEAD_CHARACTERS = 700  # ... but no further than this
 # No single mention may cost more than this probability: one odd date (a typo,
 # a historical aside) must not outweigh the rest of the article.
 PROBABILITY_FLOOR = 1e-6
+# A guess must explain the article this many times better than "some unnamed
+# later date" (sampled from UNANCHORED_FROM to _TO days after the latest anchor).
+MIN_LIKELIHOOD_RATIO = 100.0
+UNANCHORED_FROM_DAYS, UNANCHORED_TO_DAYS, UNANCHORED_STEP_DAYS = 60, 5 * 365, 29
 WRONG_WEEKDAY_FACTOR = 0.02  # "Saturday, March 19" read in a year where it is a Tuesday
 
 
@@ -111,8 +118,11 @@ def _day_probability(
 def _year_probability(difference: int, future: bool, since: bool = False) -> float:
     """P(a bare year is ``difference`` years after D's year).
 
-    Past sentences mostly name D's year or the one before; future sentences D's
-    year or the next few; "since 2003" names some earlier year, any of them.
+    A bare year is weak evidence: news style leaves the current year unsaid
+    ("on Aug. 7", "this year"), so a year written out is mostly history (two or
+    more years back); future sentences name D's year or later ones; "since 2003"
+    names any earlier year. Tense is read from a few cue words only, so later
+    years keep some probability even in "past" sentences.
     """
     if since:
         return 0.08 if difference <= 0 else 0.005
@@ -120,11 +130,11 @@ def _year_probability(difference: int, future: bool, since: bool = False) -> flo
         if difference < 0:
             return 0.03
         return 0.3 if difference <= 1 else 0.3 * 0.5 ** (difference - 1)
-    if difference in (0, -1):  # the current year often goes unsaid ("in March")
-        return 0.3
+    if difference in (0, -1):
+        return 0.08
     if difference < -1:
-        return 0.3 * 0.15 * 0.85 ** (-difference - 2)
-    return 0.03 * 0.5 ** (difference - 1)
+        return 0.1 * 0.9 ** (-difference - 2)
+    return 0.1 * 0.5 ** (difference - 1)
 
 
 def _lead_weekday_probability(candidate: date, weekday: int) -> float:
@@ -153,23 +163,25 @@ class _Evidence:
         lead = next((w for w in cues.weekdays if not w.future and w.start < lead_end), None)
         return cls(cues, lead, lead_end)
 
-    def year_pool(self) -> set[int]:
-        """Years D may fall in, from the years the article names.
+    def year_pool(self, bare_years: bool = False) -> set[int]:
+        """Years a day written without one ("on Aug. 7") may be read in.
 
-        A year in a past sentence (alone or in a full date) allows itself and the
-        next one: news often names last year's events and leaves the current year
-        unsaid. A full date in a future sentence allows its year and the one
-        before. Bare years in future sentences ("deliveries start in 2011") and
-        "since 2003" bound D too loosely to propose one; they still weigh in the
-        scoring.
+        Full dates propose them: one in a past sentence its year and the next, in
+        a future sentence its year and the one before. Bare years only do when
+        ``bare_years`` is set (completing a dateline, whose day is known to be
+        the publication day): news leaves the current year unsaid, so the years
+        it writes out are mostly history, and an arbitrary day read in them
+        would date the article years too early. (They always weigh in the
+        scoring.)
         """
         pool: set[int] = set()
         for day in self.cues.days:
             if day.year is not None and not day.since:
                 pool.update((day.year - 1, day.year) if day.future else (day.year, day.year + 1))
-        for year in self.cues.years:
-            if not year.future and not year.since:
-                pool.update((year.year, year.year + 1))
+        if bare_years:  # history, so the current year is often a year or two later
+            for year in self.cues.years:
+                if not year.future and not year.since:
+                    pool.update((year.year, year.year + 1, year.year + 2))
         return pool
 
     def anchors(self) -> set[date]:
@@ -194,7 +206,7 @@ class _Evidence:
     def log_likelihood(self, candidate: date) -> float:
         total = 0.0
         for mention in self.cues.days:
-            in_lead = mention.start < self.lead_end
+            in_lead = mention.caption if mention.year is not None else mention.start < self.lead_end
             probability = _best_day_probability(mention, candidate, in_lead)[0]
             total += math.log(max(probability, PROBABILITY_FLOOR))
         for year in self.cues.years:
@@ -243,15 +255,12 @@ def _best_day_probability(
     return best if best[1] is not None else (1.0, None)
 
 
-def _rank(
-    evidence: _Evidence, candidates: Iterable[date], prefer_later: bool = False
-) -> list[tuple[float, date]]:
+def _rank(scored: dict[date, float], prefer_later: bool = False) -> list[tuple[float, date]]:
     """Candidates with their posterior share, best first (ties: the earlier day, or later)."""
-    scored = [(evidence.log_likelihood(day), day) for day in set(candidates)]
     if not scored:
         return []
-    top = max(score for score, _ in scored)
-    weights = [(math.exp(score - top), day) for score, day in scored]
+    top = max(scored.values())
+    weights = [(math.exp(score - top), day) for day, score in scored.items()]
     total = sum(weight for weight, _ in weights)
     ranked = [(weight / total, day) for weight, day in weights]
     ranked.sort(
@@ -285,7 +294,7 @@ def find_dateline(text: str) -> DateFinding | None:
             return DateFinding(day, PublishedSource.DATELINE, reason, 0.6)
         return DateFinding(day, PublishedSource.DATELINE, quoted, 0.95)
     evidence = _Evidence.from_text(text)
-    years = evidence.year_pool()
+    years = evidence.year_pool(bare_years=True)
     candidates = {
         day
         for year in years
@@ -294,7 +303,7 @@ def find_dateline(text: str) -> DateFinding | None:
     }
     # On a tie the later year wins: the article names last year's events and
     # leaves the current year unsaid more often than the reverse.
-    ranked = _rank(evidence, candidates, prefer_later=True)
+    ranked = _rank({day: evidence.log_likelihood(day) for day in candidates}, prefer_later=True)
     if not ranked:
         return None
     share, day = ranked[0]
@@ -315,13 +324,42 @@ def infer_publication_date(text: str, title: str = "") -> DateFinding | None:
         for anchor in anchors
         for offset in range(-WINDOW_BEFORE, WINDOW_AFTER + 1)
     }
-    ranked = _rank(evidence, candidates)
+    scored = {day: evidence.log_likelihood(day) for day in candidates}
+    ranked = _rank(scored)
     if not ranked:
         return None
     share, day = ranked[0]
+    # Is the article better explained by publication soon after its dates than
+    # by some later date it leaves unsaid? Both sides are averaged over their
+    # days, so a lead weekday (matched somewhere in any fortnight) proves nothing.
+    log_ratio = _log_mean_exp(scored.values()) - _unanchored_log_likelihood(evidence, anchors)
+    if log_ratio < math.log(MIN_LIKELIHOOD_RATIO):
+        return None  # too little evidence to prefer any day: no guess
+    confidence = share / (1 + math.exp(-log_ratio))
     return DateFinding(
-        day, PublishedSource.INFERRED, _reason(evidence, day), round(min(share, 0.95), 3)
+        day, PublishedSource.INFERRED, _reason(evidence, day), round(min(confidence, 0.95), 3)
     )
+
+
+def _unanchored_log_likelihood(evidence: _Evidence, anchors: Iterable[date]) -> float:
+    """How well the article is explained by a publication date well after every anchor.
+
+    This is the alternative every guess must beat: articles often name only
+    older dates (history, last year's events) while their own date goes unsaid.
+    It averages the likelihood over days spread across the years that follow.
+    """
+    latest = max(anchors)
+    samples = [
+        latest + timedelta(days=days)
+        for days in range(UNANCHORED_FROM_DAYS, UNANCHORED_TO_DAYS, UNANCHORED_STEP_DAYS)
+    ]
+    return _log_mean_exp(evidence.log_likelihood(day) for day in samples)
+
+
+def _log_mean_exp(values: Iterable[float]) -> float:
+    scores = list(values)
+    top = max(scores)
+    return top + math.log(sum(math.exp(score - top) for score in scores) / len(scores))
 
 
 def find_publication_date(text: str, title: str = "") -> DateFinding | None:
