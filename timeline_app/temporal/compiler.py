@@ -11,13 +11,16 @@ reads only its own groups by index (no ``groupdict()`` of hundreds of keys).
 from __future__ import annotations
 
 import re
+from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from timeline_app.temporal.dispatch import first_words
 from timeline_app.temporal.rulefiles import NamedPattern, Rule, RuleFileError, RuleKind, RuleSet
 
 _REFERENCE = re.compile(r"%([a-z_0-9]+)(?::([a-z_0-9]+))?")
 _EXPLICIT_GROUP = re.compile(r"\(\?P<([a-z_0-9]+)>")
-TRIGGER_PATTERN = "trigger"
+_WORD_START = re.compile(r"(?<!\w)\S")
 NEGATIVE_RULE_BOOST = 1000  # a negative rule wins over any positive one at the same start
 
 
@@ -31,12 +34,34 @@ class CompiledRule:
 
 
 @dataclass(frozen=True, slots=True)
-class Matcher:
-    """The combined regex, the rule behind each outer group, and the trigger prefilter."""
+class Bucket:
+    """The alternation of the rules that can start with some first words."""
 
     regex: re.Pattern[str]
     rules_by_group: dict[int, CompiledRule]
-    trigger: re.Pattern[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Matcher:
+    """Rule alternations by first word, the trigger words and the rule vocabulary."""
+
+    buckets: dict[str, Bucket]  # first word (or DIGIT_START, or "'") -> its rules
+    trigger_words: frozenset[str]
+    vocabulary: frozenset[str]  # every word a rule can contain (candidate starts)
+
+    @property
+    def compiled_rules(self) -> list[CompiledRule]:
+        """Every compiled rule once (a rule sits in the bucket of each first word)."""
+        seen: dict[str, CompiledRule] = {}
+        for bucket in self.buckets.values():
+            for compiled in bucket.rules_by_group.values():
+                seen.setdefault(compiled.rule.rule_id, compiled)
+        return list(seen.values())
+
+
+def _spaces_to_regex(pattern: str) -> str:
+    """In rule text a space means any run of whitespace, " ?" optional whitespace."""
+    return pattern.replace(" ?", r"\s*").replace(" ", r"\s+")
 
 
 def _expand_named(
@@ -56,7 +81,7 @@ def _expand_named(
                 alternative,
             )
         )
-    body = "|".join(part.replace(" ", r"\s+") for part in parts)
+    body = "|".join(_spaces_to_regex(part) for part in parts)
     return f"(?-i:{body})" if pattern.case_sensitive else body
 
 
@@ -74,42 +99,106 @@ def expand_rule_pattern(rule: Rule, patterns: dict[str, NamedPattern], prefix: s
         return f"(?P<{prefix}{group}>{body})"
 
     text = _EXPLICIT_GROUP.sub(lambda m: f"(?P<{prefix}{m.group(1)}>", rule.pattern)
-    text = text.replace(" ", r"\s+")
+    text = _spaces_to_regex(text)
     return _REFERENCE.sub(replace, text)
 
 
-def _order_key(rule: Rule) -> tuple[int, int]:
-    """Negative rules first, then by priority, then longest example first."""
-    boost = NEGATIVE_RULE_BOOST if rule.kind is RuleKind.NEGATIVE else 0
-    return (-(rule.priority + boost), -max(len(example.extent) for example in rule.examples))
+def _rank(rule: Rule) -> int:
+    return rule.priority + (NEGATIVE_RULE_BOOST if rule.kind is RuleKind.NEGATIVE else 0)
+
+
+def longest_first_order(rules: Sequence[Rule], bodies: Sequence[str]) -> list[int]:
+    """Indexes of ``rules`` in the order the alternation must try them.
+
+    Python's ``re`` takes the first alternative that matches, not the longest.
+    So the rules are run one by one over every example text, and wherever two
+    rules match at the same position the one with the longer match must come
+    first ("two days ago" before "two days"). A topological sort of those
+    constraints, ties broken by PRIORITY (negative rules highest), gives the
+    order; a cycle is broken by PRIORITY too.
+    """
+    singles = [re.compile(r"(?<!\w)(?:" + body + r")(?!\w)", re.IGNORECASE) for body in bodies]
+    texts = sorted({example.text for rule in rules for example in rule.examples})
+    before: dict[int, set[int]] = defaultdict(set)  # rule -> rules that must come after it
+    for text in texts:
+        starts = [m.start() for m in _WORD_START.finditer(text)]
+        for position in starts:
+            lengths = []
+            for index, single in enumerate(singles):
+                if rules[index].kind is RuleKind.NEGATIVE:
+                    continue
+                match = single.match(text, position)
+                if match:
+                    lengths.append((match.end() - position, index))
+            for length, index in lengths:
+                for other_length, other in lengths:
+                    if length > other_length:
+                        before[index].add(other)
+    incoming = {index: 0 for index in range(len(rules))}
+    for successors in before.values():
+        for successor in successors:
+            incoming[successor] += 1
+    order: list[int] = []
+    remaining = set(range(len(rules)))
+    while remaining:
+        ready = [index for index in remaining if incoming[index] == 0] or list(remaining)
+        chosen = min(ready, key=lambda index: (-_rank(rules[index]), index))
+        order.append(chosen)
+        remaining.discard(chosen)
+        for successor in before.pop(chosen, ()):
+            incoming[successor] -= 1
+    return order
+
+
+def vocabulary(rule_set: RuleSet) -> frozenset[str]:
+    """Every word of letters the rules, patterns and tables mention, lower-cased.
+
+    A time expression is made of such words, digits and punctuation only, so a
+    match can start only at one of them; over-inclusion (regex fragments like
+    "st" of "1st") merely costs a failed attempt.
+    """
+    texts = [rule.pattern for rule in rule_set.rules]
+    texts += [alt for pattern in rule_set.patterns.values() for alt in pattern.alternatives]
+    texts += [key for table in rule_set.tables.values() for key in table]
+    words = {word.lower() for text in texts for word in re.findall(r"[A-Za-z]+", text)}
+    return frozenset(words | rule_set.trigger_words | {"'", "’"})
 
 
 def compile_rule_set(rule_set: RuleSet) -> Matcher:
-    """One combined regex for all rules, plus the trigger prefilter."""
-    alternatives: list[str] = []
-    prefixes: list[tuple[Rule, str]] = []
-    for number, rule in enumerate(sorted(rule_set.rules, key=_order_key)):
-        prefix = f"g{number}_"
-        body = expand_rule_pattern(rule, rule_set.patterns, prefix)
+    """One combined regex for all rules, plus the words that start a search."""
+    rules = list(rule_set.rules)
+    bodies = []
+    for number, rule in enumerate(rules):
+        body = expand_rule_pattern(rule, rule_set.patterns, f"g{number}_")
         try:
             re.compile(body, re.IGNORECASE)
         except re.error as error:
             raise RuleFileError(rule.path, rule.line, f"bad MATCH pattern: {error}") from error
-        alternatives.append(f"(?P<r{number}>{body})")
-        prefixes.append((rule, prefix))
-    regex = re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?![\w])", re.IGNORECASE)
-    index = regex.groupindex
+        bodies.append(body)
+    order = longest_first_order(rules, bodies)
+    starts = {index: first_words(bodies[index]) for index in order}
+    keys = sorted({word for words in starts.values() if words for word in words})
+    members_by_key = {
+        key: tuple(i for i in order if starts[i] is None or key in starts[i]) for key in keys
+    }
+    compiled_buckets: dict[tuple[int, ...], Bucket] = {}
+    for members in set(members_by_key.values()):
+        compiled_buckets[members] = _compile_bucket(rules, bodies, members)
+    buckets = {key: compiled_buckets[members] for key, members in members_by_key.items()}
+    return Matcher(buckets, rule_set.trigger_words, vocabulary(rule_set))
+
+
+def _compile_bucket(rules: Sequence[Rule], bodies: Sequence[str], members: Sequence[int]) -> Bucket:
+    parts = [f"(?P<r{index}>{bodies[index]})" for index in members]
+    regex = re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
+    names_by_prefix: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for name, position in regex.groupindex.items():
+        head, _, local = name.partition("_")
+        if local:
+            names_by_prefix[head].append((local, position))
     rules_by_group = {}
-    for number, (rule, prefix) in enumerate(prefixes):
-        groups = tuple(
-            (name[len(prefix) :], position)
-            for name, position in index.items()
-            if name.startswith(prefix)
-        )
-        outer = index[f"r{number}"]
-        rules_by_group[outer] = CompiledRule(rule, outer, groups)
-    if TRIGGER_PATTERN not in rule_set.patterns:
-        raise RuleFileError(rule_set.folder / "patterns", 0, "patterns/trigger.txt is missing")
-    trigger_body = _expand_named(TRIGGER_PATTERN, rule_set.patterns, (), None)
-    trigger = re.compile(r"(?<!\w)(?:" + trigger_body + ")", re.IGNORECASE)
-    return Matcher(regex, rules_by_group, trigger)
+    for index in members:
+        outer = regex.groupindex[f"r{index}"]
+        groups = tuple(names_by_prefix[f"g{index}"])
+        rules_by_group[outer] = CompiledRule(rules[index], outer, groups)
+    return Bucket(regex, rules_by_group)

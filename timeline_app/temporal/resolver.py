@@ -175,7 +175,7 @@ def resolve(op: Op, args: list[str], anchors: Anchors) -> Resolved:
                 value = format_at(shifted, narrative_unit)
             return Resolved(value, AnchorKind.NARRATIVE, anchors.narrative)
     if op is Op.YEAR:
-        kind = kind if len(args[0]) < 4 else AnchorKind.NONE
+        kind = kind if len(args[0]) < 4 and anchor is not None else AnchorKind.NONE
         return Resolved(_year(args[0], anchor), kind, anchor)
     if anchor is None:
         return Resolved(_unanchored(op, args), AnchorKind.NONE, None)
@@ -288,7 +288,9 @@ def _anchored(op: Op, args: list[str], anchor: date, direction: str) -> str:
         candidates = [anchor + timedelta(days=offset + 7 * k) for k in (-1, 0, 1)]
         return _pick(candidates, anchor, direction).isoformat()
     years = [anchor.year - 1, anchor.year, anchor.year + 1]
-    if direction == "this":
+    if direction == "this" and op is Op.SEASON:
+        direction = "nearest"  # this winter may have begun last December
+    elif direction == "this":
         years = [anchor.year]
     if op is Op.MONTHDAY:
         month, day = int(args[0]), int(args[1])

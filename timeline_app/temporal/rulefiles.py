@@ -79,6 +79,7 @@ class RuleSet:
     patterns: dict[str, NamedPattern]
     tables: dict[str, dict[str, str]]
     rules: tuple[Rule, ...]
+    trigger_words: frozenset[str]
     folder: Path = field(compare=False)
 
 
@@ -246,6 +247,26 @@ def _rule_from_block(
     )
 
 
+def read_trigger_file(path: Path, tables: dict[str, dict[str, str]]) -> frozenset[str]:
+    """Trigger words: one a line, or ``@table NAME`` for the last word of each key."""
+    words: set[str] = set()
+    for number, line in _content_lines(path):
+        if line.startswith("@table "):
+            name = line.split(None, 1)[1]
+            if name not in tables:
+                raise RuleFileError(path, number, f"unknown normalisation table {name!r}")
+            # The last word of each surface form: the whole form is matched, so
+            # its last word is in the text, and it is the content word
+            # ("the day before yesterday", "right now").
+            for key in tables[name]:
+                words.update(re.findall(r"[^\W\d_]+", key)[-1:])
+        elif re.fullmatch(r"[^\W\d_]+", line):
+            words.add(line.lower())
+        else:
+            raise RuleFileError(path, number, f"a trigger is one word of letters, not {line!r}")
+    return frozenset(words)
+
+
 def read_rule_set(folder: Path) -> RuleSet:
     """Read a language folder (``normalization/``, ``patterns/``, ``rules/``)."""
     if not folder.is_dir():
@@ -262,4 +283,5 @@ def read_rule_set(folder: Path) -> RuleSet:
                 raise RuleFileError(path, rule.line, f"rule id {rule.rule_id} is used twice")
             seen[rule.rule_id] = rule
             rules.append(rule)
-    return RuleSet(patterns, tables, tuple(rules), folder)
+    trigger_words = read_trigger_file(folder / "triggers.txt", tables)
+    return RuleSet(patterns, tables, tuple(rules), trigger_words, folder)

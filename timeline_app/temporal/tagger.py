@@ -1,10 +1,10 @@
 """The tagging pipeline: prefilter, match, normalise, resolve, anchor.
 
-1. A cheap trigger scan (month and weekday names, digits, time-unit words...)
-   finds where time expressions can be; rules run only in windows around
-   triggers, so text without any trigger costs one regex scan.
-2. One combined regex (``compiler.py``) yields non-overlapping candidates;
-   a candidate won by a negative rule is dropped.
+1. One tokenising scan finds trigger words (month and weekday names, digits,
+   time-unit words...) and the few offsets before them where an expression
+   can start; nothing else is ever matched, so plain prose costs one scan.
+2. At each such offset the combined regex (``compiler.py``) is tried; matches
+   do not overlap, and one won by a negative rule yields nothing.
 3. The winning rule's VALUE template is rendered (``values.py``) and its
    operation resolved (``resolver.py``) against the DCT or, for narrative
    expressions ("two days later"), the last full date mentioned before.
@@ -13,14 +13,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
 
 from timeline_app.resources import resource_path
 from timeline_app.temporal.calendar import VALID_MODS, interval_of, is_well_formed, narrowed
-from timeline_app.temporal.compiler import CompiledRule, Matcher, compile_rule_set
+from timeline_app.temporal.compiler import Bucket, CompiledRule, Matcher, compile_rule_set
+from timeline_app.temporal.dispatch import DIGIT_START
 from timeline_app.temporal.resolver import Anchors, Tense, resolve
 from timeline_app.temporal.rulefiles import RuleKind, RuleSet, read_rule_set
 from timeline_app.temporal.timex import AnchorKind, Precision, Timex, TimexType
@@ -32,7 +32,9 @@ from timeline_app.temporal.values import (
     render,
 )
 
-WINDOW_CHARS = 80  # how far from a trigger a rule's match may start or end
+LOOKBACK_TOKENS = 5  # how many vocabulary tokens before a trigger a match may start
+_TOKEN = re.compile(r"[a-z]+|\d+|['’]")
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'(])|\n\s*\n")
 _SENTENCE_LOOKAROUND = 300
 
@@ -70,34 +72,32 @@ def default_engine(language: str = "en") -> Engine:
     return build_engine(read_rule_set(resource_path("temporal", language)))
 
 
-def candidate_windows(text: str, trigger: re.Pattern[str]) -> Iterator[tuple[int, int]]:
-    """Merged character windows around trigger words, snapped to whitespace."""
-    window_start = window_end = -1
-    length = len(text)
-    for hit in trigger.finditer(text):
-        start = max(0, hit.start() - WINDOW_CHARS)
-        end = min(length, hit.end() + WINDOW_CHARS)
-        if window_end >= 0 and start <= window_end:
-            window_end = max(window_end, end)
+def candidate_starts(text: str, matcher: Matcher) -> list[tuple[int, Bucket]]:
+    """Offsets where a time expression may start, with the rules to try there.
+
+    Every expression contains a trigger (a word of ``triggers.txt`` or a
+    number) and is made of rule vocabulary, so it starts at a trigger or at one
+    of the up to ``LOOKBACK_TOKENS`` vocabulary tokens running up to it ("the
+    past three [years]"), and only where some rule can start with that word.
+    """
+    lowered = text.translate(_ASCII_LOWER)
+    words = _TOKEN.findall(lowered)
+    if not words:
+        return []
+    offsets = [token.start() for token in _TOKEN.finditer(lowered)]
+    trigger_words, vocabulary, buckets = matcher.trigger_words, matcher.vocabulary, matcher.buckets
+    chosen: dict[int, Bucket] = {}
+    for index, word in enumerate(words):
+        if not (word in trigger_words or "0" <= word < ":"):
             continue
-        if window_end >= 0:
-            yield window_start, window_end
-        window_start, window_end = _snap_start(text, start), _snap_end(text, end)
-    if window_end >= 0:
-        yield window_start, window_end
-
-
-def _snap_start(text: str, position: int) -> int:
-    while position > 0 and not text[position - 1].isspace():
-        position -= 1
-    return position
-
-
-def _snap_end(text: str, position: int) -> int:
-    length = len(text)
-    while position < length and not text[position].isspace():
-        position += 1
-    return position
+        for back in range(index, max(index - LOOKBACK_TOKENS, 0) - 1, -1):
+            earlier = words[back]
+            if back < index and earlier not in vocabulary and not "0" <= earlier < ":":
+                break
+            bucket = buckets.get(DIGIT_START if "0" <= earlier < ":" else earlier)
+            if bucket is not None:
+                chosen[offsets[back]] = bucket
+    return sorted(chosen.items(), key=lambda item: item[0])
 
 
 def sentence_tense(text: str, start: int, end: int, engine: Engine) -> Tense:
@@ -116,10 +116,14 @@ def sentence_tense(text: str, start: int, end: int, engine: Engine) -> Tense:
     # failing that the nearest on the right. A word that is both ("scheduled")
     # counts as future.
     found: dict[int, tuple[int, Tense]] = {}
-    for marker in engine.past_markers.finditer(text, sentence_start, sentence_end):
-        found[marker.start()] = (marker.end(), Tense.PAST)
+    future_spans = []
     for marker in engine.future_markers.finditer(text, sentence_start, sentence_end):
         found[marker.start()] = (marker.end(), Tense.FUTURE)
+        future_spans.append(marker.span())
+    for marker in engine.past_markers.finditer(text, sentence_start, sentence_end):
+        inside_future = any(a <= marker.start() < b for a, b in future_spans)
+        if not inside_future:
+            found.setdefault(marker.start(), (marker.end(), Tense.PAST))
     left = [(marker_end, tense) for marker_end, tense in found.values() if marker_end <= start]
     if left:
         return max(left, key=lambda item: item[0])[1]
@@ -140,19 +144,23 @@ def tag_with(engine: Engine, text: str, dct: date | datetime | None) -> list[Tim
     anchor = _as_date(dct)
     found: list[Timex] = []
     narrative: tuple[date, Precision] | None = None
-    regex = engine.matcher.regex
-    rules = engine.matcher.rules_by_group
-    for window_start, window_end in candidate_windows(text, engine.matcher.trigger):
-        for match in regex.finditer(text, window_start, window_end):
-            compiled = rules[match.lastindex]
-            if compiled.rule.kind is RuleKind.NEGATIVE:
-                continue
-            timex = _timex_from_match(engine, compiled, match, text, anchor, narrative)
-            if timex is None:
-                continue
-            found.append(timex)
-            if timex.interval is not None and timex.precision is not None:
-                narrative = (_unmodified_start(timex), timex.precision)
+    covered_until = 0
+    for start, bucket in candidate_starts(text, engine.matcher):
+        if start < covered_until:
+            continue
+        match = bucket.regex.match(text, start)
+        if match is None:
+            continue
+        covered_until = match.end()
+        compiled = bucket.rules_by_group[match.lastindex]
+        if compiled.rule.kind is RuleKind.NEGATIVE:
+            continue
+        timex = _timex_from_match(engine, compiled, match, text, anchor, narrative)
+        if timex is None:
+            continue
+        found.append(timex)
+        if timex.interval is not None and timex.precision is not None:
+            narrative = (_unmodified_start(timex), timex.precision)
     return found
 
 

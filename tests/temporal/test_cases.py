@@ -1,0 +1,142 @@
+"""The cases named in the issue, resolved against Monday 2024-01-08."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from timeline_app.temporal import AnchorKind, Precision, TimexType, tag
+
+from .conftest import MONDAY
+
+
+def only(text: str, dct: date | None = MONDAY):
+    """The single timex found in ``text``."""
+    found = tag(text, dct)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "extent", "value"),
+    [
+        ("It happened on Jan. 6, 2024.", "Jan. 6, 2024", "2024-01-06"),
+        ("It happened on 6 January 2024.", "6 January 2024", "2024-01-06"),
+        ("Prices rose in January 2024.", "January 2024", "2024-01"),
+        ("Filed 2024-01-06.", "2024-01-06", "2024-01-06"),
+        ("Filed 01/06/2024.", "01/06/2024", "2024-01-06"),
+        ("Growth slowed in the 1990s.", "the 1990s", "199"),
+        ("Problems of the 21st century.", "the 21st century", "20"),
+        ("Sales fell last summer.", "last summer", "2023-SU"),
+        ("Profit fell in the third quarter.", "the third quarter", "2024-Q3"),
+        ("He resigned last week.", "last week", "2024-W01"),
+        ("She arrived two days ago.", "two days ago", "2024-01-06"),
+        ("She leaves in three weeks.", "in three weeks", "2024-W05"),
+        ("He was born twenty-five years ago.", "twenty-five years ago", "1999"),
+        ("Prices were cut earlier this month.", "earlier this month", "2024-01"),
+        ("The attack on October 7 shocked many.", "October 7", "2023-10-07"),
+        ("He spoke Monday morning.", "Monday morning", "2024-01-08TMO"),
+        ("Talks began at 3 p.m. Friday.", "3 p.m. Friday", "2024-01-05T15:00"),
+        ("Fighting resumed in mid-October.", "mid-October", "2023-10"),
+        ("It closed in late 2017.", "late 2017", "2017"),
+        ("It opens early next year.", "early next year", "2025"),
+        ("It lasted about two weeks.", "about two weeks", "P2W"),
+        ("It has gone on for more than a decade.", "more than a decade", "P10Y"),
+        ("It grew over the past three years.", "the past three years", "P3Y"),
+        ("It has been rising since mid-October.", "mid-October", "2023-10"),
+        ("Prices rose recently.", "recently", "PAST_REF"),
+        ("Prices are now high.", "now", "PRESENT_REF"),
+        ("It is currently closed.", "currently", "PRESENT_REF"),
+        ("Nobody knows the future.", "the future", "FUTURE_REF"),
+        ("A two-year deal.", "two-year", "P2Y"),
+        ("The flight took 2 hours.", "2 hours", "PT2H"),
+        ("They meet every Monday.", "every Monday", "XXXX-WXX-1"),
+        ("The report appears annually.", "annually", "P1Y"),
+        ("It snows each winter.", "each winter", "XXXX-WI"),
+        ("They married on Christmas Day.", "Christmas Day", "2023-12-25"),
+        ("They met on Easter 2024.", "Easter 2024", "2024-03-31"),
+        ("Dinner on Thanksgiving 2023.", "Thanksgiving 2023", "2023-11-23"),
+        ("Yesterday was cold.", "Yesterday", "2024-01-07"),
+        ("It happens tonight.", "tonight", "2024-01-08TNI"),
+        ("He will go tomorrow.", "tomorrow", "2024-01-09"),
+        ("It happened this year.", "this year", "2024"),
+        ("It was signed in fiscal 1989.", "fiscal 1989", "1989"),
+        ("A decade passed.", "A decade", "P10Y"),
+    ],
+)
+def test_issue_cases(text: str, extent: str, value: str) -> None:
+    matches = [t for t in tag(text, MONDAY) if t.text == extent]
+    assert matches, tag(text, MONDAY)
+    assert matches[0].value == value
+
+
+def test_past_tense_weekday_points_back_and_future_forward() -> None:
+    assert only("He resigned Thursday.").value == "2024-01-04"
+    assert only("He will resign Thursday.").value == "2024-01-11"
+    assert only("The vote is next Tuesday.").value == "2024-01-09"
+    assert only("The vote is this Friday.").value == "2024-01-12"
+
+
+def test_modifiers() -> None:
+    assert only("Fighting resumed in mid-October.").mod == "MID"
+    assert only("It closed in late 2017.").mod == "END"
+    assert only("It opens early next year.").mod == "START"
+    assert only("It lasted about two weeks.").mod == "APPROX"
+    assert only("It has gone on for more than a decade.").mod == "MORE_THAN"
+
+
+def test_mod_narrows_the_interval() -> None:
+    late = only("It closed in late 2017.")
+    assert late.interval.start > datetime(2017, 8, 1)
+    assert late.interval.end == datetime(2018, 1, 1)
+
+
+def test_intervals_and_precision() -> None:
+    week = only("He resigned last week.")
+    assert (week.interval.start, week.interval.end) == (datetime(2024, 1, 1), datetime(2024, 1, 8))
+    assert week.precision is Precision.WEEK
+    assert week.anchor_kind is AnchorKind.DCT
+    assert week.anchor_value == "2024-01-08"
+    clock = only("Talks began at 3 p.m. Friday.")
+    assert clock.type is TimexType.TIME
+    assert clock.precision is Precision.MINUTE
+    assert only("Growth slowed in the 1990s.").precision is Precision.DECADE
+    assert only("It lasted about two weeks.").interval is None
+
+
+def test_narrative_anchor_for_later() -> None:
+    found = tag("On March 3, 2020 he fell ill. Two days later he died.", MONDAY)
+    later = next(t for t in found if t.text == "Two days later")
+    assert later.value == "2020-03-05"
+    assert later.anchor_kind is AnchorKind.NARRATIVE
+
+
+def test_without_a_dct_relative_expressions_stay_underspecified() -> None:
+    assert only("He spoke Monday.", None).value == "XXXX-WXX-1"
+    assert only("The attack on October 7.", None).value == "XXXX-10-07"
+    assert only("It rained yesterday.", None).value == "XXXX-XX-XX"
+    assert only("It rained yesterday.", None).interval is None
+    assert only("It happened on Jan. 6, 2024.", None).value == "2024-01-06"
+
+
+def test_datetime_dct_is_accepted() -> None:
+    assert only("It rained yesterday.", datetime(2024, 1, 8, 23, 59)).value == "2024-01-07"
+
+
+def test_impossible_dates_are_not_emitted() -> None:
+    assert tag("It happened on February 30, 2024.", MONDAY) == []
+    assert all(t.value != "2023-02-29" for t in tag("Due February 29, 2023.", MONDAY))
+
+
+def test_negative_rules_suppress_false_positives() -> None:
+    assert tag("Shares cost $2019 each.", MONDAY) == []
+    assert tag("May be it works.", MONDAY) == []
+    assert tag("The plant employs 1990 workers.", MONDAY) == []
+    assert [t.value for t in tag("a 52-year-old man", MONDAY)] == []
+
+
+def test_spelled_out_numbers_and_ordinals() -> None:
+    assert only("It ended three weeks ago.").value == "2023-W51"
+    assert only("It lasted twenty-five years.").value == "P25Y"
+    assert only("It is due on the 15th of March.").value == "2024-03-15"

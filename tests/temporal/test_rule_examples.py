@@ -1,0 +1,63 @@
+"""Every rule's EXAMPLE lines run as tests; a rule without one cannot load."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from timeline_app.resources import resource_path
+from timeline_app.temporal.compiler import expand_rule_pattern
+from timeline_app.temporal.rulefiles import RuleKind, read_rule_set
+from timeline_app.temporal.tagger import candidate_starts, tag_with
+
+RULE_SET = read_rule_set(resource_path("temporal", "en"))
+CASES = [
+    pytest.param(rule, example, id=f"{rule.rule_id}:{example.line}")
+    for rule in RULE_SET.rules
+    for example in rule.examples
+]
+
+
+@pytest.mark.parametrize(("rule", "example"), CASES)
+def test_rule_example(engine, rule, example) -> None:
+    found = tag_with(engine, example.text, example.dct)
+    if rule.kind is RuleKind.NEGATIVE:
+        own_pattern = re.compile(expand_rule_pattern(rule, RULE_SET.patterns, "x_"), re.IGNORECASE)
+        blocked = own_pattern.search(example.text)
+        assert blocked is not None, f"negative rule {rule.rule_id} does not match its example"
+        start, end = blocked.span()
+        assert not [t for t in found if t.start < end and start < t.end], found
+        return
+    matching = [t for t in found if t.text == example.extent]
+    assert matching, f"{rule.rule_id}: {example.extent!r} not found in {found}"
+    timex = matching[0]
+    assert (timex.rule, timex.value, timex.mod) == (rule.rule_id, example.value, example.mod)
+
+
+def test_the_prefilter_offers_every_example_start(engine) -> None:
+    """Rules run only at candidate offsets (near a trigger word, at a word some
+    rule starts with): each example's expected extent must start at one."""
+    for rule in RULE_SET.rules:
+        if rule.kind is RuleKind.NEGATIVE:
+            continue  # their examples are whole texts, checked by test_rule_example
+        for example in rule.examples:
+            start = example.text.index(example.extent)
+            offered = {offset for offset, _ in candidate_starts(example.text, engine.matcher)}
+            assert start in offered, (rule.rule_id, example.text)
+
+
+def test_rule_ids_are_unique_and_every_rule_is_compiled(engine) -> None:
+    compiled = {c.rule.rule_id for c in engine.matcher.compiled_rules}
+    assert compiled == {rule.rule_id for rule in RULE_SET.rules}
+
+
+def test_rule_folder_has_the_documented_layout() -> None:
+    folder = Path(resource_path("temporal", "en"))
+    assert {p.name for p in folder.iterdir() if p.is_dir()} >= {
+        "patterns",
+        "normalization",
+        "rules",
+    }
+    assert (folder.parent / "README.md").read_text(encoding="utf-8").count("EXAMPLE") >= 1
