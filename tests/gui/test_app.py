@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from timeline_app.gui import icons
 from timeline_app.gui.app import apply_style, choose_database
@@ -83,7 +83,9 @@ def test_cancelling_an_import_stops_early_and_reports_it(
         )
     with qtbot.waitSignal(window.importer.finished, timeout=60000) as finished:
         assert window.import_paths([folder])
-        window.importer.cancel()
+        cancel_button = window.importer.progress_dialog.findChild(QPushButton)
+        assert cancel_button.text() == "Cancel"
+        cancel_button.click()
     report = finished.args[0]
     assert report.cancelled
     assert len(report.imported) < 60

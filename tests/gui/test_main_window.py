@@ -144,7 +144,8 @@ def test_correcting_an_event_date_is_undoable(qtbot: Any, window: Any, prompts: 
     )
     assert event_ids_in_table(window)[0] == event.id  # now the earliest
     assert window.current_event_id() == event.id
-    window.menu_actions.undo.trigger()
+    window.timeline.setFocus()
+    qtbot.keyClick(window.timeline, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     restored = window.repo.event(event.id)
     assert (restored.start, restored.precision) == (event.start, event.precision)
     assert not window.repo.is_corrected(event.id)

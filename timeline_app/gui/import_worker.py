@@ -92,7 +92,9 @@ class ImportController(QObject):
         worker.progressed.connect(self._on_progress)
         worker.finished.connect(self._on_finished)
         worker.failed.connect(self._on_failed)
-        dialog.canceled.connect(worker.cancel)
+        # Not worker.cancel: a queued call would wait for the busy worker thread's event
+        # loop. The controller lives in the GUI thread and sets the thread-safe flag now.
+        dialog.canceled.connect(self.cancel)
         self._thread, self._worker = thread, worker
         thread.start()
         return True
