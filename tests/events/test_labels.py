@@ -30,8 +30,16 @@ def test_long_sentence_gives_the_clause_with_its_subject() -> None:
     )
     october = label_for(text, "October 7")
     assert "October 7" in october
-    assert october.startswith(ELLIPSIS)
+    # The sentence's subject stays in front of the elided middle.
+    assert october.startswith(f"U.S. and other coalition forces {ELLIPSIS} ")
     assert len(october) <= LABEL_LIMIT
+
+
+def test_no_head_when_the_window_reaches_the_sentence_start() -> None:
+    text = "On Monday the minister spoke " + "at length " * 20 + "to reporters."
+    label = label_for(text, "Monday")
+    assert label.startswith("On Monday the minister spoke")
+    assert label.count(ELLIPSIS) == 1
 
 
 def test_clause_loses_its_joining_word() -> None:

@@ -13,6 +13,7 @@ import re
 
 LABEL_LIMIT = 120
 MIN_CLAUSE = 50  # a clause shorter than this is widened with its neighbours
+HEAD_WORDS, HEAD_CHARS = 5, 36  # the sentence opening kept before an elided middle
 ELLIPSIS = "…"
 
 # Where a clause may end: after these marks when followed by a space.
@@ -105,18 +106,52 @@ def make_label(
     return _word_window(body, start, end, limit)
 
 
+def _sentence_head(body: str, words: list[tuple[int, int]]) -> int:
+    """How many leading words name the sentence's subject ("The Pentagon said")."""
+    count = 0
+    for index, (word_start, word_end) in enumerate(words[:HEAD_WORDS]):
+        if word_end - words[0][0] > HEAD_CHARS:
+            break
+        count = index + 1
+        if body[word_end - 1] in ",;:" or body[word_start:word_end] in ("—", "–", "-"):
+            break
+    return count
+
+
 def _word_window(body: str, start: int, end: int, limit: int) -> str:
-    """Grow ``body[start:end]`` word by word, both sides in turn, up to ``limit``."""
+    """Grow ``body[start:end]`` word by word, both sides in turn, up to ``limit``.
+
+    When the window cannot reach the sentence start, the sentence's first
+    words (its subject, usually) are kept in front of an ellipsis:
+    "U.S. and other coalition forces … since the fighting erupted on October 7".
+    """
     words = [(m.start(), m.end()) for m in re.finditer(r"\S+", body)]
     # Indices of the first and last word overlapping [start, end).
     inside = [i for i, (ws, we) in enumerate(words) if we > start and ws < end]
     if not inside:
         return _clean(body)[:limit]
     first, last = inside[0], inside[-1]
+    plain = _grow(body, words, first, last, limit, head=0)
+    if plain.startswith(ELLIPSIS):
+        head = _sentence_head(body, words)
+        if 0 < head < first:
+            with_head = _grow(body, words, first, last, limit, head=head)
+            if ELLIPSIS in with_head[1:]:
+                return with_head
+    return plain
 
+
+def _grow(
+    body: str, words: list[tuple[int, int]], first: int, last: int, limit: int, head: int
+) -> str:
     def render(a: int, b: int) -> str:
         core = _clean(body[words[a][0] : words[b][1]])
-        prefix = ELLIPSIS if a > 0 else ""
+        if a <= head:
+            prefix = ""
+        elif head:
+            prefix = _clean(body[words[0][0] : words[head - 1][1]]) + f" {ELLIPSIS} "
+        else:
+            prefix = ELLIPSIS
         suffix = ELLIPSIS if b < len(words) - 1 else ""
         return prefix + core + suffix
 
@@ -126,7 +161,7 @@ def _word_window(body: str, start: int, end: int, limit: int) -> str:
     while grew:
         grew = False
         # Prefer the left (the subject usually comes before the date), then right.
-        if first > 0 and len(render(first - 1, last)) <= limit:
+        if first > head and len(render(first - 1, last)) <= limit:
             first -= 1
             grew = True
         if last < len(words) - 1 and len(render(first, last + 1)) <= limit:
