@@ -74,3 +74,14 @@ def test_label_fits_keeps_the_expression_and_whole_words(words: list[str], pick:
         assert expression in label
     for piece in label.replace(ELLIPSIS, " ").split():
         assert piece in words
+
+
+def test_no_head_that_would_show_another_date() -> None:
+    text = (
+        "As of May 24 farmers had planted most of the crop, and "
+        + "very " * 15
+        + "heavy spring rains in the eastern Corn Belt delayed the rest of the planting by weeks."
+    )
+    label = label_for(text, "spring")
+    assert "May 24" not in label
+    assert label.startswith(ELLIPSIS)

@@ -107,11 +107,17 @@ def make_label(
 
 
 def _sentence_head(body: str, words: list[tuple[int, int]]) -> int:
-    """How many leading words name the sentence's subject ("The Pentagon said")."""
+    """How many leading words name the sentence's subject ("The Pentagon said").
+
+    0 when the opening holds a number: "As of May 24 … spring rains" would
+    show a second date beside the event's own.
+    """
     count = 0
     for index, (word_start, word_end) in enumerate(words[:HEAD_WORDS]):
         if word_end - words[0][0] > HEAD_CHARS:
             break
+        if any(char.isdigit() for char in body[word_start:word_end]):
+            return 0
         count = index + 1
         if body[word_end - 1] in ",;:" or body[word_start:word_end] in ("—", "–", "-"):
             break
