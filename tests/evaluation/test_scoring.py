@@ -191,3 +191,17 @@ def test_perfect_system_scores_one(gold_spans: list[_Span]) -> None:
     scores = score_document("d", golds, systems).counts.scores()
     assert scores["strict_f1"] == pytest.approx(1.0)
     assert scores["value_f1"] == pytest.approx(1.0)
+
+
+def test_figures_per_type() -> None:
+    golds = [gold(0, 5), gold(10, 15, "DURATION", "P1W"), gold(20, 25, "DURATION", "P2D")]
+    systems = [system(0, 5), system(10, 15, "DATE", "P1W"), system(30, 35, "DURATION", "P1Y")]
+    evaluation = evaluate_pairs([("d", golds, systems)])
+    by_type = evaluation.by_type()
+    assert by_type["DATE"]["gold"] == 1
+    assert by_type["DATE"]["system"] == 2
+    assert by_type["DATE"]["relaxed_r"] == pytest.approx(1.0)
+    assert by_type["DATE"]["relaxed_p"] == pytest.approx(1.0)  # both DATE outputs matched
+    assert by_type["DURATION"]["relaxed_r"] == pytest.approx(0.5)
+    assert by_type["DURATION"]["relaxed_p"] == pytest.approx(0.0)
+    assert by_type["DURATION"]["value_accuracy"] == pytest.approx(1.0)

@@ -36,6 +36,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="also the N most frequent error groups (kind, value shape, rule); default 30",
     )
     parser.add_argument(
+        "--by-type", action="store_true", help="also the figures per TIMEX type (DATE, TIME...)"
+    )
+    parser.add_argument(
         "--per-document", action="store_true", help="also the figures of every document"
     )
     parser.set_defaults(handler=run)
@@ -59,6 +62,8 @@ def run(args: argparse.Namespace) -> int:
         output["errors"] = [
             error.as_dict() for error in evaluation.errors if not kinds or error.kind in kinds
         ]
+    if args.by_type:
+        output["by_type"] = evaluation.by_type()
     if args.per_document:
         output["documents"] = evaluation.per_document()
     json.dump(output, sys.stdout, ensure_ascii=False, indent=1)

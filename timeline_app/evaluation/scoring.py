@@ -217,6 +217,8 @@ class DocumentResult:
     doc: str
     counts: Counts
     errors: list[ScoringError] = field(default_factory=list)
+    # TIMEX type -> Counter of gold, system, matched_gold, matched_system, value_correct
+    by_type: dict[str, Counter[str]] = field(default_factory=dict)
 
 
 def score_document(
@@ -251,7 +253,17 @@ def score_document(
                 ScoringError("spurious", doc, s.start, s.end, s.text, None, _system_dict(s))
             )
     errors.sort(key=lambda e: (e.start, ERROR_KINDS.index(e.kind)))
-    return DocumentResult(doc, counts, errors)
+    by_type: dict[str, Counter[str]] = defaultdict(Counter)
+    for g in gold:
+        by_type[g.type.strip().upper()]["gold"] += 1
+    for s in system:
+        by_type[_type_name(s)]["system"] += 1
+    for pair in pairs:
+        gold_type = pair.gold.type.strip().upper()
+        by_type[gold_type]["matched_gold"] += 1
+        by_type[gold_type]["value_correct"] += pair.value_correct
+        by_type[_type_name(pair.system)]["matched_system"] += 1
+    return DocumentResult(doc, counts, errors, dict(by_type))
 
 
 @dataclass(slots=True)
@@ -272,6 +284,27 @@ class Evaluation:
     def summary(self) -> dict[str, object]:
         """Figures and counts as one flat JSON-ready mapping."""
         return {**self.totals.scores(), **self.totals.as_dict()}
+
+    def by_type(self) -> dict[str, dict[str, float]]:
+        """Figures per TIMEX type: recall over gold of that type, precision over
+        system output of that type, and value accuracy of that type's matches."""
+        totals: dict[str, Counter[str]] = defaultdict(Counter)
+        for result in self.documents:
+            for timex_type, counter in result.by_type.items():
+                totals[timex_type].update(counter)
+        figures = {}
+        for timex_type, c in sorted(totals.items()):
+            recall = _ratio(c["matched_gold"], c["gold"])
+            precision = _ratio(c["matched_system"], c["system"])
+            figures[timex_type] = {
+                "gold": c["gold"],
+                "system": c["system"],
+                "relaxed_p": precision,
+                "relaxed_r": recall,
+                "relaxed_f1": _f1(precision, recall),
+                "value_accuracy": _ratio(c["value_correct"], c["matched_gold"]),
+            }
+        return figures
 
     def per_document(self) -> list[dict[str, object]]:
         return [{"doc": r.doc, **r.counts.scores(), **r.counts.as_dict()} for r in self.documents]
