@@ -21,6 +21,8 @@ from PySide6.QtGui import (
     QPainter,
     QPainterPath,
     QPen,
+    QStaticText,
+    QTransform,
 )
 
 from timeline_app.events.model import Event
@@ -137,8 +139,12 @@ def paint_grid_and_axis(
     height: float,
     base: QFont,
     theme: Theme,
+    caches: tuple[TextCache, TextCache] | None = None,
 ) -> None:
-    """Vertical grid lines over the events area, and the two-row axis at the bottom."""
+    """Vertical grid lines over the events area, and the two-row axis at the bottom.
+
+    ``caches`` (tick font, context font) speed up on-screen painting.
+    """
     baseline = height - theme.axis_height
     for tick in axis.ticks:
         x = round(viewport.x_of(tick.seconds, width)) + 0.5
@@ -157,7 +163,14 @@ def paint_grid_and_axis(
         text_width = metrics.horizontalAdvance(tick.label)
         left = min(max(x - text_width / 2, 2.0), width - text_width - 2)
         painter.setPen(QColor(theme.tick_text))
-        painter.drawText(QPointF(left, baseline + 8 + metrics.ascent()), tick.label)
+        _draw_label(
+            painter,
+            caches and caches[0],
+            left,
+            baseline + 8 + metrics.ascent(),
+            tick.label,
+            metrics,
+        )
 
     if not axis.context:
         return
@@ -178,7 +191,7 @@ def paint_grid_and_axis(
         if left < 0 or left + text_width > width:
             continue  # never draw a clipped label; the next period's label says enough
         painter.setPen(QColor(theme.context_text))
-        painter.drawText(QPointF(left, text_y), tick.label)
+        _draw_label(painter, caches and caches[1], left, text_y, tick.label, metrics)
 
 
 def _soft_gradient(x0: float, x1: float, colour: QColor, soft_start: bool, soft_end: bool):
@@ -193,6 +206,45 @@ def _soft_gradient(x0: float, x1: float, colour: QColor, soft_start: bool, soft_
     return gradient
 
 
+class TextCache:
+    """Prepared ``QStaticText`` per string for one font.
+
+    Drawing a prepared glyph run is several times faster than ``drawText`` and
+    labels repeat every frame while panning. Always plain text: article content
+    must never be read as markup.
+    """
+
+    def __init__(self, font: QFont, limit: int = 4000) -> None:
+        self.font = font
+        self.limit = limit
+        self._texts: dict[str, QStaticText] = {}
+
+    def get(self, text: str) -> QStaticText:
+        prepared = self._texts.get(text)
+        if prepared is None:
+            if len(self._texts) >= self.limit:
+                self._texts.clear()
+            prepared = QStaticText(text)
+            prepared.setTextFormat(Qt.TextFormat.PlainText)
+            prepared.prepare(QTransform(), self.font)
+            self._texts[text] = prepared
+        return prepared
+
+
+def _draw_label(
+    painter: QPainter,
+    cache: TextCache | None,
+    left: float,
+    baseline: float,
+    text: str,
+    metrics: QFontMetricsF,
+) -> None:
+    if cache is None:  # exports: real text in the SVG, not cached glyph runs
+        painter.drawText(QPointF(left, baseline), text)
+    else:
+        painter.drawStaticText(QPointF(left, baseline - metrics.ascent()), cache.get(text))
+
+
 def paint_events(
     painter: QPainter,
     drawn: Sequence[DrawnEvent],
@@ -201,6 +253,7 @@ def paint_events(
     selected_id: int | None,
     hovered_id: int | None,
     canvas_width: float,
+    cache: TextCache | None = None,
 ) -> None:
     """Shapes first, then labels, so no shape is drawn over a neighbour's text."""
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -222,7 +275,7 @@ def paint_events(
         if not item.label:
             continue
         text = item.label
-        width = metrics.horizontalAdvance(text)
+        width = cache.get(text).size().width() if cache else metrics.horizontalAdvance(text)
         left = item.label_origin(theme, width)
         if left < 0:
             continue  # a dot scrolled off the left edge takes its label with it
@@ -238,7 +291,7 @@ def paint_events(
             painter.setBrush(QColor(theme.selection_fill))
             painter.drawRoundedRect(back, 3, 3)
         painter.setPen(QColor(theme.label_text))
-        painter.drawText(QPointF(left, baseline), text)
+        _draw_label(painter, cache, left, baseline, text, metrics)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
 
 

@@ -74,6 +74,7 @@ class TimelineView(QWidget):
         self._drawn: list[paint.DrawnEvent] = []
         self._bars: list[Bar] = []
         self._running = 0
+        self._painting_screen = False
         self._selected: Event | None = None
         self._hovered_id: int | None = None
         self._hovered_bar: Bar | None = None
@@ -295,6 +296,11 @@ class TimelineView(QWidget):
         super().changeEvent(event)
 
     def _reset_metrics(self) -> None:
+        self._label_texts = paint.TextCache(paint.label_font(self.font()))
+        self._axis_texts = (
+            paint.TextCache(paint.tick_font(self.font())),
+            paint.TextCache(paint.context_font(self.font())),
+        )
         self._label_metrics = QFontMetricsF(paint.label_font(self.font()))
         self._ellipsis_width = self._label_metrics.horizontalAdvance("…")
         self._advances: dict[str, float] = {}
@@ -395,9 +401,11 @@ class TimelineView(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
+        self._painting_screen = True
         try:
             self.render_timeline(painter, self.width(), self.height())
         finally:
+            self._painting_screen = False
             painter.end()
 
     def render_timeline(self, painter: QPainter, width: float, height: float) -> None:
@@ -407,7 +415,16 @@ class TimelineView(QWidget):
         axis = build_axis(
             self._viewport, width, QFontMetricsF(paint.tick_font(self.font())).averageCharWidth()
         )
-        paint.paint_grid_and_axis(painter, axis, self._viewport, width, height, self.font(), theme)
+        paint.paint_grid_and_axis(
+            painter,
+            axis,
+            self._viewport,
+            width,
+            height,
+            self.font(),
+            theme,
+            self._axis_texts if self._painting_screen else None,
+        )
         self._drawn, self._bars, self._running = [], [], 0
         if self._source is None or self._span is None:
             paint.paint_message(
@@ -449,6 +466,7 @@ class TimelineView(QWidget):
                 self.selected_event_id(),
                 self._hovered_id,
                 width,
+                self._label_texts if self._painting_screen else None,
             )
             if not self._drawn and not self._bars:
                 paint.paint_message(
