@@ -177,11 +177,23 @@ def test_backwards_pair_is_not_a_span() -> None:
     assert [e.kind for e in build_events(text, timexes, PUBLISHED)] == [EventKind.POINT] * 2
 
 
-def test_from_until_now_is_ongoing() -> None:
-    text = "Troops stayed from 2014 until now in the north."
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Troops stayed from 2014 until now in the north.", EventKind.ONGOING),
+        ("Troops stayed from 2014 onwards in the north.", EventKind.ONGOING),
+        ("Troops stayed from 2014 on, in the north.", EventKind.ONGOING),
+        ("Troops stayed there from 2014 to date.", EventKind.ONGOING),
+        ("A report from 2014 on the island was read.", EventKind.POINT),
+        ("A report from 2014 until nowhere else was read.", EventKind.POINT),
+    ],
+)
+def test_from_until_now(text: str, kind: EventKind) -> None:
     timexes = [make_timex(text, "2014", "2014", D(2014, 1, 1), Precision.YEAR)]
     (event,) = build_events(text, timexes, PUBLISHED)
-    assert (event.kind, event.end) == (EventKind.ONGOING, D(2024, 1, 9))
+    assert event.kind == kind
+    if kind == EventKind.ONGOING:
+        assert event.end == D(2024, 1, 9)
 
 
 def test_ongoing_without_publication_date_keeps_its_own_end_and_says_so() -> None:

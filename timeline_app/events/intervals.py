@@ -50,8 +50,8 @@ _SINCE_BEFORE = re.compile(r"\b(?:ever\s+)?since\s*$", re.IGNORECASE)
 _SINCE_INSIDE = re.compile(r"^(?:ever\s+)?since\b", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s*$", re.IGNORECASE)
 _UNTIL_NOW_AFTER = re.compile(
-    r"\s*(?:(?:up\s+)?(?:to|until|till)\s+(?:now|today|date|the\s+present(?:\s+day)?)"
-    r"|on(?:wards?)?)\b",
+    r"\s*(?:(?:up\s+)?(?:to|until|till)\s+(?:now|today|date|the\s+present(?:\s+day)?)\b"
+    r"|onwards?\b|on(?=\s*(?:[,.;:)]|$)))",
     re.IGNORECASE,
 )
 _LOOKBEHIND = 30  # characters examined before a timex for "since"/"from"/"between"
