@@ -21,7 +21,15 @@ mentions) by how probable the article's evidence is if it was published on D:
   without a year in the lead is the news itself;
 * the first weekday in the lead ("Iran on Monday threw ...") is usually D itself,
   often the day before (stories filed the next morning), rarely anything else;
-* bare years ("since 2014") are mostly D's year or earlier.
+* bare years are mostly history (the current year goes unsaid), future
+  sentences name later ones, "since 2014" any earlier one.
+
+An article may name only old dates while its own goes unsaid, so a guess must
+also beat that alternative: the evidence averaged over the candidate days has
+to be ``MIN_LIKELIHOOD_RATIO`` times likelier than averaged over days in the
+years after the latest date named. Otherwise no date is returned, because a
+wrong date silently misplaces every relative expression of the article, while
+a missing one is shown as such and can be set by the user.
 
 The likelihoods are round numbers chosen from how news is written and checked
 against the distributions seen in the development corpora (the lead weekday is
@@ -314,8 +322,9 @@ def find_dateline(text: str) -> DateFinding | None:
 def infer_publication_date(text: str, title: str = "") -> DateFinding | None:
     """Infer when an undated article was published from its own time expressions.
 
-    Needs at least one explicit day ("Jan. 6, 2024", or "June 15" plus a year
-    somewhere in the text); returns None otherwise rather than guess.
+    Needs an explicit day ("Jan. 6, 2024", or "June 15" read in the year of a
+    full date) that explains the article clearly better than an unsaid later
+    date; returns None otherwise rather than guess.
     """
     evidence = _Evidence.from_text(text, title)
     anchors = sorted(evidence.anchors())[-MAX_ANCHORS:]
