@@ -313,3 +313,20 @@ def test_the_shortcuts_list_names_the_issues_keys(window: Any) -> None:
     assert keys["Find Articles"] == "Ctrl+F"
     assert keys["Undo"].startswith("Ctrl+Z")
     assert "Return" in keys["Show Source"]
+
+
+def test_right_click_on_an_event_offers_its_actions(qtbot: Any, window: Any) -> None:
+    rect = window.event_view.visualRect(window.event_model.index(1, 1))
+    window.event_view.customContextMenuRequested.emit(rect.center())
+    menu = window.context_menu
+    assert menu is not None
+    texts = [action.text().replace("&", "") for action in menu.actions()]
+    assert texts == ["Show Source", "Correct Event Date…", "Hide Event"]
+    assert window.current_event_id() == window.event_model.row_item(1).id
+    menu.close()
+
+
+def test_colour_mode_reaches_the_canvas(window: Any) -> None:
+    window.menu_actions.colour_by_source.trigger()
+    assert window.timeline._color_mode == "source"
+    assert not window.menu_actions.colour_by_article.isChecked()

@@ -8,15 +8,13 @@ and the reader on the same event whichever of them the user clicked.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer
 from PySide6.QtGui import (
     QCloseEvent,
-    QDragEnterEvent,
-    QDropEvent,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
@@ -25,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListView,
     QMainWindow,
+    QMenu,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -34,7 +33,8 @@ from PySide6.QtWidgets import (
 
 from timeline_app import __version__
 from timeline_app.gui import icons
-from timeline_app.gui.dialogs import FailureRow, ImportFailuresDialog, Prompts, ShortcutsDialog
+from timeline_app.gui.dialogs import ImportFailuresDialog, Prompts, ShortcutsDialog
+from timeline_app.gui.file_flows import FileFlowsMixin
 from timeline_app.gui.import_worker import ImportController
 from timeline_app.gui.library_view import LibraryPane, style_table
 from timeline_app.gui.models import (
@@ -56,7 +56,7 @@ from timeline_app.gui.window_actions import WindowActions
 SEARCH_DELAY_MS = 250
 
 
-class MainWindow(QMainWindow):
+class MainWindow(FileFlowsMixin, QMainWindow):
     """Timeline Reader's window.
 
     ``timeline`` is the canvas (engineer E's ``TimelineView`` or anything with its
@@ -81,6 +81,7 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.failures_dialog: ImportFailuresDialog | None = None
         self.shortcuts_dialog: ShortcutsDialog | None = None
+        self.context_menu: QMenu | None = None
         self._current_event_id: int | None = None
         self._timex_cache: dict[int, list[Any]] = {}
         self._syncing = False
@@ -201,6 +202,11 @@ class MainWindow(QMainWindow):
         if hasattr(self.timeline, "visibleRangeChanged"):
             self.timeline.visibleRangeChanged.connect(self._remember_visible_range)
         self.reader.timexClicked.connect(self.select_event_at)
+        for view in (self.article_view, self.event_view):
+            view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            view.customContextMenuRequested.connect(
+                lambda point, view=view: self._show_context_menu(view, point)
+            )
         self.importer.finished.connect(self._on_import_finished)
         self.importer.failed.connect(self._on_import_failed)
         self.undo_stack.cleanChanged.connect(lambda _clean: self._update_actions())
@@ -461,109 +467,30 @@ class MainWindow(QMainWindow):
         )
         self._update_status()
 
+    def set_colour_mode(self, mode: str) -> None:
+        """Colour the timeline by article or by source (the canvas decides the colours)."""
+        setter = getattr(self.timeline, "set_color_mode", None)
+        if setter is not None:
+            setter(mode)
+
+    def _show_context_menu(self, view: QAbstractItemView, point: QPoint) -> None:
+        """Right-click in the library or the events list: the actions on that row."""
+        index = view.indexAt(point)
+        if not index.isValid():
+            return
+        view.setCurrentIndex(index)
+        acts = self.menu_actions
+        menu = QMenu(self)
+        if view is self.event_view:
+            menu.addActions([acts.show_source, acts.correct_event, acts.hide_event])
+        else:
+            menu.addAction(acts.set_date)
+        menu.popup(view.viewport().mapToGlobal(point))
+        self.context_menu = menu
+
     def _report_error(self, message: str) -> None:
         self.statusBar().showMessage(message, 10000)
         self.prompts.error("Timeline Reader", message)
-
-    # -- import -----------------------------------------------------------------------------
-
-    def choose_files_to_import(self) -> None:
-        paths = self.prompts.import_files(self.settings.last_folder("import"))
-        if paths:
-            self.settings.set_last_folder("import", paths[0].parent)
-            self.import_paths(paths)
-
-    def choose_folder_to_import(self) -> None:
-        folder = self.prompts.import_folder(self.settings.last_folder("import"))
-        if folder is not None:
-            self.settings.set_last_folder("import", folder)
-            self.import_paths([folder])
-
-    def import_paths(self, paths: Sequence[Path]) -> bool:
-        """Import files and folders in the background; False if an import is running."""
-        started = self.importer.start([Path(p) for p in paths])
-        if not started and self.importer.is_running():
-            self.statusBar().showMessage("An import is already running", 5000)
-        return started
-
-    def _on_import_finished(self, report: Any) -> None:
-        was_empty = self.event_model.total_count() == 0
-        self.reload_all()
-        if was_empty:
-            self.timeline.fit_all()
-        failures = [FailureRow(str(f.path), f.message) for f in report.failures]
-        self.statusBar().showMessage(
-            f"Imported {len(report.imported)} article{'s' if len(report.imported) != 1 else ''},"
-            f" {len(report.duplicates)} already present, {len(failures)} failed",
-            10000,
-        )
-        if failures:
-            if self.failures_dialog is not None:
-                self.failures_dialog.close()
-            self.failures_dialog = ImportFailuresDialog(
-                failures, len(report.imported), len(report.duplicates), self
-            )
-            self.failures_dialog.show()
-
-    def _on_import_failed(self, message: str) -> None:
-        self.reload_all()
-        self._report_error(f"The import stopped: {message}")
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if any(url.isLocalFile() for url in event.mimeData().urls()):
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
-        if paths:
-            event.acceptProposedAction()
-            self.import_paths(paths)
-
-    # -- export -----------------------------------------------------------------------------
-
-    def shown_events(self) -> list[Any]:
-        """The events the lists currently show, in their current order."""
-        return [event for event in self.event_model.all_items() if not event.hidden]
-
-    def export_csv(self, path: Path) -> int:
-        """Write the shown events to ``path`` as CSV; returns the number of rows."""
-        from timeline_app.export import rows, write_csv
-
-        export_rows = rows(self.repo, self.shown_events())
-        with open(path, "w", encoding="utf-8", newline="") as stream:
-            write_csv(export_rows, stream)
-        return len(export_rows)
-
-    def choose_csv_export(self) -> None:
-        folder = self.settings.last_folder("export")
-        suggested = str(Path(folder) / "timeline.csv") if folder else "timeline.csv"
-        path = self.prompts.save_path("Export events as CSV", suggested, "CSV files (*.csv)")
-        if path is None:
-            return
-        try:
-            count = self.export_csv(path)
-        except OSError as error:
-            self._report_error(f"Could not write {path}: {error.strerror or error}")
-            return
-        self.settings.set_last_folder("export", path.parent)
-        self.statusBar().showMessage(f"Exported {count} events to {path}", 8000)
-
-    def choose_image_export(self, kind: str) -> None:
-        folder = self.settings.last_folder("export")
-        name = f"timeline.{kind}"
-        suggested = str(Path(folder) / name) if folder else name
-        file_filter = "PNG image (*.png)" if kind == "png" else "SVG drawing (*.svg)"
-        path = self.prompts.save_path(f"Export timeline as {kind.upper()}", suggested, file_filter)
-        if path is None:
-            return
-        exporter = self.timeline.export_png if kind == "png" else self.timeline.export_svg
-        try:
-            exporter(str(path))
-        except OSError as error:
-            self._report_error(f"Could not write {path}: {error.strerror or error}")
-            return
-        self.settings.set_last_folder("export", path.parent)
-        self.statusBar().showMessage(f"Saved the timeline to {path}", 8000)
 
     # -- help -----------------------------------------------------------------------------
 

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QToolBar
 
 from timeline_app.gui import icons
@@ -115,6 +115,17 @@ class WindowActions:
         self.fit = self._action("&Fit All", w.timeline.fit_all, "Ctrl+0", icons.FIT)
         self.show_hidden = self._action("Show &Hidden Events", w.toggle_show_hidden)
         self.show_hidden.setCheckable(True)
+        self.colour_by_article = self._action(
+            "Colour by &Article", lambda: w.set_colour_mode("article")
+        )
+        self.colour_by_source = self._action(
+            "Colour by S&ource", lambda: w.set_colour_mode("source")
+        )
+        colour_group = QActionGroup(w)
+        for action in (self.colour_by_article, self.colour_by_source):
+            action.setCheckable(True)
+            colour_group.addAction(action)
+        self.colour_by_article.setChecked(True)
         self.shortcuts = self._action(
             "&Keyboard Shortcuts", w.show_shortcuts, QKeySequence(std.HelpContents)
         )
@@ -158,6 +169,9 @@ class WindowActions:
         view_menu.addActions([self.previous, self.next, self.show_source])
         view_menu.addSeparator()
         view_menu.addAction(self.show_hidden)
+        if hasattr(w.timeline, "set_color_mode"):
+            view_menu.addSeparator()
+            view_menu.addActions([self.colour_by_article, self.colour_by_source])
 
         help_menu = menu_bar.addMenu("&Help")
         help_menu.addActions([self.shortcuts, self.about])
