@@ -167,3 +167,29 @@ def test_long_text_with_many_dates_stays_fast() -> None:
     elapsed = time.perf_counter() - began
     assert finding is not None
     assert elapsed < 5.0
+
+
+def test_a_lone_historical_date_is_not_taken_for_the_news() -> None:
+    text = (
+        "Prosecutors on Monday charged two more men over the bombings of the embassies.\n\n"
+        "The Aug. 7, 1998, bombings killed 224 people. The suspects deny the charges."
+    )
+    assert infer_publication_date(text) is None
+
+
+def test_a_caption_date_is_taken_as_recent() -> None:
+    text = (
+        "Prosecutors leave the court in Nairobi, Aug. 7, 1999.\n\n"
+        "Prosecutors on Monday charged two more men over the bombings of the embassies."
+    )
+    finding = infer_publication_date(text)
+    assert finding is not None
+    assert finding.date == date(1999, 8, 9)  # the Monday after Sat 7 Aug 1999
+
+
+def test_terms_and_maturities_are_not_news() -> None:
+    text = (
+        "The company sold $150 million of debentures due March 1, 2011, and notes "
+        "maturing Nov. 1, 2009. Its fiscal year ending June 30, 1990 was strong."
+    )
+    assert infer_publication_date(text) is None
