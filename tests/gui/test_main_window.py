@@ -213,7 +213,7 @@ def test_dropping_files_starts_an_import(qtbot: Any, window: Any, tmp_path: Path
         Qt.MouseButton.LeftButton,
         Qt.KeyboardModifier.NoModifier,
     )
-    window.dragEnterEvent(enter)
+    QApplication.sendEvent(window, enter)  # through Qt's dispatch, as a real drag
     assert enter.isAccepted()
     drop = QDropEvent(
         QPointF(50, 50),
@@ -223,7 +223,7 @@ def test_dropping_files_starts_an_import(qtbot: Any, window: Any, tmp_path: Path
         Qt.KeyboardModifier.NoModifier,
     )
     with qtbot.waitSignal(window.importer.finished, timeout=20000):
-        window.dropEvent(drop)
+        QApplication.sendEvent(window, drop)
     titles = [a.title for a in window.article_model.all_items()]
     assert "Dropped article" in titles
     assert window.failures_dialog is None
@@ -330,3 +330,19 @@ def test_colour_mode_reaches_the_canvas(window: Any) -> None:
     window.menu_actions.colour_by_source.trigger()
     assert window.timeline._color_mode == "source"
     assert not window.menu_actions.colour_by_article.isChecked()
+
+
+def test_dragging_a_web_link_is_refused(window: Any) -> None:
+    mime = QMimeData()
+    mime.setUrls([QUrl("https://example.invalid/article.html")])
+    enter = QDragEnterEvent(
+        QPoint(50, 50),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    enter.ignore()
+    QApplication.sendEvent(window, enter)
+    assert not enter.isAccepted()
+    assert not window.importer.is_running()
