@@ -192,3 +192,32 @@ def test_progress_bar_draws_only_on_a_terminal() -> None:
     assert "1/4 a.txt" in terminal.getvalue()
     assert "[" + "#" * 30 + "] 4/4 d.txt" in terminal.getvalue()
     assert terminal.getvalue().endswith("\n")
+
+
+def test_set_date_regroups_its_neighbourhood_like_a_full_regroup(tmp_path: Path) -> None:
+    from timeline_app.commands import regroup
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    bank = "Title: {t}\nDate: 2024-01-10\n\nThe central bank raised interest rates on Monday.{x}\n"
+    for name in "abc":
+        (folder / f"{name}.txt").write_text(bank.format(t=name, x=" " + name * 3))
+    other = "Title: {t}\nDate: 2023-05-0{d}\n\nThe harbour festival opened on Friday.{x}\n"
+    for day, name in enumerate("defg", start=1):
+        (folder / f"{name}.txt").write_text(other.format(t=name, d=day, x=" " + name * 3))
+    with Repository(tmp_path / "n.db") as repo:
+        import_paths(repo, [folder], workers=1)
+        by_title = {a.title: a.id for a in repo.articles()}
+
+        def groups() -> dict[str, int | None]:
+            titles = {v: k for k, v in by_title.items()}
+            return {titles[e.article_id]: e.group_id for e in repo.events()}
+
+        before = groups()
+        assert before["a"] == before["b"] == before["c"] is not None
+        set_publication_date(repo, by_title["c"], date(2024, 3, 6))  # Monday -> March 4
+        scoped = groups()
+        assert scoped["c"] is None
+        assert scoped["a"] == scoped["b"] is not None
+        regroup(repo)  # everything, from scratch
+        assert groups() == scoped

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -171,7 +171,7 @@ def import_paths(
         _write(repo, pending, report)
     if report.imported:
         if group:
-            regroup(repo)
+            regroup(repo, report.imported)
         repo.optimize()
     return report
 
@@ -211,31 +211,54 @@ def _write(
     pending.clear()
 
 
-def regroup(repo: Repository) -> None:
-    """Recompute which events of different articles report the same happening."""
+def regroup(
+    repo: Repository,
+    article_ids: Collection[int] | None = None,
+    former_groups: Collection[int] = (),
+) -> None:
+    """Recompute which events of different articles report the same happening.
+
+    With ``article_ids``, only the neighbourhood those articles' events can
+    affect is regrouped (their events, events overlapping them in time, and
+    whole groups touched, including ``former_groups`` their previous events
+    were in): a date change in a library of 100,000 events stays quick.
+    A large share of the library, or no ids, regroups everything.
+    """
     from timeline_app.events import group_events
 
-    events = repo.events(include_hidden=True)
-    texts = {article.id: article.text for article in repo.articles()}
-    repo.set_groups(group_events(events, texts))
+    scope: list[int] | None = None
+    if article_ids is not None and len(article_ids) * 4 < repo.article_count():
+        events = repo.grouping_neighbourhood(article_ids, former_groups)
+        scope = [event.id for event in events]
+    else:
+        events = repo.events(include_hidden=True)
+    texts = repo.article_texts({event.article_id for event in events})
+    repo.set_groups(group_events(events, texts), scope)
+
+
+def _groups_of(repo: Repository, article_id: int) -> set[int]:
+    events = repo.events(article_ids=[article_id], include_hidden=True)
+    return {event.group_id for event in events if event.group_id is not None}
 
 
 def set_publication_date(repo: Repository, article_id: int, published: date) -> None:
     """The user's date for an article: stored apart, and its events re-resolved against it."""
+    former_groups = _groups_of(repo, article_id)
     repo.set_published(article_id, published, PublishedSource.USER, "set by the user")
     article = repo.article(article_id)
     timexes, events = analyse(article.text, published)
     repo.replace_analysis(article_id, timexes, events)
-    regroup(repo)
+    regroup(repo, [article_id], former_groups)
 
 
 def clear_publication_date(repo: Repository, article_id: int) -> None:
     """Forget the user's date: the machine's date shows again and events follow it."""
+    former_groups = _groups_of(repo, article_id)
     repo.clear_published_correction(article_id)
     article = repo.article(article_id)
     timexes, events = analyse(article.text, article.published)
     repo.replace_analysis(article_id, timexes, events)
-    regroup(repo)
+    regroup(repo, [article_id], former_groups)
 
 
 RetagResult = tuple[int, ParsedArticle | None, list[Timex], list[Event]]

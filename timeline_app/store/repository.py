@@ -16,7 +16,7 @@ import sqlite3
 import time
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -25,8 +25,9 @@ from sqlite_utils import Database
 from timeline_app.articles import Article, ParsedArticle, PublishedSource
 from timeline_app.events.model import Event
 from timeline_app.store import codec
+from timeline_app.store.corrections import APPLY_CORRECTIONS, CorrectionsMixin, _now
 from timeline_app.store.schema import migrate
-from timeline_app.temporal.timex import Precision, Timex
+from timeline_app.temporal.timex import Timex
 
 _ARTICLE_SELECT = """
 SELECT a.id, a.title, a.text, a.source, a.url, a.path, a.content_hash, a.imported_at,
@@ -35,27 +36,6 @@ SELECT a.id, a.title, a.text, a.source, a.url, a.path, a.content_hash, a.importe
        COALESCE(c.published_reason, a.published_reason) AS published_reason
 FROM articles a LEFT JOIN article_corrections c ON c.article_id = a.id
 """
-
-# Recomputes the effective columns of events from machine values + corrections.
-_APPLY_CORRECTIONS = """
-UPDATE events SET
-  start_s = COALESCE((SELECT c.start_s FROM event_corrections c WHERE {match}), machine_start_s),
-  end_s = COALESCE((SELECT c.end_s FROM event_corrections c WHERE {match}), machine_end_s),
-  precision = COALESCE((SELECT c.precision FROM event_corrections c WHERE {match}),
-                       machine_precision),
-  hidden = COALESCE((SELECT c.hidden FROM event_corrections c WHERE {match}), 0),
-  group_id = CASE WHEN COALESCE((SELECT c.ungrouped FROM event_corrections c WHERE {match}), 0)
-                  THEN NULL ELSE machine_group_id END
-WHERE {where}
-""".replace(
-    "{match}",
-    "c.article_id = events.article_id AND c.timex_start = events.timex_start "
-    "AND c.timex_end = events.timex_end",
-)
-
-
-def _now() -> str:
-    return datetime.now(UTC).replace(tzinfo=None).isoformat(timespec="seconds")
 
 
 def _use_wal(db: Database, attempts: int = 300) -> None:
@@ -96,7 +76,7 @@ def open_database(path: str | Path) -> Database:
     return db
 
 
-class Repository:
+class Repository(CorrectionsMixin):
     """Articles, their machine analysis, and the user's corrections."""
 
     def __init__(self, path: str | Path) -> None:
@@ -211,6 +191,14 @@ class Repository:
             rows = self._rows(_ARTICLE_SELECT + " ORDER BY a.id")
         return [codec.article_from_row(row) for row in rows]
 
+    def article_texts(self, article_ids: Collection[int]) -> dict[int, str]:
+        """Texts of some articles by id (what grouping compares), without the rest."""
+        rows = self.db.execute(
+            "SELECT id, text FROM articles WHERE id IN (SELECT value FROM json_each(?))",
+            (json.dumps(sorted(int(i) for i in article_ids)),),
+        )
+        return dict(rows.fetchall())
+
     def article_ids(self) -> list[int]:
         return [row[0] for row in self.db.execute("SELECT id FROM articles ORDER BY id")]
 
@@ -289,7 +277,7 @@ class Repository:
             ).fetchone()
             if has_corrections:
                 self.db.execute(
-                    _APPLY_CORRECTIONS.replace("{where}", "article_id = ?"), (article_id,)
+                    APPLY_CORRECTIONS.replace("{where}", "article_id = ?"), (article_id,)
                 )
 
     def _insert_rows(self, table: str, rows: list[dict[str, Any]]) -> None:
@@ -305,20 +293,6 @@ class Repository:
             "SELECT * FROM timexes WHERE article_id = ? ORDER BY char_start, id", (article_id,)
         )
         return [codec.timex_from_row(row) for row in rows]
-
-    def set_groups(self, groups: Mapping[int, int]) -> None:
-        """Replace the machine grouping of all events (event id -> group id)."""
-        with self.db.atomic():
-            self.db.execute("UPDATE events SET machine_group_id = NULL, group_id = NULL")
-            self.db.conn.executemany(
-                "UPDATE events SET machine_group_id = ?, group_id = ? WHERE id = ?",
-                [(group, group, event_id) for event_id, group in groups.items()],
-            )
-            self.db.execute(
-                "UPDATE events SET group_id = NULL WHERE EXISTS (SELECT 1 FROM event_corrections"
-                " c WHERE c.article_id = events.article_id AND c.timex_start = events.timex_start"
-                " AND c.timex_end = events.timex_end AND c.ungrouped = 1)"
-            )
 
     # -- events ------------------------------------------------------------
 
@@ -482,72 +456,3 @@ class Repository:
             params.append(json.dumps(sorted(int(i) for i in article_ids)))
         sql += " ORDER BY t.article_id, t.char_start"
         return [(row["article_id"], codec.timex_from_row(row)) for row in self._rows(sql, params)]
-
-    # -- user corrections --------------------------------------------------
-
-    def _correct(self, event_id: int, **values: Any) -> None:
-        """Upsert correction columns for the event's time expression and re-apply them."""
-        event = self.event(event_id)
-        columns = ", ".join(values)
-        updates = ", ".join(f"{c} = excluded.{c}" for c in values)
-        with self.db.atomic():
-            self.db.execute(
-                f"INSERT INTO event_corrections (article_id, timex_start, timex_end, {columns},"
-                f" corrected_at) VALUES (?, ?, ?, {', '.join('?' for _ in values)}, ?)"
-                f" ON CONFLICT(article_id, timex_start, timex_end) DO UPDATE SET {updates},"
-                " corrected_at = excluded.corrected_at",
-                (event.article_id, event.timex_start, event.timex_end, *values.values(), _now()),
-            )
-            self._apply_corrections(event)
-
-    def _apply_corrections(self, event: Event) -> None:
-        self.db.execute(
-            _APPLY_CORRECTIONS.replace(
-                "{where}", "article_id = ? AND timex_start = ? AND timex_end = ?"
-            ),
-            (event.article_id, event.timex_start, event.timex_end),
-        )
-
-    def correct_event(
-        self, event_id: int, start: datetime, end: datetime, precision: Precision
-    ) -> None:
-        """The user's dating of an event; survives re-tagging and date changes."""
-        if end < start:
-            raise ValueError(f"event would end before it starts: {start} > {end}")
-        self._correct(
-            event_id,
-            start_s=codec.to_seconds(start),
-            end_s=codec.to_seconds(end),
-            precision=int(precision),
-        )
-
-    def hide_event(self, event_id: int, hidden: bool = True) -> None:
-        self._correct(event_id, hidden=int(hidden))
-
-    def ungroup_event(self, event_id: int) -> None:
-        """Take an event out of its group (the user says it is a different happening)."""
-        self._correct(event_id, ungrouped=1)
-
-    def regroup_event(self, event_id: int) -> None:
-        """Undo :meth:`ungroup_event`: the machine's grouping applies again."""
-        self._correct(event_id, ungrouped=0)
-
-    def clear_correction(self, event_id: int) -> None:
-        """Forget every user correction of this event; machine values show again."""
-        event = self.event(event_id)
-        with self.db.atomic():
-            self.db.execute(
-                "DELETE FROM event_corrections"
-                " WHERE article_id = ? AND timex_start = ? AND timex_end = ?",
-                (event.article_id, event.timex_start, event.timex_end),
-            )
-            self._apply_corrections(event)
-
-    def is_corrected(self, event_id: int) -> bool:
-        event = self.event(event_id)
-        row = self.db.execute(
-            "SELECT 1 FROM event_corrections"
-            " WHERE article_id = ? AND timex_start = ? AND timex_end = ?",
-            (event.article_id, event.timex_start, event.timex_end),
-        ).fetchone()
-        return row is not None
