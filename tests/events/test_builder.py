@@ -323,3 +323,17 @@ def test_timexes_of_another_text_are_refused() -> None:
     timex = make_timex("It happened on Monday.", "Monday", "2024-01-08", D(2024, 1, 8))
     with pytest.raises(ValueError, match="'Monday' at 15-21 does not match"):
         build_events("Completely different words here.", [timex], PUBLISHED)
+
+
+def test_a_dateline_alone_is_a_low_confidence_event() -> None:
+    text = "LONDON | Mon May 11, 2009 2:06 pm EDT\n\nLONDON, May 11 (Reuters)\n\nPrices fell on Monday."
+    timexes = [
+        make_timex(text, "Mon May 11, 2009", "2009-05-11", D(2009, 5, 11), anchor=AnchorKind.NONE),
+        make_timex(text, "May 11", "2009-05-11", D(2009, 5, 11), occurrence=1),
+        make_timex(text, "Monday", "2009-05-11", D(2009, 5, 11)),
+    ]
+    header, dateline, news = build_events(text, timexes, date(2009, 5, 11))
+    assert "dateline or time stamp" in header.explanation
+    assert "dateline or time stamp" in dateline.explanation
+    assert "dateline" not in news.explanation
+    assert header.confidence < news.confidence

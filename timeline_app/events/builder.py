@@ -13,6 +13,7 @@ make one event; the same moment twice in a sentence makes one event.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -94,8 +95,36 @@ def build_events(
         if key in seen:
             continue  # "Jan. 8 ... on Monday": the same moment twice in one sentence
         seen.add(key)
+        if _is_header(text, (event.sentence_start, event.sentence_end), timexes):
+            event = replace(
+                event,
+                confidence=round(event.confidence * 0.5, 2),
+                explanation=event.explanation + "; the sentence has no words but names and"
+                " dates (a dateline or time stamp), so it may only say when this was written",
+            )
         events.append(replace(event, article_id=article_id))
     return events
+
+
+_LOWERCASE_WORD = re.compile(r"\b[a-z][a-z'’-]{2,}\b")
+
+
+def _is_header(text: str, sentence: tuple[int, int], timexes: Sequence[Timex]) -> bool:
+    """Whether the sentence is only a dateline or time stamp ("LONDON, May 11 (Reuters)").
+
+    Such a "sentence" reports no happening: once its time expressions are
+    removed, no lower-case word of three letters or more is left.
+    """
+    start, end = sentence
+    pieces = []
+    position = start
+    for timex in timexes:
+        if timex.end <= start or timex.start >= end:
+            continue
+        pieces.append(text[position : max(position, timex.start)])
+        position = max(position, timex.end)
+    pieces.append(text[position:end])
+    return _LOWERCASE_WORD.search(" ".join(pieces)) is None
 
 
 @dataclass(frozen=True, slots=True)
