@@ -7,6 +7,7 @@ emits anything and by the property tests.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from datetime import date, datetime, timedelta
 
 from dateutil.relativedelta import relativedelta
@@ -59,6 +60,7 @@ _FULL = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def is_well_formed(value: str) -> bool:
     """True if ``value`` is syntactically a TIMEX3 value this engine may emit."""
     if value in _REFS:
@@ -71,6 +73,7 @@ def is_well_formed(value: str) -> bool:
     return interval_of(value) is not None or "X" in value
 
 
+@lru_cache(maxsize=4096)
 def interval_of(value: str) -> tuple[Interval, Precision] | None:
     """The span of calendar time a fully specified DATE/TIME value covers, or None."""
     match = _FULL.match(value)

@@ -9,6 +9,7 @@ sentence (``Tense``), computed by the tagger.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import Enum
@@ -32,11 +33,15 @@ class Tense(Enum):
 
 @dataclass(frozen=True, slots=True)
 class Anchors:
-    """The dates a relative expression may be resolved against."""
+    """The dates a relative expression may be resolved against.
+
+    ``tense`` is a callable because finding the sentence's tense costs a scan
+    and only direction-dependent operations ("Thursday", "October") need it.
+    """
 
     dct: date | None
     narrative: date | None
-    tense: Tense
+    tense: Callable[[], Tense]
     narrative_precision: Precision | None = None
 
 
@@ -49,15 +54,21 @@ class Resolved:
     anchor: date | None
 
 
-def _direction(requested: str, tense: Tense, op: Op) -> str:
+def _direction(requested: str, sentence_tense: Callable[[], Tense], op: Op) -> str:
     """Which way an expression points; news reports on the recent past, so a
     bare weekday with no tense marker is taken to be the last one."""
     if requested and requested != "auto":
         return requested
-    if tense is Tense.FUTURE:
+    if op in (Op.SHIFT, Op.DURATION, Op.YEAR):
+        return ""
+    if sentence_tense() is Tense.FUTURE:
         return "future"
     if op is Op.WEEKDAY:
         return "past"
+    # A month (and day) without a year: the occurrence nearest the DCT unless
+    # the sentence looks ahead. Measured on TBAQ, past-tense markers ("said")
+    # mislead here (past statements about coming dates are common), and so
+    # does defaulting to the DCT's year.
     return "nearest"
 
 
@@ -159,21 +170,18 @@ def resolve(op: Op, args: list[str], anchors: Anchors) -> Resolved:
     if op is Op.DURATION:
         return Resolved(duration(args[0], args[1]), AnchorKind.NONE, None)
     anchor, kind = anchors.dct, AnchorKind.DCT
-    if op is Op.SHIFT and len(args) > 2 and args[2] == "period":
+    mode = args[2] if op is Op.SHIFT and len(args) > 2 else ""
+    if mode == "period":
         # "from a year ago" after "the third quarter": the same period a year before.
-        narrative_unit = _narrative_unit(args[0], anchors)
-        if narrative_unit not in _PERIOD_UNITS or anchors.narrative is None:
-            args = args[:2]
-        else:
-            args = [*args[:2], "narrative"]
-    if op is Op.SHIFT and len(args) > 2 and args[2] == "narrative":
-        narrative_unit = _narrative_unit(args[0], anchors)
-        if narrative_unit is not None and anchors.narrative is not None:
-            value = _anchored(op, [narrative_unit, *args[1:]], anchors.narrative, "")
-            if args[0] != narrative_unit and "X" not in args[1]:
-                shifted = anchors.narrative + _STEP[args[0]] * int(float(args[1]))
-                value = format_at(shifted, narrative_unit)
-            return Resolved(value, AnchorKind.NARRATIVE, anchors.narrative)
+        unit = _narrative_unit(args[0], anchors)
+        mode = "narrative_fine" if unit in _PERIOD_UNITS else ""
+    if mode in ("narrative", "narrative_fine") and anchors.narrative is not None:
+        unit = _narrative_unit(args[0], anchors)
+        if unit is not None and "X" not in args[1]:
+            if mode == "narrative":
+                unit = args[0]  # "the following year": a year, whatever the anchor
+            shifted = anchors.narrative + _STEP[args[0]] * int(float(args[1]))
+            return Resolved(format_at(shifted, unit), AnchorKind.NARRATIVE, anchors.narrative)
     if op is Op.YEAR:
         kind = kind if len(args[0]) < 4 and anchor is not None else AnchorKind.NONE
         return Resolved(_year(args[0], anchor), kind, anchor)
@@ -288,7 +296,7 @@ def _anchored(op: Op, args: list[str], anchor: date, direction: str) -> str:
         candidates = [anchor + timedelta(days=offset + 7 * k) for k in (-1, 0, 1)]
         return _pick(candidates, anchor, direction).isoformat()
     years = [anchor.year - 1, anchor.year, anchor.year + 1]
-    if direction == "this" and op is Op.SEASON:
+    if direction == "this" and op in (Op.SEASON, Op.HOLIDAY):
         direction = "nearest"  # this winter may have begun last December
     elif direction == "this":
         years = [anchor.year]

@@ -188,7 +188,10 @@ def _timex_from_match(
         value = render(spec.suffix, context)
         if spec.op is not None:
             args = [render(arg, context) for arg in spec.args]
-            tense = sentence_tense(text, start, end, engine) if dct else Tense.UNKNOWN
+
+            def tense() -> Tense:
+                return sentence_tense(text, start, end, engine)
+
             narrative_date, narrative_precision = narrative or (None, None)
             anchors = Anchors(dct, narrative_date, tense, narrative_precision)
             resolved = resolve(spec.op, args, anchors)
