@@ -337,7 +337,7 @@ _FUTURE = re.compile(
 # "debentures due March 1, 2011", "the year ending June 30", "after Jan. 1, 1990".
 _TERM_BEFORE = re.compile(
     r"\b(?:[Dd]ue|[Ee]nding|[Ee]nds|[Ee]xpir(?:es|ing)|[Mm]atur(?:es|ing)|[Aa]fter|[Bb]y|"
-    r"[Bb]efore|[Tt]hrough|[Tt]ill|[Uu]ntil|[Ff]rom)(?:\s{1,3}(?:on|the))?\s{1,3}$"
+    r"[Bb]efore|[Tt]hrough|[Tt]ill|[Uu]ntil)(?:\s{1,3}(?:on|the))?\s{1,3}$"
 )
 # A full date closing its paragraph is how wire photo captions end ("Iraqi soldiers
 # parade in Baghdad, Jan. 6, 2024."); captions are dated the day the photo was taken.
