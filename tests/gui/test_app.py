@@ -125,3 +125,22 @@ def test_timeline_app_with_no_command_opens_the_window_on_the_seed(
     with Repository(db) as repo:
         assert repo.article_count() == 1
     assert AppSettings.at(settings_file).last_database() == db.resolve()
+
+
+def test_failures_dialog_tells_same_named_files_apart_and_copies(qtbot: Any) -> None:
+    from timeline_app.gui.dialogs import FailureRow, ImportFailuresDialog
+
+    failures = [
+        FailureRow("/data/in/a/notes.json", "malformed JSON"),
+        FailureRow("/data/in/b/notes.json", "empty file"),
+    ]
+    dialog = ImportFailuresDialog(failures, imported=5, duplicates=1)
+    qtbot.addWidget(dialog)
+    assert dialog.listed_rows() == [
+        ("a/notes.json", "malformed JSON"),
+        ("b/notes.json", "empty file"),
+    ]
+    dialog.copy_to_clipboard()
+    copied = QApplication.clipboard().text()
+    assert "/data/in/a/notes.json\tmalformed JSON" in copied
+    assert "/data/in/b/notes.json\tempty file" in copied

@@ -9,12 +9,14 @@ failures) are non-modal and kept on the window for inspection.
 from __future__ import annotations
 
 import calendar
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -43,6 +45,21 @@ class FailureRow:
 
     path: str
     message: str
+
+
+def _short_paths(failures: Sequence[FailureRow]) -> list[str]:
+    """Paths relative to the folder they share, so same-named files stay distinguishable."""
+    paths = [Path(failure.path) for failure in failures]
+    if len(paths) < 2:
+        return [path.name for path in paths]
+    try:
+        common = Path(os.path.commonpath([str(path.parent) for path in paths]))
+    except ValueError:  # different drives
+        return [str(path) for path in paths]
+    return [
+        str(path.relative_to(common)) if path.is_relative_to(common) else str(path)
+        for path in paths
+    ]
 
 
 class ImportFailuresDialog(QDialog):
@@ -76,8 +93,8 @@ class ImportFailuresDialog(QDialog):
         self._table.setAlternatingRowColors(True)
         self._table.setHeaderLabels(["File", "Problem"])
         self._table.setUniformRowHeights(True)
-        for failure in self._failures:
-            item = QTreeWidgetItem([Path(failure.path).name, failure.message])
+        for failure, shown in zip(self._failures, _short_paths(self._failures), strict=True):
+            item = QTreeWidgetItem([shown, failure.message])
             item.setToolTip(0, failure.path)
             item.setToolTip(1, failure.message)
             self._table.addTopLevelItem(item)
@@ -86,6 +103,8 @@ class ImportFailuresDialog(QDialog):
         header.setStretchLastSection(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.close)
+        copy = buttons.addButton("Copy List", QDialogButtonBox.ButtonRole.ActionRole)
+        copy.clicked.connect(self.copy_to_clipboard)
 
         layout = QVBoxLayout(self)
         layout.addWidget(summary)
@@ -95,6 +114,13 @@ class ImportFailuresDialog(QDialog):
     def failures(self) -> list[FailureRow]:
         """What the dialog lists (file path and problem), in order."""
         return list(self._failures)
+
+    def as_text(self) -> str:
+        """The failures as tab-separated lines (full path, problem), for a bug report."""
+        return "".join(f"{failure.path}\t{failure.message}\n" for failure in self._failures)
+
+    def copy_to_clipboard(self) -> None:
+        QGuiApplication.clipboard().setText(self.as_text())
 
     def listed_rows(self) -> list[tuple[str, str]]:
         """The (file, problem) texts actually shown in the table."""
