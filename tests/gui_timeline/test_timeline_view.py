@@ -255,6 +255,28 @@ def test_tooltip_shows_expression_value_anchor_and_escapes_content(qtbot, shown_
     assert "dct 2024-01-08" in text
 
 
+def test_hovering_an_event_shows_its_tooltip(qtbot, shown_view) -> None:
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QToolTip
+
+    view, _ = shown_view(_few_events())
+    rect = view.event_rect(3)
+    assert rect is not None
+    pos = rect.center().toPoint()
+    QApplication.sendEvent(view, QHelpEvent(QEvent.Type.ToolTip, pos, view.mapToGlobal(pos)))
+    assert "expr 3" in QToolTip.text()
+    assert "anchor" in QToolTip.text()
+
+
+def test_first_events_arriving_are_brought_into_view(qtbot, shown_view) -> None:
+    view, source = shown_view([])
+    source.set_events(_few_events())  # as an import would
+    view.reload()
+    start, end = view.visible_range()
+    assert all(start <= e.start and e.end <= end for e in _few_events())
+
+
 def test_png_and_svg_exports_are_valid_files(qtbot, shown_view, tmp_path) -> None:
     view, _ = shown_view(_few_events(), width=800, height=300)
     png = view.export_png(tmp_path / "timeline.png")

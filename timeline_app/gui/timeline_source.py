@@ -76,11 +76,16 @@ class InMemoryTimelineSource:
         labels: dict[int, ArticleLabel] | None = None,
         anchors: dict[int, str] | None = None,
     ) -> None:
-        self._all = sorted(events, key=lambda e: (e.start, e.id))
+        self._all: list[Event] = []
+        self.set_events(events)
         self._labels = labels or {}
         self._anchors = anchors or {}
         self.article_ids: Collection[int] | None = None
         self.queries = 0  # how many event/density queries were answered (tests check caching)
+
+    def set_events(self, events: Iterable[Event]) -> None:
+        """Replace the events (as an import or a correction would change the store)."""
+        self._all = sorted(events, key=lambda e: (e.start, e.id))
 
     def _filtered(self) -> list[Event]:
         if self.article_ids is None:

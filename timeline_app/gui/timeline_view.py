@@ -64,6 +64,11 @@ class TimelineView(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         self.setMinimumSize(320, 160)
+        self.setAccessibleName("Timeline")
+        self.setAccessibleDescription(
+            "Events on a time axis. Left and Right select events, Enter opens one, "
+            "plus and minus zoom, Shift with arrows pans, Ctrl+0 shows everything."
+        )
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
         self.grabGesture(Qt.GestureType.PinchGesture)
         self.theme = paint.Theme()
@@ -111,10 +116,13 @@ class TimelineView(QWidget):
     def reload(self) -> None:
         """Re-read the source (after an import, a correction, a filter change)."""
         self._label_cache.clear()
+        had_events = self._scene.span is not None
         self._scene.reload()
         if self._selected is not None and self._source is not None:
             self._selected = self._source.event(self._selected.id)
         self.dataReloaded.emit()
+        if not had_events and self._scene.span is not None:
+            self.fit_all()  # the first events arrived (e.g. the first import): show them
         self.update()
 
     def set_article_filter(self, ids: Collection[int] | None) -> None:
