@@ -230,6 +230,22 @@ def test_inferred_publication_dates_are_marked(big_repo: Any) -> None:
     assert not plain.data().startswith("≈")
 
 
+def test_tooltips_show_article_content_literally(big_repo: Any) -> None:
+    big_repo.article_list[0] = make_article(
+        1,
+        published_reason='<img src="file:///etc/passwd"><b>bold</b>',
+        path="/tmp/<script>x</script>.txt",
+    )
+    model = ArticleTableModel(big_repo)
+    model.reload()
+    row = model.row_of_article(1)
+    for column in (ArticleTableModel.TITLE, ArticleTableModel.PUBLISHED):
+        tip = model.index(row, column).data(Qt.ItemDataRole.ToolTipRole)
+        assert "<img" not in tip
+        assert "<script" not in tip
+        assert "&lt;" in tip
+
+
 def test_event_neighbour_steps_in_table_order_and_stops_at_the_ends(big_repo: Any) -> None:
     model = EventTableModel(big_repo)
     model.reload()

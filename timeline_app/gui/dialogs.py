@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from timeline_app.gui.models import plain_tooltip
 from timeline_app.temporal.timex import Precision
 
 IMPORTABLE_FILTER = "Articles (*.txt *.md *.html *.htm *.json *.jsonl *.tml);;All files (*)"
@@ -95,8 +96,8 @@ class ImportFailuresDialog(QDialog):
         self._table.setUniformRowHeights(True)
         for failure, shown in zip(self._failures, _short_paths(self._failures), strict=True):
             item = QTreeWidgetItem([shown, failure.message])
-            item.setToolTip(0, failure.path)
-            item.setToolTip(1, failure.message)
+            item.setToolTip(0, plain_tooltip(failure.path))
+            item.setToolTip(1, plain_tooltip(failure.message))
             self._table.addTopLevelItem(item)
         header = self._table.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
@@ -272,7 +273,13 @@ class Prompts:
         return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def error(self, title: str, message: str) -> None:
-        QMessageBox.warning(self._parent, title, message)
+        self._message(QMessageBox.Icon.Warning, title, message)
 
     def about(self, title: str, message: str) -> None:
-        QMessageBox.about(self._parent, title, message)
+        self._message(QMessageBox.Icon.Information, title, message)
+
+    def _message(self, icon: QMessageBox.Icon, title: str, message: str) -> None:
+        # Plain text: messages quote file names and article content.
+        box = QMessageBox(icon, title, message, QMessageBox.StandardButton.Ok, self._parent)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.exec()

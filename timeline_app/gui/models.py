@@ -8,6 +8,7 @@ loaded domain list; nothing here decides what an event *is*.
 
 from __future__ import annotations
 
+import html
 from bisect import insort
 from collections.abc import Collection, Sequence
 from datetime import datetime, timedelta
@@ -60,6 +61,15 @@ _MOD_WORDS = {
 
 
 TITLE_LIMIT = 90
+
+
+def plain_tooltip(text: str) -> str:
+    """A tooltip that shows ``text`` literally.
+
+    Qt renders any tooltip that looks like HTML as rich text; article content
+    (titles, reasons, paths) is untrusted, so it is escaped and wrapped.
+    """
+    return f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>"
 
 
 def article_title(article: Article) -> str:
@@ -329,7 +339,8 @@ class ArticleTableModel(_BatchedTableModel[Article]):
             excluded = article.id in self._excluded
             return Qt.CheckState.Unchecked if excluded else Qt.CheckState.Checked
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(article, column)
+            tip = self._tooltip(article, column)
+            return plain_tooltip(tip) if tip else None
         if (
             role == Qt.ItemDataRole.FontRole
             and column == self.PUBLISHED
@@ -495,7 +506,7 @@ class EventTableModel(_BatchedTableModel[Event]):
                 return event.label
             return self._titles.get(event.article_id, f"Article {event.article_id}")
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"“{event.expression}” → {event.value}\n{event.explanation}"
+            return plain_tooltip(f"“{event.expression}” → {event.value}\n{event.explanation}")
         if role == Qt.ItemDataRole.ForegroundRole:
             if event.hidden:
                 return QBrush(_HIDDEN)
@@ -592,7 +603,9 @@ class UndatedListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return f"“{timex.text}”  {timex.value}  ·  {title}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{timex.type.value} {timex.value} (rule {timex.rule or 'unknown'})"
+            return plain_tooltip(
+                f"{timex.type.value} {timex.value} (rule {timex.rule or 'unknown'})"
+            )
         if role == ROLE_ID:
             return article_id
         return None
