@@ -109,6 +109,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="one row per group of events reporting the same happening (its most confident "
         "member, naming the other articles)",
     )
+    export.add_argument(
+        "--undated",
+        action="store_true",
+        help="write the undated list instead (durations, sets, vague or unresolved "
+        "expressions, with the reason; csv or json; only --article applies)",
+    )
     export.set_defaults(handler=run_export)
 
 
@@ -180,25 +186,37 @@ def _utf8_stdout():
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from timeline_app.export import export_events
+    from timeline_app.export import export_events, export_undated
 
+    if args.undated and args.format == "timelinejs":
+        print(
+            "error: the undated list has no dates to draw; use --format csv or json",
+            file=sys.stderr,
+        )
+        return 2
     repo = _open_repository(args)
     if repo is None:
         return 2
     with repo:
         target = args.output or _utf8_stdout()
         try:
-            count = export_events(
-                repo,
-                args.format,
-                target,
-                bom=args.bom,
-                merge_groups=args.merge_groups,
-                **_filters(args),
-            )
+            if args.undated:
+                count = export_undated(
+                    repo, args.format, target, article_ids=args.articles, bom=args.bom
+                )
+            else:
+                count = export_events(
+                    repo,
+                    args.format,
+                    target,
+                    bom=args.bom,
+                    merge_groups=args.merge_groups,
+                    **_filters(args),
+                )
         except OSError as error:
             print(f"error: cannot write {args.output}: {error.strerror or error}", file=sys.stderr)
             return 1
+    what = "undated expressions" if args.undated else "events"
     destination = args.output or "standard output"
-    print(f"exported {count} events as {args.format} to {destination}", file=sys.stderr)
+    print(f"exported {count} {what} as {args.format} to {destination}", file=sys.stderr)
     return 0

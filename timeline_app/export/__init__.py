@@ -2,7 +2,8 @@
 
 ``export_events(repo, fmt, path_or_stream, **filters)`` is what the CLI calls;
 ``write_events(repo, events, fmt, path_or_stream)`` writes events already chosen
-(the GUI's shown list); ``rows`` and the ``write_*`` functions are the parts.
+(the GUI's shown list); ``export_undated`` writes the expressions that date no
+event; ``rows`` and the ``write_*`` functions are the parts.
 """
 
 from __future__ import annotations
@@ -17,10 +18,12 @@ from typing import Protocol, TextIO
 from timeline_app.articles import Article
 from timeline_app.events.model import Event
 from timeline_app.export.rows import FIELDS, ExportRow, rows
+from timeline_app.export.undated import UNDATED_FIELDS, UndatedSource, undated_rows
 from timeline_app.export.writers import (
     neutralise_cell,
     write_csv,
     write_json,
+    write_table,
     write_timelinejs,
 )
 
@@ -31,6 +34,7 @@ __all__ = [
     "FORMATS",
     "ExportRow",
     "export_events",
+    "export_undated",
     "neutralise_cell",
     "rows",
     "write_csv",
@@ -87,19 +91,45 @@ def write_events(
     """
     write = _writer(fmt, bom)
     selected = rows(repo, events, merge_groups=merge_groups)
+    _write_to(path_or_stream, lambda stream: write(selected, stream))
+    return len(selected)
+
+
+def _write_to(
+    path_or_stream: str | os.PathLike[str] | TextIO, write: Callable[[TextIO], None]
+) -> None:
+    """Call ``write`` on the stream, or on a temporary file then renamed onto the path."""
     if not isinstance(path_or_stream, str | os.PathLike):
-        write(selected, path_or_stream)
-        return len(selected)
+        write(path_or_stream)
+        return
     target = Path(path_or_stream)
     descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     try:
         with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as stream:
-            write(selected, stream)
+            write(stream)
         os.chmod(temporary, 0o644)  # mkstemp makes it private; an export is a normal file
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def export_undated(
+    repo: UndatedSource,
+    fmt: str,
+    path_or_stream: str | os.PathLike[str] | TextIO,
+    *,
+    article_ids: Collection[int] | None = None,
+    bom: bool = False,
+) -> int:
+    """Write the undated list (csv or json): expressions that date no event, and why."""
+    if fmt not in ("csv", "json"):
+        raise ValueError(f"the undated list exports as csv or json, not {fmt!r}")
+    selected = undated_rows(repo, article_ids)
+    if fmt == "csv":
+        _write_to(path_or_stream, lambda stream: write_table(UNDATED_FIELDS, selected, stream, bom))
+    else:
+        _write_to(path_or_stream, lambda stream: write_json(selected, stream))
     return len(selected)
 
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 import csv
 import html
 import json
-from collections.abc import Sequence
-from typing import TextIO
+from collections.abc import Iterable, Sequence
+from typing import Protocol, TextIO
 from urllib.parse import urlsplit
 
 from timeline_app.export.rows import FIELDS, ExportRow
@@ -33,22 +33,33 @@ def neutralise_cell(value: object) -> str:
     return text
 
 
-def write_csv(rows: Sequence[ExportRow], stream: TextIO, bom: bool = False) -> None:
-    """RFC 4180 CSV: header row, CRLF line ends, quoted where needed; UTF-8 is the
-    caller's stream encoding. ``bom`` writes a byte-order mark so Excel reads UTF-8.
+class _Row(Protocol):
+    def as_dict(self) -> dict[str, object]: ...
+
+
+def write_table(
+    header: Sequence[str], rows: Iterable[_Row], stream: TextIO, bom: bool = False
+) -> None:
+    """RFC 4180 CSV of any rows: header row, CRLF line ends, quoted where needed,
+    every cell neutralised. ``bom`` writes a byte-order mark so Excel reads UTF-8.
 
     Open files with ``newline=""`` so the CRLFs are written as they are.
     """
     if bom:
         stream.write(BOM)
     writer = csv.writer(stream, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(FIELDS)
+    writer.writerow(header)
     for row in rows:
         values = row.as_dict()
-        writer.writerow([neutralise_cell(values[name]) for name in FIELDS])
+        writer.writerow([neutralise_cell(values[name]) for name in header])
 
 
-def write_json(rows: Sequence[ExportRow], stream: TextIO) -> None:
+def write_csv(rows: Sequence[ExportRow], stream: TextIO, bom: bool = False) -> None:
+    """The events as RFC 4180 CSV with the ``FIELDS`` columns (see ``write_table``)."""
+    write_table(FIELDS, rows, stream, bom=bom)
+
+
+def write_json(rows: Sequence[_Row], stream: TextIO) -> None:
     """A JSON array of objects with the CSV's fields (numbers stay numbers)."""
     json.dump([row.as_dict() for row in rows], stream, ensure_ascii=False, indent=2)
     stream.write("\n")
