@@ -54,7 +54,7 @@ _PART_OF_DAY_HOURS = {
 }
 _FULL = re.compile(
     r"(?P<year>\d{2,4})"
-    r"(?:-(?P<month>\d\d)(?:-(?P<day>\d\d))?|-W(?P<week>\d\d)|-Q(?P<quarter>[1-4])"
+    r"(?:-(?P<month>\d\d)(?:-(?P<day>\d\d))?|-W(?P<week>\d\d)(?P<weekend>-WE)?|-Q(?P<quarter>[1-4])"
     r"|-H(?P<half>[12])|-(?P<season>SP|SU|FA|WI))?"
     r"(?:T(?:(?P<hour>\d\d)(?::(?P<minute>\d\d)(?::(?P<second>\d\d))?)?|(?P<pod>MO|AF|EV|NI|DT|MI)))?\Z"
 )
@@ -100,6 +100,8 @@ def _finer_interval(year: int, parts: dict[str, str | None]) -> tuple[Interval, 
     if parts["week"]:
         week = int(parts["week"])
         start = datetime.combine(date.fromisocalendar(year, week, 1), datetime.min.time())
+        if parts["weekend"]:
+            return Interval(start + timedelta(days=5), start + timedelta(days=7)), Precision.WEEK
         return Interval(start, start + timedelta(days=7)), Precision.WEEK
     if parts["quarter"]:
         start = datetime(year, 3 * int(parts["quarter"]) - 2, 1)

@@ -63,7 +63,7 @@ def _direction(requested: str, sentence_tense: Callable[[], Tense], op: Op) -> s
         return ""
     if sentence_tense() is Tense.FUTURE:
         return "future"
-    if op is Op.WEEKDAY:
+    if op in (Op.WEEKDAY, Op.WEEKEND):
         return "past"
     # A month (and day) without a year: the occurrence nearest the DCT unless
     # the sentence looks ahead. Measured on TBAQ, past-tense markers ("said")
@@ -196,6 +196,7 @@ def resolve(op: Op, args: list[str], anchors: Anchors) -> Resolved:
 _ARGS_BEFORE_DIRECTION = {
     Op.SHIFT: 99,
     Op.WEEKDAY: 1,
+    Op.WEEKEND: 0,
     Op.MONTHDAY: 2,
     Op.MONTH: 1,
     Op.SEASON: 1,
@@ -254,6 +255,8 @@ def _unanchored(op: Op, args: list[str]) -> str:
         return _UNDERSPECIFIED.get(args[0], "XXXX")
     if op is Op.WEEKDAY:
         return f"XXXX-WXX-{int(args[0])}"
+    if op is Op.WEEKEND:
+        return "XXXX-WXX-WE"
     if op is Op.MONTHDAY:
         month, day = int(args[0]), int(args[1])
         date(2000, month, day)  # raises ValueError for impossible dates (leap year allows 02-29)
@@ -287,6 +290,9 @@ def _anchored(op: Op, args: list[str], anchor: date, direction: str) -> str:
         if unit not in _STEP:
             raise NoValue(f"unknown unit {unit!r}")
         return format_at(anchor + _STEP[unit] * int(float(amount)), unit)
+    if op is Op.WEEKEND:
+        saturday = _anchored(Op.WEEKDAY, ["6"], anchor, direction)
+        return format_at(date.fromisoformat(saturday), "week") + "-WE"
     if op is Op.WEEKDAY:
         weekday = int(args[0])
         if direction == "this":

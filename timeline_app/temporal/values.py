@@ -24,6 +24,7 @@ class Op(StrEnum):
 
     SHIFT = "shift"  # (unit, amount[, narrative]): the anchor moved by amount units
     WEEKDAY = "weekday"  # (weekday 1-7[, direction])
+    WEEKEND = "weekend"  # ([direction]): the weekend, as YYYY-Www-WE
     MONTHDAY = "monthday"  # (month, day[, direction])
     MONTH = "month"  # (month[, direction])
     SEASON = "season"  # (SP|SU|FA|WI[, direction])
@@ -37,6 +38,7 @@ class Op(StrEnum):
 _ARITY = {
     Op.SHIFT: (2, 3),
     Op.WEEKDAY: (1, 2),
+    Op.WEEKEND: (0, 1),
     Op.MONTHDAY: (2, 3),
     Op.MONTH: (1, 2),
     Op.SEASON: (1, 2),
@@ -85,7 +87,7 @@ def parse_value_spec(rule: Rule, tables: Mapping[str, Mapping[str, str]]) -> Val
         except ValueError as error:
             message = f"unknown operation @{match.group(1)}"
             raise RuleFileError(rule.path, rule.line, message) from error
-        args = tuple(arg.strip() for arg in match.group(2).split(","))
+        args = tuple(arg.strip() for arg in match.group(2).split(",") if arg.strip())
         low, high = _ARITY[op]
         if not low <= len(args) <= high:
             raise RuleFileError(rule.path, rule.line, f"@{op} takes {low}-{high} arguments")
