@@ -217,7 +217,7 @@ _UNIT_PRECISION = {
     "decade": Precision.DECADE,
     "century": Precision.CENTURY,
 }
-_PERIOD_UNITS = frozenset({"quarter", "half", "month"})
+_PERIOD_UNITS = frozenset({"quarter", "half"})
 _PRECISION_UNIT = {precision: unit for unit, precision in _UNIT_PRECISION.items()}
 
 
