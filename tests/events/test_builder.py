@@ -326,7 +326,10 @@ def test_timexes_of_another_text_are_refused() -> None:
 
 
 def test_a_dateline_alone_is_a_low_confidence_event() -> None:
-    text = "LONDON | Mon May 11, 2009 2:06 pm EDT\n\nLONDON, May 11 (Reuters)\n\nPrices fell on Monday."
+    text = (
+        "LONDON | Mon May 11, 2009 2:06 pm EDT\n\nLONDON, May 11 (Reuters)\n\n"
+        "Prices fell on Monday."
+    )
     timexes = [
         make_timex(text, "Mon May 11, 2009", "2009-05-11", D(2009, 5, 11), anchor=AnchorKind.NONE),
         make_timex(text, "May 11", "2009-05-11", D(2009, 5, 11), occurrence=1),
