@@ -140,3 +140,9 @@ def test_spelled_out_numbers_and_ordinals() -> None:
     assert only("It ended three weeks ago.").value == "2023-W51"
     assert only("It lasted twenty-five years.").value == "P25Y"
     assert only("It is due on the 15th of March.").value == "2024-03-15"
+
+
+def test_numeric_dates_read_month_first_unless_day_first() -> None:
+    assert [t.value for t in tag("Filed 01/06/2024.", MONDAY)] == ["2024-01-06"]
+    assert [t.value for t in tag("Filed 01/06/2024.", MONDAY, day_first=True)] == ["2024-06-01"]
+    assert tag("Filed 13/06/2024.", MONDAY) == []

@@ -10,9 +10,16 @@ import pytest
 from timeline_app.resources import resource_path
 from timeline_app.temporal.compiler import expand_rule_pattern
 from timeline_app.temporal.rulefiles import RuleKind, read_rule_set
-from timeline_app.temporal.tagger import candidate_starts, tag_with
+from timeline_app.temporal.tagger import Engine, candidate_starts, default_engine, tag_with
 
 RULE_SET = read_rule_set(resource_path("temporal", "en"))
+
+
+def engine_for(rule) -> Engine:
+    """The engine a rule belongs to (``WHEN day_first`` rules need that option)."""
+    return default_engine(day_first=rule.when == "day_first")
+
+
 CASES = [
     pytest.param(rule, example, id=f"{rule.rule_id}:{example.line}")
     for rule in RULE_SET.rules
@@ -21,7 +28,8 @@ CASES = [
 
 
 @pytest.mark.parametrize(("rule", "example"), CASES)
-def test_rule_example(engine, rule, example) -> None:
+def test_rule_example(rule, example) -> None:
+    engine = engine_for(rule)
     found = tag_with(engine, example.text, example.dct)
     if rule.kind is RuleKind.NEGATIVE:
         own_pattern = re.compile(expand_rule_pattern(rule, RULE_SET.patterns, "x_"), re.IGNORECASE)
@@ -36,7 +44,7 @@ def test_rule_example(engine, rule, example) -> None:
     assert (timex.rule, timex.value, timex.mod) == (rule.rule_id, example.value, example.mod)
 
 
-def test_the_prefilter_offers_every_example_start(engine) -> None:
+def test_the_prefilter_offers_every_example_start() -> None:
     """Rules run only at candidate offsets (near a trigger word, at a word some
     rule starts with): each example's expected extent must start at one."""
     for rule in RULE_SET.rules:
@@ -44,12 +52,17 @@ def test_the_prefilter_offers_every_example_start(engine) -> None:
             continue  # their examples are whole texts, checked by test_rule_example
         for example in rule.examples:
             start = example.text.index(example.extent)
-            offered = {offset for offset, _ in candidate_starts(example.text, engine.matcher)}
+            matcher = engine_for(rule).matcher
+            offered = {offset for offset, _ in candidate_starts(example.text, matcher)}
             assert start in offered, (rule.rule_id, example.text)
 
 
-def test_rule_ids_are_unique_and_every_rule_is_compiled(engine) -> None:
-    compiled = {c.rule.rule_id for c in engine.matcher.compiled_rules}
+def test_rule_ids_are_unique_and_every_rule_is_compiled() -> None:
+    compiled = {
+        c.rule.rule_id
+        for day_first in (False, True)
+        for c in default_engine(day_first=day_first).matcher.compiled_rules
+    }
     assert compiled == {rule.rule_id for rule in RULE_SET.rules}
 
 

@@ -30,6 +30,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         default="json",
         help="json: a list of timexes; timeml: the text with inline TIMEX3 tags",
     )
+    parser.add_argument(
+        "--day-first",
+        action="store_true",
+        help="read numeric dates like 01/06/2024 as day/month (default month/day)",
+    )
     parser.add_argument("--jsonl", metavar="IN.jsonl", help="batch mode: one document a line")
     parser.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
     parser.set_defaults(handler=run)
@@ -83,12 +88,12 @@ def _batch_dct(path: str, number: int, record: dict[str, object]) -> date | None
         raise ValueError(f"{path}:{number}: 'dct' is not a YYYY-MM-DD date: {raw!r}") from None
 
 
-def run_batch(path: str, out: TextIO) -> None:
+def run_batch(path: str, out: TextIO, day_first: bool = False) -> None:
     """Tag a JSON-lines file; errors name the file and line."""
     from timeline_app.temporal import tag
 
     for number, record in _batch_lines(path):
-        timexes = tag(str(record["text"]), _batch_dct(path, number, record))
+        timexes = tag(str(record["text"]), _batch_dct(path, number, record), day_first=day_first)
         fields = ("start", "end", "text", "type", "value", "mod")
         result = {
             "doc": record.get("doc"),
@@ -103,7 +108,7 @@ def run(args: argparse.Namespace) -> int:
     out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout  # noqa: SIM115
     try:
         if args.jsonl:
-            run_batch(args.jsonl, out)
+            run_batch(args.jsonl, out, args.day_first)
             return 0
         try:
             if args.file == "-":
@@ -113,7 +118,7 @@ def run(args: argparse.Namespace) -> int:
         except (OSError, UnicodeDecodeError) as error:
             print(f"tag: cannot read {args.file}: {error}", file=sys.stderr)
             return 2
-        timexes = tag(text, args.dct)
+        timexes = tag(text, args.dct, day_first=args.day_first)
         if args.format == "timeml":
             out.write(to_timeml(text, timexes) + "\n")
         else:

@@ -26,10 +26,11 @@ __all__ = [
 ]
 
 
-def tag(text: str, dct: date | datetime | None = None) -> list[Timex]:
+def tag(text: str, dct: date | datetime | None = None, *, day_first: bool = False) -> list[Timex]:
     """Time expressions in ``text``, sorted by start and non-overlapping.
 
     Relative expressions are resolved against ``dct`` (the publication date);
     with ``dct=None`` they stay underspecified (``XXXX-WXX-1``), never guessed.
+    Numeric dates read month first (01/06/2024 = January 6) unless ``day_first``.
     """
-    return tag_with(default_engine(), text, dct)
+    return tag_with(default_engine(day_first=day_first), text, dct)

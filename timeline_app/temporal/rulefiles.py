@@ -68,6 +68,7 @@ class Rule:
     mod: str
     priority: int
     examples: tuple[RuleExample, ...]
+    when: str  # "" (always) or the reading option that enables it ("day_first")
     path: Path
     line: int
 
@@ -84,7 +85,8 @@ class RuleSet:
 
 
 EXAMPLE_DEFAULT_DCT = date(2024, 1, 8)  # a Monday; examples may override with "@YYYY-MM-DD"
-_RULE_FIELDS = ("RULE", "MATCH", "VALUE", "MOD", "TYPE", "PRIORITY", "EXAMPLE")
+_RULE_FIELDS = ("RULE", "MATCH", "VALUE", "MOD", "TYPE", "PRIORITY", "WHEN", "EXAMPLE")
+READING_OPTIONS = ("month_first", "day_first")  # how 01/06/2024 reads; month_first default
 _RULE_ID = re.compile(r"[a-z][a-z0-9_.]*\Z")
 _TYPE_BY_FILE = {
     "date": TimexType.DATE,
@@ -241,6 +243,7 @@ def _rule_from_block(
         value=fields.get("VALUE", ""),
         mod=fields.get("MOD", ""),
         priority=priority,
+        when=_when(path, first_line, fields.get("WHEN", "")),
         examples=tuple(examples),
         path=path,
         line=first_line,
@@ -265,6 +268,12 @@ def read_trigger_file(path: Path, tables: dict[str, dict[str, str]]) -> frozense
         else:
             raise RuleFileError(path, number, f"a trigger is one word of letters, not {line!r}")
     return frozenset(words)
+
+
+def _when(path: Path, line: int, option: str) -> str:
+    if option and option not in READING_OPTIONS:
+        raise RuleFileError(path, line, f"WHEN must be one of {', '.join(READING_OPTIONS)}")
+    return option
 
 
 def read_rule_set(folder: Path) -> RuleSet:

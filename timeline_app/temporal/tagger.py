@@ -13,7 +13,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import cache
 
@@ -50,8 +50,14 @@ class Engine:
     past_markers: re.Pattern[str]
 
 
-def build_engine(rule_set: RuleSet) -> Engine:
-    """Compile a rule set; raises RuleFileError naming file and line on any problem."""
+def build_engine(rule_set: RuleSet, day_first: bool = False) -> Engine:
+    """Compile a rule set; raises RuleFileError naming file and line on any problem.
+
+    ``day_first`` reads numeric dates like 01/06/2024 as 1 June (rules marked
+    ``WHEN day_first``) instead of January 6 (``WHEN month_first``).
+    """
+    option = "day_first" if day_first else "month_first"
+    rule_set = replace(rule_set, rules=tuple(r for r in rule_set.rules if r.when in ("", option)))
     matcher = compile_rule_set(rule_set)
     specs = {
         rule.rule_id: parse_value_spec(rule, rule_set.tables)
@@ -67,9 +73,9 @@ def build_engine(rule_set: RuleSet) -> Engine:
 
 
 @cache
-def default_engine(language: str = "en") -> Engine:
+def default_engine(language: str = "en", day_first: bool = False) -> Engine:
     """The engine for the bundled rules of ``language`` (compiled once per process)."""
-    return build_engine(read_rule_set(resource_path("temporal", language)))
+    return build_engine(read_rule_set(resource_path("temporal", language)), day_first)
 
 
 def candidate_starts(text: str, matcher: Matcher) -> list[tuple[int, Bucket]]:
