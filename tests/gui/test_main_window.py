@@ -346,3 +346,21 @@ def test_dragging_a_web_link_is_refused(window: Any) -> None:
     QApplication.sendEvent(window, enter)
     assert not enter.isAccepted()
     assert not window.importer.is_running()
+
+
+def test_a_large_library_fills_the_events_table_in_the_background(
+    qtbot: Any, small_library: Any, settings: Any, prompts: Any, monkeypatch: Any
+) -> None:
+    from timeline_app.gui import main_window as main_window_module
+    from timeline_app.gui.app import create_main_window
+
+    monkeypatch.setattr(main_window_module, "ASYNC_EVENT_THRESHOLD", 0)
+    window = create_main_window(small_library, settings=settings, prompts=prompts, seed=False)
+    qtbot.addWidget(window)
+    assert window.event_model.loading
+    assert "loading events" in window.status_label.text()
+    qtbot.waitUntil(lambda: not window.event_model.loading, timeout=10000)
+    assert window.event_model.total_count() == 5
+    assert "5 events" in window.status_label.text()
+    window.step_event(1)
+    assert window.current_event_id() == window.event_model.all_items()[0].id

@@ -86,13 +86,16 @@ class FakeRepository:
             counts[event.article_id] = counts.get(event.article_id, 0) + 1
         return counts
 
-    def events(self, *, article_ids: Any = None, include_hidden: bool = False) -> list[Event]:
-        return [
+    def events(
+        self, *, article_ids: Any = None, include_hidden: bool = False, limit: Any = None
+    ) -> list[Event]:
+        found = [
             e
             for e in self.event_list
             if (article_ids is None or e.article_id in article_ids)
             and (include_hidden or not e.hidden)
         ]
+        return found if limit is None else found[:limit]
 
     def undated(self, article_ids: Any = None) -> list[tuple[int, Timex]]:
         return [
@@ -175,6 +178,20 @@ def test_updating_one_article_matches_a_full_reload(big_repo: Any, sort_column: 
     if sort_column >= 0:
         reference.sort(sort_column, Qt.SortOrder.DescendingOrder)
     assert [e.id for e in model.all_items()] == [e.id for e in reference.all_items()]
+
+
+def test_a_background_load_replaces_the_first_page_unless_overtaken(big_repo: Any) -> None:
+    model = EventTableModel(big_repo)
+    first = model.reload(first_page_only=True)
+    assert model.loading
+    assert model.total_count() == BATCH_SIZE
+    second = model.reload(first_page_only=True)  # e.g. the filter changed meanwhile
+    assert not model.finish_loading(first, big_repo.events())  # stale: dropped
+    assert model.loading
+    assert model.finish_loading(second, big_repo.events())
+    assert not model.loading
+    assert model.total_count() == 900
+    assert [e.id for e in model.all_items()] == [e.id for e in big_repo.events()]
 
 
 def test_changing_the_filter_only_rereads_what_changed(big_repo: Any) -> None:

@@ -91,6 +91,9 @@ class FileFlowsMixin:
 
     def shown_events(self) -> list[Any]:
         """The events the lists currently show, in their current order."""
+        if self.event_model.loading:  # only a first page so far: ask the store directly
+            article_ids, _hidden = self.event_model.request_args()
+            return self.repo.events(article_ids=article_ids)
         return [event for event in self.event_model.all_items() if not event.hidden]
 
     def export_csv(self, path: Path) -> int:

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from timeline_app import __version__
 from timeline_app.gui import icons
+from timeline_app.gui.background import EventLoader
 from timeline_app.gui.dialogs import ImportFailuresDialog, Prompts, ShortcutsDialog
 from timeline_app.gui.file_flows import FileFlowsMixin
 from timeline_app.gui.import_worker import ImportController
@@ -54,6 +55,7 @@ from timeline_app.gui.undo import (
 from timeline_app.gui.window_actions import WindowActions
 
 SEARCH_DELAY_MS = 250
+ASYNC_EVENT_THRESHOLD = 20_000  # above this many events the table fills in the background
 
 
 class MainWindow(FileFlowsMixin, QMainWindow):
@@ -98,6 +100,7 @@ class MainWindow(FileFlowsMixin, QMainWindow):
         self.overview = overview
         self.reader = ReaderPanel(self)
         self.importer = ImportController(self.db_path, self)
+        self.event_loader = EventLoader(self.db_path, self)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
@@ -207,6 +210,8 @@ class MainWindow(FileFlowsMixin, QMainWindow):
             view.customContextMenuRequested.connect(
                 lambda point, view=view: self._show_context_menu(view, point)
             )
+        self.event_loader.loaded.connect(self._on_events_loaded)
+        self.event_loader.failed.connect(self._on_events_failed)
         self.importer.finished.connect(self._on_import_finished)
         self.importer.failed.connect(self._on_import_failed)
         self.undo_stack.cleanChanged.connect(lambda _clean: self._update_actions())
@@ -232,18 +237,49 @@ class MainWindow(FileFlowsMixin, QMainWindow):
     def _reload_events(self) -> None:
         self._timex_cache.clear()
         ids = self.article_model.included_ids()
-        self.event_model.reload(ids)
+        self._load_event_table(ids)
         self.undated_model.reload(ids)
         self.timeline.set_article_filter(ids)
         self._update_status()
+
+    def _load_event_table(
+        self, ids: Collection[int] | None, include_hidden: bool | None = None
+    ) -> None:
+        """Fill the events table: at once when small, else first page now and the rest
+        from a background thread (decoding 100,000 events takes seconds)."""
+        large = self.repo.event_count(include_hidden=True) > ASYNC_EVENT_THRESHOLD
+        background = large and str(self.repo.path) != ":memory:"
+        generation = self.event_model.reload(
+            ids, include_hidden=include_hidden, first_page_only=background
+        )
+        if background:
+            article_ids, hidden = self.event_model.request_args()
+            self.event_loader.start(generation, article_ids, hidden)
+
+    def _on_events_loaded(self, generation: int, events: Any) -> None:
+        if not self.event_model.finish_loading(generation, events):
+            return
+        self._update_status()
+        self._update_actions()
+        if self._current_event_id is not None:
+            self.select_event(self._current_event_id, "loaded")
+
+    def _on_events_failed(self, generation: int, message: str) -> None:
+        if generation == self.event_model.generation:
+            self._report_error(f"Could not read the events: {message}")
 
     def _update_status(self) -> None:
         ids = self.article_model.included_ids()
         total = self.repo.article_count()
         events = self.event_model.total_count()
         undated = self.undated_model.total_count()
+        event_text = (
+            "loading events…"
+            if self.event_model.loading
+            else f"{events} event{'s' if events != 1 else ''}"
+        )
         self.status_label.setText(
-            f"{checked_ids_text(ids, total)}  ·  {events} event{'s' if events != 1 else ''}"
+            f"{checked_ids_text(ids, total)}  ·  {event_text}"
             f"  ·  {undated} undated  ·  {self.db_path.name}"
         )
 
@@ -252,7 +288,10 @@ class MainWindow(FileFlowsMixin, QMainWindow):
 
     def apply_article_filter(self, ids: Collection[int] | None) -> None:
         """Articles checked or unchecked: update the lists for just those articles."""
-        self.event_model.set_article_ids(ids)
+        if self.event_model.loading:
+            self._load_event_table(ids)
+        else:
+            self.event_model.set_article_ids(ids)
         self.undated_model.set_article_ids(ids)
         self.timeline.set_article_filter(ids)  # the canvas re-reads its source itself
         self._update_status()
@@ -274,7 +313,10 @@ class MainWindow(FileFlowsMixin, QMainWindow):
         else:
             self._timex_cache.pop(article_id, None)
             self.article_model.update_articles([article_id])
-            self.event_model.update_articles([article_id])
+            if self.event_model.loading:
+                self._load_event_table(self.article_model.included_ids())
+            else:
+                self.event_model.update_articles([article_id])
             self.undated_model.update_articles([article_id])
             self.timeline.reload()
             self._update_status()
@@ -461,7 +503,7 @@ class MainWindow(FileFlowsMixin, QMainWindow):
         self.set_event_hidden(event.id, not event.hidden)
 
     def toggle_show_hidden(self) -> None:
-        self.event_model.reload(
+        self._load_event_table(
             self.article_model.included_ids(),
             include_hidden=self.menu_actions.show_hidden.isChecked(),
         )

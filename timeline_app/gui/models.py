@@ -206,9 +206,12 @@ class _BatchedTableModel(QAbstractTableModel, Generic[Row]):
     def _sort_key(self, row: Row, column: int) -> Any:
         raise NotImplementedError
 
-    def _replace_rows(self, items: Sequence[Row]) -> None:
+    def _replace_rows(self, items: Sequence[Row], keep_shown: int = 0) -> None:
+        """New rows in the current order; ``keep_shown`` rows stay handed to the view."""
         self.beginResetModel()
         self._rows.reset(items)
+        if keep_shown:
+            self._rows.shown = min(max(keep_shown, BATCH_SIZE), len(self._rows.items))
         if self._sort_column >= 0:
             self._rows.items.sort(
                 key=lambda row: self._sort_key(row, self._sort_column),
@@ -404,22 +407,46 @@ class EventTableModel(_BatchedTableModel[Event]):
         self._article_ids: Collection[int] | None = None
         self._include_hidden = False
         self._titles: dict[int, str] = {}
+        self.loading = False  # True while only a first page is loaded
+        self.generation = 0  # bumped by every full (re)load request
 
     def reload(
         self,
         article_ids: Collection[int] | None = None,
         *,
         include_hidden: bool | None = None,
-    ) -> None:
-        """Re-read the events of the included articles."""
+        first_page_only: bool = False,
+    ) -> int:
+        """Re-read the events of the included articles; returns the load's generation.
+
+        With ``first_page_only`` just the earliest events are read now and the
+        caller delivers the rest to ``finish_loading`` (see ``background.py``).
+        """
         self._article_ids = article_ids
         if include_hidden is not None:
             self._include_hidden = include_hidden
+        self.generation += 1
+        self.loading = first_page_only
         events = self._repo.events(
-            article_ids=self._article_ids, include_hidden=self._include_hidden
+            article_ids=self._article_ids,
+            include_hidden=self._include_hidden,
+            limit=BATCH_SIZE if first_page_only else None,
         )
         self._titles = {a.id: article_title(a) for a in self._repo.articles()}
         self._replace_rows(events)
+        return self.generation
+
+    def finish_loading(self, generation: int, events: Sequence[Event]) -> bool:
+        """Take the full list of a background load; False if a newer request overtook it."""
+        if generation != self.generation or not self.loading:
+            return False
+        self.loading = False
+        self._replace_rows(events, keep_shown=self._rows.shown)
+        return True
+
+    def request_args(self) -> tuple[Collection[int] | None, bool]:
+        """The filter a background load must use: (article ids, include hidden)."""
+        return self._article_ids, self._include_hidden
 
     def update_articles(self, article_ids: Collection[int]) -> None:
         """Re-read only these articles' events (after a correction or a filter change).
