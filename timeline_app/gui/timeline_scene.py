@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
+from typing import NamedTuple
 
 from timeline_app.events.model import Event, EventKind
 from timeline_app.gui.time_scale import Viewport, from_seconds, to_seconds
@@ -32,6 +33,7 @@ LABEL_GAP = 5.0  # between a dot and its label
 BAR_LABEL_INSET = 6.0  # label starts this far inside a bar
 ARROW_PX = 10.0  # room for an ongoing event's open arrow
 RUG_PX = 6.0  # width of one count bar in the overflow rug
+REUSE_ZOOM = 2.0  # a layout serves zooming in up to this factor before it is redone
 RUNNING_LIMIT = 4 * EVENT_THRESHOLD  # long events fetched to show the few beginning in view
 
 # measure(event) -> (label text as drawn, its width in pixels)
@@ -70,8 +72,29 @@ class Fetched:
 
 
 @dataclass(frozen=True, slots=True)
+class _Prepared:
+    """Per-event values that do not change with zoom, computed once per fetch."""
+
+    event: Event
+    shape: Shape
+    start: float  # seconds
+    end: float
+    label: str
+    label_width: float
+
+
+class _Slot(NamedTuple):
+    """An event's row in a layout, and how its label sits."""
+
+    item: _Prepared
+    row: int
+    labelled: bool
+    label_inside: bool
+
+
+@dataclass(frozen=True, slots=True)
 class Placed:
-    """One event in the row layout; x in pixels relative to the layout origin."""
+    """One event as placed on screen: canvas pixel coordinates for the current view."""
 
     event: Event
     shape: Shape
@@ -86,25 +109,29 @@ class Placed:
 
 @dataclass(frozen=True, slots=True)
 class Layout:
-    """Events placed in rows, and those that fit nowhere (drawn as a count rug)."""
+    """Rows for one zoom level; positions are derived per frame from times.
 
-    origin: float  # seconds at x = 0
+    Zooming in only moves things apart (labels keep their pixel width), so a
+    layout stays valid, without overlaps, for zooms up to ``REUSE_ZOOM`` times
+    closer; zooming out, or further in, lays out again.
+    """
+
     pixels_per_second: float
     rows: int
-    placed: tuple[Placed, ...]
-    crowded: tuple[tuple[float, float], ...]  # shape extents left for the rug, by start
+    slots: tuple[_Slot, ...]
+    crowded: tuple[tuple[float, float], ...]  # (start, end) seconds of events left for the rug
 
 
-@dataclass(frozen=True, slots=True)
-class _Prepared:
-    """Per-event values that do not change with zoom, computed once per fetch."""
-
-    event: Event
-    shape: Shape
-    start: float  # seconds
-    end: float
-    label: str
-    label_width: float
+def _geometry(item: _Prepared, pixels_per_second: float, origin: float):
+    """x0, x1, shape end, and label left (inside, after) of an item at a zoom level."""
+    x0 = (item.start - origin) * pixels_per_second
+    x1 = (item.end - origin) * pixels_per_second
+    if item.shape is Shape.MARKER:
+        x0 = x1 = (x0 + x1) / 2
+        shape_end = x0 + MARKER_RADIUS
+        return x0, x1, shape_end, shape_end + LABEL_GAP, shape_end + LABEL_GAP
+    shape_end = max(x1, x0 + 6) + (ARROW_PX if item.shape is Shape.ONGOING else 0)
+    return x0, x1, shape_end, x0 + BAR_LABEL_INSET, shape_end + LABEL_GAP
 
 
 class TimelineScene:
@@ -268,7 +295,7 @@ class TimelineScene:
         return fetched.grid or self.global_grid
 
     def layout(self, view: Viewport, width: float, rows: int, measure: Measure) -> Layout | None:
-        """Rows for the fetched events at this zoom level (cached while only panning).
+        """Rows for the fetched events at this zoom level (kept while panning or zooming in).
 
         ``rows`` includes the last one, kept for the overflow rug of events that
         fit nowhere else.
@@ -281,7 +308,9 @@ class TimelineScene:
         if (
             layout is not None
             and layout.rows == rows
-            and math.isclose(layout.pixels_per_second, pixels_per_second, rel_tol=1e-9)
+            and layout.pixels_per_second * (1 - 1e-9)
+            <= pixels_per_second
+            <= layout.pixels_per_second * REUSE_ZOOM
         ):
             return layout
         if not self._prepared and fetched.events:
@@ -291,56 +320,26 @@ class TimelineScene:
             ]
         origin = fetched.window.start
         extents = []
-        label_positions = []  # (label left, whether it sits inside its bar)
+        inside = []
         for item in self._prepared:
-            x0 = (item.start - origin) * pixels_per_second
-            x1 = (item.end - origin) * pixels_per_second
-            if item.shape is Shape.MARKER:
-                x0 = (x0 + x1) / 2
-                label_x = x0 + MARKER_RADIUS + LABEL_GAP
-                extents.append(
-                    Extent(x0 - MARKER_RADIUS, x0 + MARKER_RADIUS, label_x + item.label_width)
-                )
-                label_positions.append((label_x, False))
-                continue
-            end = max(x1, x0 + 6) + (ARROW_PX if item.shape is Shape.ONGOING else 0)
-            if x1 - x0 >= item.label_width + 2 * BAR_LABEL_INSET:  # a long bar carries its label
-                extents.append(Extent(x0, end, end))
-                label_positions.append((x0 + BAR_LABEL_INSET, True))
-            else:  # a short bar is followed by its label, like a dot
-                extents.append(Extent(x0, end, end + LABEL_GAP + item.label_width))
-                label_positions.append((end + LABEL_GAP, False))
-        placed = []
+            x0, x1, shape_end, _, label_after_x = _geometry(item, pixels_per_second, origin)
+            if item.shape is not Shape.MARKER and x1 - x0 >= item.label_width + 2 * BAR_LABEL_INSET:
+                extents.append(Extent(x0, shape_end, shape_end))  # a long bar holds its label
+                inside.append(True)
+            else:
+                left = x0 - MARKER_RADIUS if item.shape is Shape.MARKER else x0
+                extents.append(Extent(left, shape_end, label_after_x + item.label_width))
+                inside.append(False)
+        slots = []
         crowded = []
-        for item, extent, (label_x, inside), placement in zip(
-            self._prepared,
-            extents,
-            label_positions,
-            pack_rows(extents, max(rows - 1, 1), long_width=width / 3),
-            strict=True,
-        ):
+        placements = pack_rows(extents, max(rows - 1, 1), long_width=width / 3)
+        for item, label_inside, placement in zip(self._prepared, inside, placements, strict=True):
             if placement.crowded:
-                crowded.append((extent.shape_start, extent.shape_end))
-                continue
-            is_marker = item.shape is Shape.MARKER
-            x0 = extent.shape_start + MARKER_RADIUS if is_marker else extent.shape_start
-            x1 = x0 if is_marker else (item.end - origin) * pixels_per_second
-            placed.append(
-                Placed(
-                    item.event,
-                    item.shape,
-                    x0,
-                    x1,
-                    placement.row,
-                    item.label if placement.labelled else "",
-                    extent.label_end if placement.labelled else extent.shape_end,
-                    label_x,
-                    inside,
-                )
-            )
-        self._layout = Layout(
-            origin, pixels_per_second, rows, tuple(placed), tuple(sorted(crowded))
-        )
+                crowded.append((item.start, item.end))
+            else:
+                slots.append(_Slot(item, placement.row, placement.labelled, label_inside))
+        crowded.sort()
+        self._layout = Layout(pixels_per_second, rows, tuple(slots), tuple(crowded))
         return self._layout
 
     def rug(
@@ -349,48 +348,62 @@ class TimelineScene:
         """Counts of the visible events that fit in no row, per few pixels, in seconds;
         and how many more, wider than half the view, run through it without a row.
 
-        Buckets are aligned to the layout origin, so they stay put while panning.
+        Buckets are aligned to the epoch, so they stay put while panning.
         """
         layout = self.layout(view, width, rows, measure)
         if layout is None or not layout.crowded:
             return [], 0
-        offset = (layout.origin - view.start) * layout.pixels_per_second
-        left, right = -offset, width - offset  # the view, in layout coordinates
+        bucket = RUG_PX * view.span / max(width, 1.0)
         counts: dict[int, int] = {}
         running = 0
         for start, end in layout.crowded:
-            if start > right:
+            if start > view.end:
                 break
-            if end < left:
+            if end < view.start:
                 continue
-            if end - start > width / 2:
+            if end - start > view.span / 2:
                 running += 1
                 continue
             # An event reaching in from off screen is counted where it enters the view.
-            centre = min(max((start + end) / 2, left), right - 1)
-            index = math.floor(centre / RUG_PX)
+            centre = min(max((start + end) / 2, view.start), view.end - bucket / 2)
+            index = math.floor(centre / bucket)
             counts[index] = counts.get(index, 0) + 1
-        seconds_per_bucket = RUG_PX / layout.pixels_per_second
         bars = [
-            Bar(
-                layout.origin + index * seconds_per_bucket,
-                layout.origin + (index + 1) * seconds_per_bucket,
-                count,
-            )
+            Bar(index * bucket, (index + 1) * bucket, count)
             for index, count in sorted(counts.items())
         ]
         return bars, running
 
-    def visible(
-        self, view: Viewport, width: float, rows: int, measure: Measure
-    ) -> list[tuple[Placed, float]]:
-        """Placed events whose shape or label shows in ``view``, with their x offset."""
+    def visible(self, view: Viewport, width: float, rows: int, measure: Measure) -> list[Placed]:
+        """Events in rows whose shape or label shows in ``view``, in canvas pixels."""
         layout = self.layout(view, width, rows, measure)
         if layout is None:
             return []
-        offset = (layout.origin - view.start) * layout.pixels_per_second
-        return [
-            (item, offset)
-            for item in layout.placed
-            if item.right + offset >= -12 and item.x0 + offset <= width + 12
-        ]
+        pixels_per_second = max(width, 1.0) / view.span
+        shown = []
+        for slot in layout.slots:
+            item = slot.item
+            x0, x1, shape_end, label_inside_x, label_after_x = _geometry(
+                item, pixels_per_second, view.start
+            )
+            if x0 - MARKER_RADIUS > width + 12:
+                continue
+            label = item.label if slot.labelled else ""
+            label_x = label_inside_x if slot.label_inside else label_after_x
+            right = max(shape_end, label_x + item.label_width) if label else shape_end
+            if right < -12:
+                continue
+            shown.append(
+                Placed(
+                    item.event,
+                    item.shape,
+                    x0,
+                    x1,
+                    slot.row,
+                    label,
+                    right,
+                    label_x,
+                    slot.label_inside,
+                )
+            )
+        return shown

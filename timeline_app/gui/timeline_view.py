@@ -333,16 +333,16 @@ class TimelineView(QWidget):
             paint.DrawnEvent(
                 item.event,
                 item.shape,
-                item.x0 + offset,
-                item.x1 + offset,
+                item.x0,
+                item.x1,
                 top + item.row * self.theme.row_height,
                 item.label,
                 self._colour_of(item.event),
-                item.right + offset,
-                item.label_x + offset,
+                item.right,
+                item.label_x,
                 item.label_inside,
             )
-            for item, offset in self._scene.visible(self._viewport, width, rows, self._measure)
+            for item in self._scene.visible(self._viewport, width, rows, self._measure)
         ]
         selected = self._selected
         if selected is not None and all(item.event.id != selected.id for item in drawn):
