@@ -190,7 +190,8 @@ def compile_rule_set(rule_set: RuleSet) -> Matcher:
 
 def _compile_bucket(rules: Sequence[Rule], bodies: Sequence[str], members: Sequence[int]) -> Bucket:
     parts = [f"(?P<r{index}>{bodies[index]})" for index in members]
-    regex = re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
+    # A match never ends inside a hyphenated compound ("the year" of "the year-ago").
+    regex = re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w|-[^\W\d_])", re.IGNORECASE)
     names_by_prefix: dict[str, list[tuple[str, int]]] = defaultdict(list)
     for name, position in regex.groupindex.items():
         head, _, local = name.partition("_")
