@@ -144,3 +144,24 @@ def test_failures_dialog_tells_same_named_files_apart_and_copies(qtbot: Any) -> 
     copied = QApplication.clipboard().text()
     assert "/data/in/a/notes.json\tmalformed JSON" in copied
     assert "/data/in/b/notes.json\tempty file" in copied
+
+
+def test_a_seed_that_fails_to_import_is_reported_not_silent(
+    qtbot: Any, db_path: Path, settings: Any, prompts: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from timeline_app import commands
+    from timeline_app.gui.app import create_main_window
+    from timeline_app.store.repository import Repository
+
+    def failing_seed(repo: Any, **_: Any) -> Any:
+        return commands.ImportReport(
+            failures=[commands.ImportFailure("/seeds/000.txt", "tagging failed: broken rules")]
+        )
+
+    monkeypatch.setattr(commands, "ensure_seeded", failing_seed)
+    with Repository(db_path) as repo:
+        window = create_main_window(repo, settings=settings, prompts=prompts)
+        qtbot.addWidget(window)
+        assert window.failures_dialog is not None
+        assert window.failures_dialog.listed_rows() == [("000.txt", "tagging failed: broken rules")]
+        window.close()

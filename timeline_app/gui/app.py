@@ -127,12 +127,13 @@ def create_main_window(
     timeline_factory: Callable[[Any], tuple[QWidget, QWidget | None]] | None = None,
 ) -> MainWindow:
     """A window on ``repo``; imports the sample articles first when the library is empty."""
+    seed_report = None
     if seed:
         from timeline_app import commands
 
-        commands.ensure_seeded(repo)
+        seed_report = commands.ensure_seeded(repo)
     timeline, overview = (timeline_factory or create_timeline)(repo)
-    return MainWindow(
+    window = MainWindow(
         repo,
         db_path=Path(repo.path),
         settings=settings or AppSettings(),
@@ -140,6 +141,9 @@ def create_main_window(
         overview=overview,
         prompts=prompts,
     )
+    if seed_report is not None and seed_report.failures:
+        window.show_import_report(seed_report)  # never a silently empty first launch
+    return window
 
 
 def application(argv: Sequence[str] | None = None) -> QApplication:

@@ -59,6 +59,10 @@ class FileFlowsMixin:
         self.reload_all()
         if was_empty:
             self.timeline.fit_all()
+        self.show_import_report(report)
+
+    def show_import_report(self, report: Any) -> None:
+        """Say what an import did; list every failed file in a non-modal dialog."""
         failures = [FailureRow(str(f.path), f.message) for f in report.failures]
         self.statusBar().showMessage(
             f"Imported {len(report.imported)} article{'s' if len(report.imported) != 1 else ''},"

@@ -409,6 +409,9 @@ class EventTableModel(_BatchedTableModel[Event]):
         self._titles: dict[int, str] = {}
         self.loading = False  # True while only a first page is loaded
         self.generation = 0  # bumped by every full (re)load request
+        self._positions: dict[int, int] | None = None
+        self._positions_for: list[Event] | None = None
+        self._positions_size = 0
 
     def reload(
         self,
@@ -500,13 +503,29 @@ class EventTableModel(_BatchedTableModel[Event]):
     def article_ids(self) -> Collection[int] | None:
         return self._article_ids
 
+    def _position(self, event_id: int) -> int | None:
+        """Index of an event in the current order (an id index, rebuilt after changes)."""
+        items = self._rows.items
+        if (
+            self._positions is None
+            or self._positions_for is not items
+            or (self._positions_size != len(items))
+        ):
+            self._positions = {event.id: index for index, event in enumerate(items)}
+            self._positions_for, self._positions_size = items, len(items)
+        position = self._positions.get(event_id)
+        if position is None or items[position].id != event_id:  # reordered in place
+            self._positions = {event.id: index for index, event in enumerate(items)}
+            position = self._positions.get(event_id)
+        return position
+
     def row_of_event(self, event_id: int) -> int:
         """Row of an event (loading batches as needed), or -1 when not listed."""
-        for position, event in enumerate(self._rows.items):
-            if event.id == event_id:
-                self._reveal(position)
-                return position
-        return -1
+        position = self._position(event_id)
+        if position is None:
+            return -1
+        self._reveal(position)
+        return position
 
     def neighbour(self, event_id: int | None, step: int) -> Event | None:
         """The event ``step`` rows after ``event_id`` in the current order (first if None)."""
@@ -515,7 +534,7 @@ class EventTableModel(_BatchedTableModel[Event]):
             return None
         if event_id is None:
             return items[0] if step >= 0 else items[-1]
-        position = next((i for i, e in enumerate(items) if e.id == event_id), None)
+        position = self._position(event_id)
         if position is None:
             return items[0]
         target = max(0, min(len(items) - 1, position + step))
