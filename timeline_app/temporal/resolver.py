@@ -20,7 +20,8 @@ from dateutil.relativedelta import relativedelta
 from timeline_app.temporal.timex import AnchorKind, Precision
 from timeline_app.temporal.values import NoValue, Op
 
-SEASONS = ("WI", "SP", "SU", "FA")  # index = month // 3 % 4
+SEASONS = ("WI", "SP", "SU", "FA")
+FUTURE_PENALTY = 2.0  # a future date must be this many times closer than a past one  # index = month // 3 % 4
 
 
 class Tense(Enum):
@@ -162,7 +163,13 @@ def _pick(candidates: list[date], anchor: date, direction: str) -> date:
         if direction == "next":
             future = [c for c in future if c > anchor] or future
         return future[0] if future else candidates[-1]
-    return min(candidates, key=lambda c: (abs((c - anchor).days), c < anchor))
+    # Nearest, leaning to the past: news mostly reports what happened, so a
+    # later date wins only when it is much closer (measured on TBAQ).
+    def distance(candidate: date) -> float:
+        days = (candidate - anchor).days
+        return days * FUTURE_PENALTY if days > 0 else -days
+
+    return min(candidates, key=distance)
 
 
 def resolve(op: Op, args: list[str], anchors: Anchors) -> Resolved:
@@ -171,15 +178,11 @@ def resolve(op: Op, args: list[str], anchors: Anchors) -> Resolved:
         return Resolved(duration(args[0], args[1]), AnchorKind.NONE, None)
     anchor, kind = anchors.dct, AnchorKind.DCT
     mode = args[2] if op is Op.SHIFT and len(args) > 2 else ""
-    if mode == "period":
-        # "from a year ago" after "the third quarter": the same period a year before.
+    if mode in ("narrative", "period") and anchors.narrative is not None and "X" not in args[1]:
         unit = _narrative_unit(args[0], anchors)
-        mode = "narrative_fine" if unit in _PERIOD_UNITS else ""
-    if mode in ("narrative", "narrative_fine") and anchors.narrative is not None:
-        unit = _narrative_unit(args[0], anchors)
-        if unit is not None and "X" not in args[1]:
-            if mode == "narrative":
-                unit = args[0]  # "the following year": a year, whatever the anchor
+        if unit is not None and (mode == "narrative" or unit in _PERIOD_UNITS):
+            if unit not in _PERIOD_UNITS:
+                unit = args[0]  # "the following year" is a year, whatever the anchor
             shifted = anchors.narrative + _STEP[args[0]] * int(float(args[1]))
             return Resolved(format_at(shifted, unit), AnchorKind.NARRATIVE, anchors.narrative)
     if op is Op.YEAR:
@@ -222,9 +225,9 @@ _PRECISION_UNIT = {precision: unit for unit, precision in _UNIT_PRECISION.items(
 
 
 def _narrative_unit(unit: str, anchors: Anchors) -> str | None:
-    """The unit to write a narrative shift in: the anchor's own granularity
-    ("a year earlier" after "the third quarter" is a quarter), provided the
-    anchor is at least as fine as the shift; None when there is no such anchor."""
+    """The anchor's own granularity, provided it is at least as fine as the
+    shift; None when there is no such anchor. A shift from a reporting period
+    keeps that period ("a year earlier" after "the third quarter" is a quarter)."""
     precision = anchors.narrative_precision
     if anchors.narrative is None or precision is None or unit not in _UNIT_PRECISION:
         return None
