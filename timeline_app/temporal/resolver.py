@@ -20,8 +20,8 @@ from dateutil.relativedelta import relativedelta
 from timeline_app.temporal.timex import AnchorKind, Precision
 from timeline_app.temporal.values import NoValue, Op
 
-SEASONS = ("WI", "SP", "SU", "FA")
-FUTURE_PENALTY = 2.0  # a future date must be this many times closer than a past one  # index = month // 3 % 4
+SEASONS = ("WI", "SP", "SU", "FA")  # index = month // 3 % 4
+FUTURE_PENALTY = 2.0  # a future date must be this many times closer than a past one
 
 
 class Tense(Enum):
