@@ -1,0 +1,229 @@
+"""Mouse, wheel, pinch, keys and tooltips of the timeline canvas.
+
+A mixin for ``TimelineView`` (kept apart so each module stays small): it turns
+input into the view's own zoom, pan and selection methods and holds no state
+beyond the drag in progress.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
+from PySide6.QtGui import QFontMetricsF, QKeyEvent, QMouseEvent, QNativeGestureEvent, QWheelEvent
+from PySide6.QtWidgets import QPinchGesture, QToolTip
+
+from timeline_app.events.model import Event
+from timeline_app.gui import timeline_paint as paint
+from timeline_app.gui.time_scale import describe_span, from_seconds, to_seconds
+from timeline_app.gui.timeline_density import Bar
+
+ZOOM_STEP = 1.25
+DRAG_THRESHOLD_PX = 4
+
+
+class TimelineInput:
+    """Input handling for ``TimelineView`` (which supplies every attribute used here)."""
+
+    def _hit(self, pos: QPointF) -> Event | None:
+        best = None
+        if self._scene.empty:
+            return None
+        drawn = self._visible_drawn(self.width(), self.height())  # what is on screen now
+        for item in reversed(drawn):  # labels drawn later win
+            rect = item.shape_rect(self.theme).adjusted(-3, -3, 3, 3)
+            if item.label:
+                metrics = QFontMetricsF(paint.label_font(self.font()))
+                label_width = metrics.horizontalAdvance(item.label)
+                left = item.label_origin(self.theme, label_width)
+                rect = rect.united(QRectF(left, item.centre_y - 9, label_width, 18))
+            if rect.contains(pos):
+                best = item.event
+                break
+        return best
+
+    def _bar_at(self, pos: QPointF) -> Bar | None:
+        """The count bar under ``pos``: a density bar, or a bar of the overflow rug."""
+        if self._scene.empty:
+            return None
+        width, height = self.width(), self.height()
+        grid = self._scene.counts(self._viewport, width)
+        if grid is not None:
+            bars = self._count_bars(grid, width)
+        else:
+            top = self._rug_top(height)
+            if not top <= pos.y() <= top + self.theme.row_height:
+                return None
+            bars = self._rug_bars(width, height)
+        for bar in bars:
+            x0 = self._viewport.x_of(bar.start, width)
+            x1 = self._viewport.x_of(bar.end, width)
+            if x0 <= pos.x() < x1 and bar.count:
+                return bar
+        return None
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._press = event.position()
+            self._press_viewport = self._viewport
+            self._dragging = False
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        pos = event.position()
+        if self._press is not None and self._press_viewport is not None:
+            dx = pos.x() - self._press.x()
+            if self._dragging or abs(dx) >= DRAG_THRESHOLD_PX:
+                self._dragging = True
+                self.setCursor(Qt.CursorShape.ClosedHandCursor)
+                seconds = -dx * self._press_viewport.span / max(self.width(), 1)
+                self._set_viewport(self._press_viewport.panned(seconds))
+            return
+        hovered = self._hit(pos)
+        hovered_id = hovered.id if hovered else None
+        bar = None if hovered else self._bar_at(pos)
+        if hovered_id != self._hovered_id or bar != self._hovered_bar:
+            self._hovered_id, self._hovered_bar = hovered_id, bar
+            self.setCursor(
+                Qt.CursorShape.PointingHandCursor if hovered or bar else Qt.CursorShape.ArrowCursor
+            )
+            self.update()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self._press is not None:
+            if not self._dragging:
+                self._click(event.position())
+            self._press = None
+            self._press_viewport = None
+            self._dragging = False
+            self.unsetCursor()
+        super().mouseReleaseEvent(event)
+
+    def _click(self, pos: QPointF) -> None:
+        hit = self._hit(pos)
+        if hit is not None:
+            self._selected = hit
+            self.update()
+            self.eventSelected.emit(hit.id)
+            return
+        bar = self._bar_at(pos)
+        if bar is not None:  # a count bar: zoom into it
+            centre = (bar.start + bar.end) / 2
+            self._set_viewport(
+                self._viewport.zoomed(4.0, (centre - self._viewport.start) / self._viewport.span)
+            )
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        hit = self._hit(event.position())
+        if hit is not None:
+            self._selected = hit
+            self.update()
+            self.eventActivated.emit(hit.id)
+        else:
+            self.zoom_by(2.0, event.position().x())
+
+    def leaveEvent(self, event: QEvent) -> None:
+        if self._hovered_id is not None or self._hovered_bar is not None:
+            self._hovered_id, self._hovered_bar = None, None
+            self.update()
+        super().leaveEvent(event)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        delta = event.angleDelta()
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            notches = delta.y() / 120 or delta.x() / 120
+            self.zoom_by(ZOOM_STEP**notches, event.position().x())
+        else:
+            pixel = event.pixelDelta()
+            if not pixel.isNull():
+                dx = -(pixel.x() or pixel.y())
+            else:
+                dx = -(delta.x() or delta.y()) / 120 * self.width() / 10
+            self.pan_by_pixels(dx)
+        event.accept()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        modifiers = event.modifiers()
+        panning = modifiers & (
+            Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.ControlModifier
+        )
+        if key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            sign = -1 if key == Qt.Key.Key_Left else 1
+            if panning:
+                self.pan_by_pixels(sign * self.width() / 8)
+            else:
+                self.step_selection(sign)
+        elif key in (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown):
+            self.pan_by_pixels((-1 if key == Qt.Key.Key_PageUp else 1) * self.width() * 0.9)
+        elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.zoom_in()
+        elif key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore):
+            self.zoom_out()
+        elif key == Qt.Key.Key_0 and modifiers & Qt.KeyboardModifier.ControlModifier:
+            self.fit_all()
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.activate_selected()
+        elif key in (Qt.Key.Key_Home, Qt.Key.Key_End) and self._span is not None:
+            moment = self._span[0] if key == Qt.Key.Key_Home else self._span[1]
+            view = self._viewport
+            centre = to_seconds(moment)
+            self._set_viewport(view.panned(centre - (view.start + view.end) / 2))
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    def event(self, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.ToolTip:
+            self._show_tooltip(event)
+            return True
+        if (
+            isinstance(event, QNativeGestureEvent)
+            and event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture
+        ):
+            self.zoom_by(1.0 + event.value(), event.position().x())
+            return True
+        if kind == QEvent.Type.Gesture:
+            pinch = event.gesture(Qt.GestureType.PinchGesture)
+            if isinstance(pinch, QPinchGesture):
+                centre = self.mapFromGlobal(pinch.centerPoint().toPoint())
+                self.zoom_by(pinch.scaleFactor(), centre.x())
+                return True
+        return super().event(event)
+
+    def _show_tooltip(self, event: QEvent) -> None:
+        pos = QPointF(event.pos())
+        hit = self._hit(pos)
+        if hit is not None:
+            QToolTip.showText(event.globalPos(), self.tooltip_html(hit), self)
+            return
+        bar = self._bar_at(pos)
+        if bar is not None:
+            start, end = from_seconds(bar.start), from_seconds(bar.end)
+            text = (
+                f"<b>{bar.count:,} events</b><br>{start:%Y-%m-%d %H:%M} to "
+                f"{end:%Y-%m-%d %H:%M}<br><i>click to zoom in</i>"
+            )
+            QToolTip.showText(event.globalPos(), text, self)
+            return
+        QToolTip.hideText()
+        event.ignore()
+
+    def tooltip_html(self, event: Event) -> str:
+        """Hover text: the sentence, expression, resolved value and anchor (escaped)."""
+        assert self._source is not None
+        article = self._source.article_label(event.article_id)
+        anchor = self._source.anchor_of(event)
+        rows = [
+            f"<b>{html.escape(event.label or event.expression)}</b>",
+            f"“{html.escape(event.expression)}” → <tt>{html.escape(event.value)}</tt>"
+            f" ({event.precision.name.lower().replace('_', ' ')}, {event.kind.value})",
+            f"{event.start:%Y-%m-%d %H:%M} to {event.end:%Y-%m-%d %H:%M}"
+            f" · {describe_span((event.end - event.start).total_seconds())}",
+            f"anchor: {html.escape(anchor) if anchor else 'none (absolute)'}",
+        ]
+        if article.title or article.source:
+            rows.append(html.escape(" · ".join(p for p in (article.title, article.source) if p)))
+        return "<br>".join(rows)
