@@ -152,6 +152,7 @@ class _BatchedTableModel(QAbstractTableModel, Generic[Row]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: _BatchedRows[Row] = _BatchedRows()
+        self._positions: dict[int, int] | None = None  # row id -> index, None when stale
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
 
@@ -192,6 +193,7 @@ class _BatchedTableModel(QAbstractTableModel, Generic[Row]):
         if not 0 <= column < len(self.COLUMNS):
             return
         self._sort_column, self._sort_order = column, order
+        self._positions = None
         self.layoutAboutToBeChanged.emit()
         shown = self._rows.shown
         self._rows.items.sort(
@@ -208,6 +210,7 @@ class _BatchedTableModel(QAbstractTableModel, Generic[Row]):
 
     def _replace_rows(self, items: Sequence[Row], keep_shown: int = 0) -> None:
         """New rows in the current order; ``keep_shown`` rows stay handed to the view."""
+        self._positions = None
         self.beginResetModel()
         self._rows.reset(items)
         if keep_shown:
@@ -409,9 +412,6 @@ class EventTableModel(_BatchedTableModel[Event]):
         self._titles: dict[int, str] = {}
         self.loading = False  # True while only a first page is loaded
         self.generation = 0  # bumped by every full (re)load request
-        self._positions: dict[int, int] | None = None
-        self._positions_for: list[Event] | None = None
-        self._positions_size = 0
 
     def reload(
         self,
@@ -469,6 +469,7 @@ class EventTableModel(_BatchedTableModel[Event]):
                 self._titles[article_id] = article_title(self._repo.article(article_id))
         kept = [event for event in self._rows.items if event.article_id not in changed]
         shown = self._rows.shown
+        self._positions = None
         self.beginResetModel()
         self._rows.reset(kept)
         self._insert_sorted(fresh)
@@ -505,19 +506,9 @@ class EventTableModel(_BatchedTableModel[Event]):
 
     def _position(self, event_id: int) -> int | None:
         """Index of an event in the current order (an id index, rebuilt after changes)."""
-        items = self._rows.items
-        if (
-            self._positions is None
-            or self._positions_for is not items
-            or (self._positions_size != len(items))
-        ):
-            self._positions = {event.id: index for index, event in enumerate(items)}
-            self._positions_for, self._positions_size = items, len(items)
-        position = self._positions.get(event_id)
-        if position is None or items[position].id != event_id:  # reordered in place
-            self._positions = {event.id: index for index, event in enumerate(items)}
-            position = self._positions.get(event_id)
-        return position
+        if self._positions is None:
+            self._positions = {event.id: index for index, event in enumerate(self._rows.items)}
+        return self._positions.get(event_id)
 
     def row_of_event(self, event_id: int) -> int:
         """Row of an event (loading batches as needed), or -1 when not listed."""
