@@ -163,6 +163,7 @@ def _pick(candidates: list[date], anchor: date, direction: str) -> date:
         if direction == "next":
             future = [c for c in future if c > anchor] or future
         return future[0] if future else candidates[-1]
+
     # Nearest, leaning to the past: news mostly reports what happened, so a
     # later date wins only when it is much closer (measured on TBAQ).
     def distance(candidate: date) -> float:
