@@ -339,3 +339,52 @@ def test_labels_in_a_row_never_overlap_on_screen(qtbot, shown_view) -> None:
         spans.sort()
         for (_, right), (left, _) in itertools.pairwise(spans):
             assert right <= left + 0.5
+
+
+def test_after_a_pause_the_view_fetches_what_the_zoom_deserves(qtbot, shown_view) -> None:
+    events = random_events(EVENT_THRESHOLD * 3, seed=12, days=2000)
+    view, source = shown_view(events)
+    view.grab()
+    assert view.drawn_bars(), "zoomed out: counts"
+    queries = source.queries
+    for _ in range(12):  # a wheel gesture zooming in: frames never wait for a query
+        view.zoom_by(1.25, 500)
+        view.grab()
+    during = source.queries - queries
+
+    def events_drawn() -> bool:
+        view.grab()
+        return bool(view.drawn_events())
+
+    qtbot.waitUntil(events_drawn, timeout=2000)
+    assert during <= 2, f"{during} queries while zooming"
+
+
+def test_a_repository_backed_view_selects_and_exports(qtbot, db_path, tmp_path) -> None:
+    from timeline_app.gui.timeline_source import RepositoryTimelineSource
+    from timeline_app.gui.timeline_view import TimelineView
+    from timeline_app.store.repository import Repository
+
+    from .conftest import fill_repository
+
+    with Repository(db_path) as repo:
+        fill_repository(repo, _few_events())
+        stored = repo.events()
+        view = TimelineView()
+        qtbot.addWidget(view)
+        view.resize(900, 300)
+        view.show()
+        qtbot.waitExposed(view)
+        view.set_source(RepositoryTimelineSource(repo))
+        target = stored[3]
+        rect = view.event_rect(target.id)
+        assert rect is not None
+        with qtbot.waitSignal(view.eventSelected, timeout=1000) as blocker:
+            qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
+        assert blocker.args == [target.id]
+        assert "dct 2024-01-08" in view.tooltip_html(target)
+        assert "Article" in view.tooltip_html(target)
+        view.set_article_filter([target.article_id])
+        view.grab()
+        assert {item.event.article_id for item in view.drawn_events()} == {target.article_id}
+        assert view.export_png(tmp_path / "repo.png").stat().st_size > 1000

@@ -158,6 +158,8 @@ class TimelineView(TimelineInput, QWidget):
         if viewport == self._viewport:
             return
         self._viewport = viewport
+        if self._refresh_timer.isActive():
+            self._refresh_timer.start()  # still moving: wait for the pause
         self.update()
         self.visibleRangeChanged.emit(*self.visible_range())
 
@@ -505,8 +507,8 @@ class TimelineView(TimelineInput, QWidget):
                 theme,
             )
             self._paint_selection_line(painter, width, height)
-        if self._scene.wants_refresh:
-            self._refresh_timer.start()
+        if self._scene.wants_refresh and not self._refresh_timer.isActive():
+            self._refresh_timer.start()  # repaints (hover) must not postpone it; moves do
 
     def _count_bars(self, grid: DensityGrid, width: float) -> list[Bar]:
         bar_seconds = BAR_PX * self._viewport.span / max(width, 1)
