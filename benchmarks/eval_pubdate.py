@@ -11,11 +11,13 @@ Prints JSON. For each corpus the known ``published`` date is hidden and:
   was fitted to it, though two general rules (years written out are history;
   "due March 1, 2011" is a term, not news) came from reading its errors.
 
-Figures: coverage (share answered), exact-day and within-7-days accuracy over
-all articles (an unanswered article counts as wrong) and over answered ones;
-the same for answers with confidence >= 0.4; and ``names_day_and_year``, the
-share of texts that name a calendar day and a year at all (without both, no
-honest exact-day answer exists, so this bounds coverage from above).
+Figures: coverage (share answered); exact-day, within-7, -31 and -365-days
+accuracy over all articles (an unanswered article counts as wrong), over
+answered ones, and per confidence band (0-0.1, 0.1-0.4, 0.4-1: the confidence
+is meant as the probability of being within a week, so each band's
+``within_7_days`` should sit near its ``mean_confidence``); the median error;
+and ``names_day_and_year``, the share of texts that name a calendar day and a
+year at all (without both, no honest exact-day answer exists).
 
 Usage: ``.venv/bin/python benchmarks/eval_pubdate.py [--corpora DIR] [--misses N]``
 """
@@ -31,7 +33,8 @@ from datetime import date
 from pathlib import Path
 
 from timeline_app.evaluation.timeml import iter_tml_paths, read_tml
-from timeline_app.ingest.dateline import scan_cues, strip_dateline
+from timeline_app.ingest.date_cues import scan_cues
+from timeline_app.ingest.dateline import strip_dateline
 from timeline_app.ingest.pubdate import (
     DateFinding,
     find_dateline,
@@ -64,6 +67,8 @@ def gold_date(record: dict) -> date | None:
 
 
 CONFIDENT = 0.4
+# Confidence bands, so that the confidence can be seen to mean something.
+BANDS = ((0.0, 0.1), (0.1, 0.4), (0.4, 1.01))
 
 
 def names_day_and_year(text: str) -> bool:
@@ -72,16 +77,30 @@ def names_day_and_year(text: str) -> bool:
     return any(d.year is not None for d in cues.days) or bool(cues.days and cues.years)
 
 
+def _accuracy(errors: list[int], whole: int) -> dict[str, float]:
+    """Shares of ``whole`` that were exact, within a week, a month, the same year."""
+    return {
+        "exact_day": _share(sum(e == 0 for e in errors), whole),
+        "within_7_days": _share(sum(e <= 7 for e in errors), whole),
+        "within_31_days": _share(sum(e <= 31 for e in errors), whole),
+        "within_365_days": _share(sum(e <= 365 for e in errors), whole),
+    }
+
+
 def measure(
     records: list[dict],
     guess: Callable[[dict], DateFinding | None],
     misses: int = 0,
     text_of: Callable[[dict], str] | None = None,
 ) -> dict[str, object]:
-    """Coverage and accuracy of ``guess`` over records with a usable gold date."""
-    evaluated = answered = exact = within_week = 0
-    confident = confident_exact = confident_week = answerable = 0
-    skipped = 0
+    """Coverage and accuracy of ``guess`` over records with a usable gold date.
+
+    Accuracy is given over all evaluated articles (an unanswered one counts as
+    wrong), over answered ones, and per confidence band (over that band's
+    answers), with the median error in days of the answers.
+    """
+    evaluated = skipped = answerable = 0
+    answers: list[tuple[int, float]] = []  # (error in days, confidence)
     examples: list[dict[str, object]] = []
     began = time.perf_counter()
     for record in records:
@@ -95,14 +114,8 @@ def measure(
         finding = guess(record)
         if finding is None:
             continue
-        answered += 1
         error_days = abs((finding.date - truth).days)
-        exact += error_days == 0
-        within_week += error_days <= 7
-        if finding.confidence >= CONFIDENT:
-            confident += 1
-            confident_exact += error_days == 0
-            confident_week += error_days <= 7
+        answers.append((error_days, finding.confidence))
         if error_days and len(examples) < misses:
             examples.append(
                 {
@@ -114,19 +127,36 @@ def measure(
                 }
             )
     seconds = time.perf_counter() - began
+    errors = [error for error, _ in answers]
     result: dict[str, object] = {
         "articles": evaluated,
         "skipped_no_gold_date": skipped,
-        "coverage": _share(answered, evaluated),
-        "exact_day": _share(exact, evaluated),
-        "within_7_days": _share(within_week, evaluated),
-        "exact_day_when_answered": _share(exact, answered),
-        "within_7_days_when_answered": _share(within_week, answered),
-        f"coverage_confidence_{CONFIDENT}": _share(confident, evaluated),
-        f"exact_day_confidence_{CONFIDENT}": _share(confident_exact, confident),
-        f"within_7_days_confidence_{CONFIDENT}": _share(confident_week, confident),
-        "ms_per_article": round(1000 * seconds / max(evaluated, 1), 2),
+        "coverage": _share(len(answers), evaluated),
+        **_accuracy(errors, evaluated),
+        "median_error_days_when_answered": sorted(errors)[len(errors) // 2] if errors else None,
+        "when_answered": _accuracy(errors, len(errors)),
     }
+    confident = [error for error, confidence in answers if confidence >= CONFIDENT]
+    result[f"coverage_confidence_{CONFIDENT}"] = _share(len(confident), evaluated)
+    result[f"exact_day_confidence_{CONFIDENT}"] = _share(
+        sum(e == 0 for e in confident), len(confident)
+    )
+    result[f"within_7_days_confidence_{CONFIDENT}"] = _share(
+        sum(e <= 7 for e in confident), len(confident)
+    )
+    result["by_confidence"] = {
+        f"{low:.1f}-{min(high, 1.0):.1f}": {
+            "answers": len(band),
+            "mean_confidence": round(sum(c for _, c in band_answers) / len(band), 3)
+            if band
+            else None,
+            **_accuracy(band, len(band)),
+        }
+        for low, high in BANDS
+        for band_answers in [[a for a in answers if low <= a[1] < high]]
+        for band in [[e for e, _ in band_answers]]
+    }
+    result["ms_per_article"] = round(1000 * seconds / max(evaluated, 1), 2)
     if text_of is not None:
         result["names_day_and_year"] = _share(answerable, evaluated)
     if misses:

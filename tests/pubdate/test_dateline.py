@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from timeline_app.articles import PublishedSource
-from timeline_app.ingest.dateline import parse_dateline, scan_cues, strip_dateline
+from timeline_app.ingest.date_cues import scan_cues
+from timeline_app.ingest.dateline import parse_dateline, strip_dateline
 from timeline_app.ingest.pubdate import find_dateline
 
 
@@ -137,5 +138,6 @@ def test_since_marks_bounds_with_or_without_a_month() -> None:
         "Prices fell in 2009. Rates have held since Oct. 9, 2002."
     )
     cues = scan_cues(text)
-    assert [(y.year, y.since) for y in cues.years] == [(1997, True), (2008, True), (2009, False)]
+    assert [(m.text, m.since) for m in cues.months] == [("October 1997", True)]
+    assert [(y.year, y.since) for y in cues.years] == [(2008, True), (2009, False)]
     assert [(d.text, d.since) for d in cues.days] == [("Oct. 9, 2002", True)]

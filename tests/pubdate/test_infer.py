@@ -40,15 +40,50 @@ def test_seed_with_title_passed_separately() -> None:
     assert finding.date == date(2024, 1, 8)
 
 
-def test_no_explicit_day_means_no_guess() -> None:
+def test_nothing_to_go_on_means_no_guess() -> None:
     assert infer_publication_date("Officials said on Monday that talks would go on.") is None
-    assert infer_publication_date("The company was founded in 1998.") is None
+    assert infer_publication_date("Prices fell yesterday and rose last week.") is None
     assert infer_publication_date("") is None
 
 
-def test_future_dates_alone_propose_nothing() -> None:
-    text = "The minister will step down on January 15, 2010, officials said on Friday."
-    assert infer_publication_date(text) is None
+def test_a_lone_past_year_gives_an_honest_rough_guess() -> None:
+    finding = infer_publication_date("The company was founded in 1998.")
+    assert finding is not None
+    assert finding.date.year >= 1998
+    assert finding.confidence < 0.1
+    assert finding.reason.startswith("rough guess")
+    assert "1998" in finding.reason
+
+
+def test_a_year_in_the_present_perfect_is_the_current_year() -> None:
+    text = (
+        "In 2004, the company sold more planes than its rival for the first time. "
+        "However, thus far the rival has received far more orders in 2005."
+    )
+    finding = infer_publication_date(text)
+    assert finding is not None
+    assert finding.date.year == 2005
+    assert "2005 (ongoing)" in finding.reason
+
+
+def test_last_year_that_matches_a_named_year_picks_the_year_after() -> None:
+    text = (
+        "Sales fell sharply last year, the company said. "
+        "In 2008 it cut 400 jobs and closed two plants."
+    )
+    finding = infer_publication_date(text)
+    assert finding is not None
+    assert finding.date.year == 2009
+    assert "'last year' fits the dates named" in finding.reason
+
+
+def test_a_future_date_alone_bounds_the_guess_from_above() -> None:
+    text = "The minister will step down on January 15, 2010, officials said."
+    finding = infer_publication_date(text)
+    assert finding is not None
+    assert finding.date < date(2010, 1, 15)
+    assert (date(2010, 1, 15) - finding.date).days < 400
+    assert finding.confidence < 0.5
 
 
 def test_since_dates_are_not_taken_as_news() -> None:
@@ -169,12 +204,36 @@ def test_long_text_with_many_dates_stays_fast() -> None:
     assert elapsed < 5.0
 
 
-def test_a_lone_historical_date_is_not_taken_for_the_news() -> None:
+def test_a_lone_historical_date_is_only_a_rough_guess() -> None:
     text = (
         "Prosecutors on Monday charged two more men over the bombings of the embassies.\n\n"
         "The Aug. 7, 1998, bombings killed 224 people. The suspects deny the charges."
     )
-    assert infer_publication_date(text) is None
+    finding = infer_publication_date(text)
+    assert finding is not None
+    assert finding.date > date(1998, 8, 7)
+    assert finding.date.weekday() == 0  # the lead's Monday
+    assert finding.confidence < 0.4
+    assert finding.reason.startswith("rough guess")
+
+
+def test_comment_time_stamps_follow_publication() -> None:
+    text = (
+        "Rebels on Sunday took the town after heavy fighting.\n\n"
+        "April 4, 2011 at 7:03 pm | Reply\n\nApril 6, 2011 at 3:23 am | Reply\n\n"
+        "April 9, 2011 at 9:12 am | Reply"
+    )
+    finding = infer_publication_date(text)
+    assert finding is not None
+    assert finding.date == date(2011, 4, 3)  # the Sunday before the first comment
+
+
+def test_confidence_is_higher_for_a_day_than_for_a_year() -> None:
+    day = infer_publication_date("Storms hit the coast on March 3, 2011, and on Friday ...")
+    year = infer_publication_date("Storms hit the coast in 2011.")
+    assert day is not None
+    assert year is not None
+    assert day.confidence > 3 * year.confidence
 
 
 def test_a_caption_date_is_taken_as_recent() -> None:
