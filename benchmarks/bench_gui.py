@@ -10,7 +10,9 @@ Python process that opens it, shows a ``TimelineView`` and measures:
   at several zoom levels from everything (drawn as counts) down to days;
 * ``rss_mb``: the peak resident memory of that process;
 * ``settle_ms_*``: the re-query and repaint the view does once the user pauses
-  (after every 20 pan or 5 zoom steps here); gesture frames never wait for it.
+  (after every 20 pan or 5 zoom steps here); gesture frames never wait for it;
+* ``*_cpu_ms_p95`` and ``load_average``: processor time per step and the machine's
+  load, to read the wall-clock figures on a shared machine.
 
 Prints one JSON line. ``--db PATH`` keeps (or reuses) the database.
 
@@ -175,10 +177,16 @@ def child(db: str, launched_at: float, width: int, height: int) -> None:
 
     rng = random.Random(5)
 
-    def timed(step) -> float:
-        began = time.perf_counter()
+    cpu: dict[str, list[float]] = {"pan": [], "zoom": []}
+
+    def timed(step, kind: str = "") -> float:
+        """Wall time of one step and its repaint (CPU time kept too: on a busy machine it
+        shows what the step costs without waiting for the processor)."""
+        began, began_cpu = time.perf_counter(), time.process_time()
         step()
         view.repaint()
+        if kind:
+            cpu[kind].append((time.process_time() - began_cpu) * 1000)
         return (time.perf_counter() - began) * 1000
 
     def fit_then_zoom(factor: float) -> None:
@@ -197,7 +205,7 @@ def child(db: str, launched_at: float, width: int, height: int) -> None:
         fit_then_zoom(factor)
         direction = rng.choice((-1, 1))
         for _ in range(60):
-            pans.append(timed(lambda d=direction: view.pan_by_pixels(d * 12)))
+            pans.append(timed(lambda d=direction: view.pan_by_pixels(d * 12), "pan"))
             if len(pans) % 20 == 0:
                 settle()
 
@@ -207,7 +215,7 @@ def child(db: str, launched_at: float, width: int, height: int) -> None:
         view.repaint()
         for step in [1.25] * 40 + [1 / 1.25] * 40:
             anchor = rng.uniform(0.2, 0.8) * width
-            zooms.append(timed(lambda s=step, a=anchor: view.zoom_by(s, a)))
+            zooms.append(timed(lambda s=step, a=anchor: view.zoom_by(s, a), "zoom"))
             if len(zooms) % 5 == 0:  # a pause every five wheel notches
                 settle()
 
@@ -224,6 +232,9 @@ def child(db: str, launched_at: float, width: int, height: int) -> None:
                 "rss_mb": round(peak_kb / 1024, 1),
                 "settle_ms_median": round(statistics.median(settles), 2),
                 "settle_ms_p95": round(percentile(settles, 0.95), 2),
+                "pan_cpu_ms_p95": round(percentile(cpu["pan"], 0.95), 2),
+                "zoom_cpu_ms_p95": round(percentile(cpu["zoom"], 0.95), 2),
+                "load_average": round(os.getloadavg()[0], 2),
             }
         )
     )

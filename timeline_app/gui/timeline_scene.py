@@ -33,6 +33,7 @@ LABEL_GAP = 5.0  # between a dot and its label
 BAR_LABEL_INSET = 6.0  # label starts this far inside a bar
 ARROW_PX = 10.0  # room for an ongoing event's open arrow
 RUG_PX = 6.0  # width of one count bar in the overflow rug
+STALE_OVERLAP = 0.5  # share of the view a stale neighbourhood must still cover to be drawn
 REUSE_ZOOM = 2.0  # a layout serves zooming in up to this factor before it is redone
 RUNNING_LIMIT = 4 * EVENT_THRESHOLD  # long events fetched to show the few beginning in view
 
@@ -122,6 +123,11 @@ class Layout:
     crowded: tuple[tuple[float, float], ...]  # (start, end) seconds of events left for the rug
 
 
+def _overlap(window: Viewport, view: Viewport) -> float:
+    """Seconds of ``view`` that ``window`` covers."""
+    return max(0.0, min(window.end, view.end) - max(window.start, view.start))
+
+
 def _geometry(item: _Prepared, pixels_per_second: float, origin: float):
     """x0, x1, shape end, and label left (inside, after) of an item at a zoom level."""
     x0 = (item.start - origin) * pixels_per_second
@@ -182,6 +188,16 @@ class TimelineScene:
             if allow_stale and self._usable(fetched, pixels_per_second):
                 self.wants_refresh = True
                 return fetched
+        elif (
+            fetched is not None
+            and allow_stale
+            and _overlap(fetched.window, view) >= STALE_OVERLAP * view.span
+            and self._usable(fetched, pixels_per_second)
+        ):
+            # Zooming out or dragging past the neighbourhood: draw what it holds (the
+            # edges stay empty for a moment) and fetch once the gesture pauses.
+            self.wants_refresh = True
+            return fetched
         return self._fetch(view, pixels_per_second)
 
     def refresh(self, view: Viewport, width: float) -> bool:

@@ -477,7 +477,7 @@ class TimelineView(TimelineInput, QWidget):
                 width,
                 self._label_texts if self._painting_screen else None,
             )
-            if not self._drawn and not self._bars:
+            if not self._drawn and not self._bars and not self._scene.wants_refresh:
                 paint.paint_message(
                     painter,
                     width,
