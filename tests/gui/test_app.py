@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from timeline_app.gui import icons
-from timeline_app.gui.app import apply_style, choose_database
+from timeline_app.gui.app import choose_database
 from timeline_app.resources import resource_path
 
 
@@ -53,20 +53,20 @@ def test_unknown_icon_names_fail_loudly() -> None:
         icons.icon_path("no-such-icon")
 
 
-def test_stylesheet_parses_without_qt_warnings(qapp: Any, qtlog: Any) -> None:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    previous = app.styleSheet()
-    try:
-        apply_style(app)
-        assert "readerExplanation" in app.styleSheet()
-        from PySide6.QtWidgets import QLabel
+def test_stylesheet_parses_without_qt_warnings(qtbot: Any, qtlog: Any) -> None:
+    """Applied to one widget tree, not the whole app (other tests' widgets stay untouched)."""
+    from PySide6.QtWidgets import QLabel, QWidget
 
-        label = QLabel("probe")
-        label.setObjectName("readerTitle")
-        label.ensurePolished()
-    finally:
-        app.setStyleSheet(previous)
+    style = resource_path("styles", "app.qss").read_text(encoding="utf-8")
+    assert "readerExplanation" in style
+    root = QWidget()
+    qtbot.addWidget(root)
+    root.setStyleSheet(style)
+    label = QLabel("probe", root)
+    label.setObjectName("readerTitle")
+    root.ensurePolished()
+    label.ensurePolished()
+    assert label.font().weight() >= 600  # the rule for #readerTitle applied
     assert not [r for r in qtlog.records if "style" in r.message.lower()]
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 
 from timeline_app.gui.models import ROLE_ID
 
@@ -32,6 +32,8 @@ def seeded_window(qtbot: Any, db_path: Path, settings: Any, prompts: Any) -> Any
     qtbot.waitExposed(window)
     yield window
     window.close()
+    window.deleteLater()  # gone before its repository closes
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     repo.close()
 
 

@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
@@ -195,5 +195,7 @@ def run_app(db: str | None = None, argv: Sequence[str] | None = None) -> int:
         settings.set_last_database(path)
         window.show()
         code = app.exec()
+        # Destroy the window while its repository is still open.
         window.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     return int(code)
