@@ -388,3 +388,26 @@ def test_a_repository_backed_view_selects_and_exports(qtbot, db_path, tmp_path) 
         view.grab()
         assert {item.event.article_id for item in view.drawn_events()} == {target.article_id}
         assert view.export_png(tmp_path / "repo.png").stat().st_size > 1000
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["Short", "x" * 300, "Ministers met\n in   Brussels\t" * 9, "Ünïcode — “quotes” 東京 " * 5],
+)
+def test_label_widths_match_the_font_and_long_labels_are_elided(qtbot, label: str) -> None:
+    from PySide6.QtGui import QFontMetricsF
+
+    from timeline_app.gui import timeline_paint as paint
+    from timeline_app.gui.timeline_view import TimelineView
+
+    view = TimelineView()
+    qtbot.addWidget(view)
+    text, width = view._measure(make_event(1, datetime(2024, 1, 1), label=label))
+    metrics = QFontMetricsF(paint.label_font(view.font()))
+    assert width == pytest.approx(metrics.horizontalAdvance(text), abs=2.0)
+    assert width <= view.theme.max_label_px
+    assert "\n" not in text  # whitespace runs collapse to single spaces
+    assert "\t" not in text
+    assert "  " not in text
+    if metrics.horizontalAdvance(label) > view.theme.max_label_px:
+        assert text.endswith("…")

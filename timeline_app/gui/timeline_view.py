@@ -277,17 +277,19 @@ class TimelineView(TimelineInput, QWidget):
         cached = self._label_cache.get(event.id)
         if cached is None:
             text = " ".join((event.label or event.expression).split())
-            limit = self.theme.max_label_px
             advances = self._advances
-            width = 0.0
-            for index, char in enumerate(text):
-                advance = advances.get(char)
-                if advance is None:
-                    advance = advances[char] = self._label_metrics.horizontalAdvance(char)
-                if width + advance > limit - self._ellipsis_width:
-                    text, width = text[:index].rstrip() + "…", width + self._ellipsis_width
-                    break
-                width += advance
+            for char in set(text).difference(advances):
+                advances[char] = self._label_metrics.horizontalAdvance(char)
+            width = sum(map(advances.__getitem__, text))  # a C-level loop
+            limit = self.theme.max_label_px - self._ellipsis_width
+            if width > limit:  # cut at the last character that fits, then add "…"
+                width = 0.0
+                for index, char in enumerate(text):
+                    if width + advances[char] > limit:
+                        text = text[:index].rstrip() + "…"
+                        break
+                    width += advances[char]
+                width = sum(map(advances.__getitem__, text[:-1])) + self._ellipsis_width
             cached = (text, width)
             self._label_cache[event.id] = cached
         return cached
