@@ -166,9 +166,11 @@ def import_paths(
             if cancelled is not None and cancelled():
                 report.cancelled = True
                 break
-    finally:
-        results.close()  # stops the worker pool when cancelled or on an error
         _write(repo, pending, report)
+    finally:
+        # Stops the worker pool when cancelled or on an error; work prepared but
+        # not yet written is dropped whole, and a re-run picks it up.
+        results.close()
     if report.imported:
         if group:
             regroup(repo, report.imported)
@@ -197,17 +199,25 @@ def _collect(
 def _write(
     repo: Repository, pending: list[tuple[str, PreparedArticle]], report: ImportReport
 ) -> None:
-    """Store a batch of prepared articles in one transaction, then empty the batch."""
+    """Store a batch of prepared articles in one transaction, then empty the batch.
+
+    The report learns about the batch only once it is committed, so a failed
+    write never claims articles that were rolled back.
+    """
     if not pending:
         return
+    imported: list[int] = []
+    duplicates: list[str] = []
     with repo.transaction():
         for label, prepared in pending:
             article, created = repo.add_article(prepared.parsed)
             if not created:
-                report.duplicates.append(label)
+                duplicates.append(label)
                 continue
             repo.replace_analysis(article.id, prepared.timexes, prepared.events)
-            report.imported.append(article.id)
+            imported.append(article.id)
+    report.imported += imported
+    report.duplicates += duplicates
     pending.clear()
 
 

@@ -213,3 +213,28 @@ def test_kill_9_mid_import_loses_nothing_and_rerun_completes(
         assert repo.article_count() == total
         titles = [a.title for a in repo.articles()]
         assert len(set(titles)) == total
+
+
+def test_a_failed_write_rolls_back_its_whole_batch(
+    articles_dir: Path, db_path, monkeypatch
+) -> None:
+    write_articles(articles_dir, 5)
+    monkeypatch.setattr("timeline_app.commands.BATCH_SECONDS", 3600.0)  # one batch of five
+    with Repository(db_path) as repo:
+        original = repo.replace_analysis
+        calls = []
+
+        def failing(article_id, timexes, events):
+            calls.append(article_id)
+            if len(calls) == 3:
+                raise OSError("disk full")
+            original(article_id, timexes, events)
+
+        monkeypatch.setattr(repo, "replace_analysis", failing)
+        with pytest.raises(OSError, match="disk full"):
+            import_paths(repo, [articles_dir], workers=1)
+        # The batch held all five: none of them is left, not even without analysis.
+        assert repo.article_count() == 0
+        monkeypatch.setattr(repo, "replace_analysis", original)
+        report = import_paths(repo, [articles_dir], workers=1)
+        assert len(report.imported) == 5
