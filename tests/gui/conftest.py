@@ -184,12 +184,25 @@ def small_library(db_path: Path) -> Iterator[Any]:
 
 
 @pytest.fixture
-def window(qtbot: Any, small_library: Any, settings: Any, prompts: ScriptedPrompts) -> Any:
+def window(
+    qtbot: Any, small_library: Any, settings: Any, prompts: ScriptedPrompts
+) -> Iterator[Any]:
     """The real main window on the small library, shown offscreen."""
     from timeline_app.gui.app import create_main_window
 
     main_window = create_main_window(small_library, settings=settings, prompts=prompts, seed=False)
-    qtbot.addWidget(main_window)
     main_window.show()
     qtbot.waitExposed(main_window)
-    return main_window
+    yield main_window
+    destroy(main_window)  # before ``small_library`` closes the repository it reads
+
+
+def destroy(widget: Any) -> None:
+    """Close and delete a window now (not at some later event-loop turn)."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from shiboken6 import isValid
+
+    if isValid(widget):
+        widget.close()
+        widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

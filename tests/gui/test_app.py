@@ -12,6 +12,8 @@ from timeline_app.gui import icons
 from timeline_app.gui.app import choose_database
 from timeline_app.resources import resource_path
 
+from .conftest import destroy
+
 
 def test_explicit_database_wins_over_the_remembered_one(
     tmp_path: Path, settings: Any, monkeypatch: pytest.MonkeyPatch
@@ -161,7 +163,10 @@ def test_a_seed_that_fails_to_import_is_reported_not_silent(
     monkeypatch.setattr(commands, "ensure_seeded", failing_seed)
     with Repository(db_path) as repo:
         window = create_main_window(repo, settings=settings, prompts=prompts)
-        qtbot.addWidget(window)
-        assert window.failures_dialog is not None
-        assert window.failures_dialog.listed_rows() == [("000.txt", "tagging failed: broken rules")]
-        window.close()
+        try:
+            assert window.failures_dialog is not None
+            assert window.failures_dialog.listed_rows() == [
+                ("000.txt", "tagging failed: broken rules")
+            ]
+        finally:
+            destroy(window)

@@ -14,6 +14,8 @@ from PySide6.QtWidgets import QApplication
 from timeline_app.gui.models import ROLE_ID, ArticleTableModel, EventTableModel
 from timeline_app.temporal.timex import Precision
 
+from .conftest import destroy
+
 
 def event_ids_in_table(window: Any) -> list[int]:
     return [event.id for event in window.event_model.all_items()]
@@ -248,13 +250,15 @@ def test_a_reopened_window_restores_zoom_and_selection(
     window.close()
 
     again = create_main_window(small_library, settings=settings, prompts=prompts, seed=False)
-    qtbot.addWidget(again)
-    again.show()
-    assert again.current_event_id() == target.id
-    assert again.reader.current_event().id == target.id
-    start, end = again.timeline.visible_range()
-    assert abs((start - datetime(2021, 2, 1)).total_seconds()) < 60
-    assert abs((end - datetime(2021, 6, 1)).total_seconds()) < 60
+    try:
+        again.show()
+        assert again.current_event_id() == target.id
+        assert again.reader.current_event().id == target.id
+        start, end = again.timeline.visible_range()
+        assert abs((start - datetime(2021, 2, 1)).total_seconds()) < 60
+        assert abs((end - datetime(2021, 6, 1)).total_seconds()) < 60
+    finally:
+        destroy(again)
 
 
 def test_an_undated_item_is_shown_and_explained(qtbot: Any, window: Any) -> None:
@@ -356,11 +360,13 @@ def test_a_large_library_fills_the_events_table_in_the_background(
 
     monkeypatch.setattr(main_window_module, "ASYNC_EVENT_THRESHOLD", 0)
     window = create_main_window(small_library, settings=settings, prompts=prompts, seed=False)
-    qtbot.addWidget(window)
-    assert window.event_model.loading
-    assert "loading events" in window.status_label.text()
-    qtbot.waitUntil(lambda: not window.event_model.loading, timeout=10000)
-    assert window.event_model.total_count() == 5
-    assert "5 events" in window.status_label.text()
-    window.step_event(1)
-    assert window.current_event_id() == window.event_model.all_items()[0].id
+    try:
+        assert window.event_model.loading
+        assert "loading events" in window.status_label.text()
+        qtbot.waitUntil(lambda: not window.event_model.loading, timeout=10000)
+        assert window.event_model.total_count() == 5
+        assert "5 events" in window.status_label.text()
+        window.step_event(1)
+        assert window.current_event_id() == window.event_model.all_items()[0].id
+    finally:
+        destroy(window)

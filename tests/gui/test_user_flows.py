@@ -13,9 +13,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import Qt
 
 from timeline_app.gui.models import ROLE_ID
+
+from .conftest import destroy
 
 
 @pytest.fixture
@@ -26,14 +28,11 @@ def seeded_window(qtbot: Any, db_path: Path, settings: Any, prompts: Any) -> Any
 
     repo = Repository(db_path)
     window = create_main_window(repo, settings=settings, prompts=prompts)
-    qtbot.addWidget(window)
     window.resize(1360, 840)
     window.show()
     qtbot.waitExposed(window)
     yield window
-    window.close()
-    window.deleteLater()  # gone before its repository closes
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    destroy(window)  # gone before its repository closes
     repo.close()
 
 
