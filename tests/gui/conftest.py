@@ -124,6 +124,7 @@ class ScriptedPrompts:
     save_paths: list[Path | None] = field(default_factory=list)
     publication_dates: list[date | None] = field(default_factory=list)
     event_dates: list[Any] = field(default_factory=list)
+    libraries: list[Path | None] = field(default_factory=list)
     errors: list[tuple[str, str]] = field(default_factory=list)
     asked: list[str] = field(default_factory=list)
 
@@ -138,6 +139,10 @@ class ScriptedPrompts:
     def save_path(self, title: str, suggested: str, file_filter: str) -> Path | None:
         self.asked.append(f"save_path:{title}")
         return self.save_paths.pop(0) if self.save_paths else None
+
+    def library_path(self, folder: str) -> Path | None:
+        self.asked.append("library_path")
+        return self.libraries.pop(0) if self.libraries else None
 
     def publication_date(self, title: str, current: date | None) -> date | None:
         self.asked.append("publication_date")

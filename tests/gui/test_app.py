@@ -170,3 +170,48 @@ def test_a_seed_that_fails_to_import_is_reported_not_silent(
             ]
         finally:
             destroy(window)
+
+
+def test_open_library_reopens_the_app_on_the_chosen_database(
+    qtbot: Any, qapp: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """File > Open Library… in the first window; the second window is on the new file."""
+    from PySide6.QtCore import QTimer
+
+    from timeline_app.gui import app as app_module
+    from timeline_app.gui.main_window import MainWindow
+    from timeline_app.gui.settings import AppSettings
+
+    from .conftest import ScriptedPrompts
+
+    settings_file = tmp_path / "settings.ini"
+    monkeypatch.setenv("TIMELINE_APP_SETTINGS", str(settings_file))
+    first, second = tmp_path / "first.db", tmp_path / "second.db"
+    scripted = ScriptedPrompts(libraries=[second])
+    real_create = app_module.create_main_window
+    monkeypatch.setattr(
+        app_module,
+        "create_main_window",
+        lambda repo, **kwargs: real_create(repo, **{**kwargs, "prompts": scripted}),
+    )
+    titles: list[str] = []
+
+    def act() -> None:
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+        visible = [w for w in windows if w.isVisible()]
+        if not visible:
+            QTimer.singleShot(50, act)
+            return
+        window = visible[0]
+        titles.append(window.windowTitle())
+        if len(titles) == 1:
+            window.menu_actions.open_library.trigger()
+            QTimer.singleShot(50, act)
+        else:
+            window.close()
+
+    QTimer.singleShot(0, act)
+    assert app_module.run_app(db=str(first)) == 0
+    assert [title.split("— ")[1] for title in titles] == ["first.db", "second.db"]
+    assert second.is_file()
+    assert AppSettings.at(settings_file).last_database() == second.resolve()

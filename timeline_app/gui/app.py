@@ -183,19 +183,26 @@ def choose_database(db: str | None, settings: AppSettings) -> Path:
 
 
 def run_app(db: str | None = None, argv: Sequence[str] | None = None) -> int:
-    """Open the window on the chosen database and run until it is closed."""
+    """Open the window on the chosen database and run until it is closed.
+
+    File > Open Library… closes the window and asks for another database: the
+    loop opens a fresh window on it, so each window owns exactly one repository.
+    """
     from timeline_app.store.repository import Repository
 
     app = application(argv)
     settings = AppSettings.from_environment()
-    path = choose_database(db, settings)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with Repository(path) as repo:
-        window = create_main_window(repo, settings=settings)
-        settings.set_last_database(path)
-        window.show()
-        code = app.exec()
-        # Destroy the window while its repository is still open.
-        window.deleteLater()
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    path: Path | None = choose_database(db, settings)
+    code = 0
+    while path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with Repository(path) as repo:
+            window = create_main_window(repo, settings=settings)
+            settings.set_last_database(path)
+            window.show()
+            code = app.exec()
+            path = window.requested_database
+            # Destroy the window while its repository is still open.
+            window.deleteLater()
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     return int(code)

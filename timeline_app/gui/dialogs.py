@@ -262,6 +262,16 @@ class Prompts:
         name, _ = QFileDialog.getSaveFileName(self._parent, title, suggested, file_filter)
         return Path(name) if name else None
 
+    def library_path(self, folder: str) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(
+            self._parent,
+            "Open or create a library",
+            folder,
+            "Timeline libraries (*.db);;All files (*)",
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
+        return Path(name) if name else None
+
     def publication_date(self, title: str, current: date | None) -> date | None:
         dialog = PublicationDateDialog(title, current, self._parent)
         return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None

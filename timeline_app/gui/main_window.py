@@ -84,6 +84,7 @@ class MainWindow(FileFlowsMixin, QMainWindow):
         self.failures_dialog: ImportFailuresDialog | None = None
         self.shortcuts_dialog: ShortcutsDialog | None = None
         self.context_menu: QMenu | None = None
+        self.requested_database: Path | None = None  # set by File > Open Library…
         self._current_event_id: int | None = None
         self._timex_cache: dict[int, list[Any]] = {}
         self._syncing = False
@@ -533,6 +534,14 @@ class MainWindow(FileFlowsMixin, QMainWindow):
     def _report_error(self, message: str) -> None:
         self.statusBar().showMessage(message, 10000)
         self.prompts.error("Timeline Reader", message)
+
+    def choose_library(self) -> None:
+        """Ask for another library database; the app reopens on it (see ``run_app``)."""
+        path = self.prompts.library_path(str(self.db_path.parent))
+        if path is None or path.resolve() == self.db_path.resolve():
+            return
+        self.requested_database = path
+        self.close()
 
     # -- help -----------------------------------------------------------------------------
 

@@ -75,6 +75,12 @@ class WindowActions:
         self.export_svg = self._action(
             "Export Timeline as &SVG…", lambda: w.choose_image_export("svg")
         )
+        self.open_library = self._action(
+            "&Open Library…",
+            w.choose_library,
+            "Ctrl+Shift+L",
+            tip="Open another library database (a new one is created if the file does not exist)",
+        )
         self.quit = self._action("&Quit", w.close, QKeySequence(std.Quit))
 
         self.undo = w.undo_stack.createUndoAction(w, "&Undo")
@@ -150,6 +156,8 @@ class WindowActions:
         w = self._window
         menu_bar = w.menuBar()
         file_menu = menu_bar.addMenu("&File")
+        file_menu.addAction(self.open_library)
+        file_menu.addSeparator()
         file_menu.addActions([self.import_files, self.import_folder])
         file_menu.addSeparator()
         file_menu.addActions([self.export_csv, self.export_png, self.export_svg])
