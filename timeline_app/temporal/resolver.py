@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from enum import Enum
 
 from dateutil.easter import easter
@@ -75,8 +75,10 @@ def _direction(requested: str, sentence_tense: Callable[[], Tense], op: Op) -> s
 
 def format_at(day: date, unit: str) -> str:
     """A date written at the granularity of ``unit``."""
-    if unit == "day":
-        return day.isoformat()
+    if isinstance(day, datetime):  # a date shifted by hours
+        day = day.date()
+    if unit in ("day", "hour", "minute", "second"):
+        return day.isoformat()  # a shift of hours is written as the day it lands on
     if unit == "week":
         year, week, _ = day.isocalendar()
         return f"{year:04d}-W{week:02d}"
@@ -119,6 +121,9 @@ _STEP = {
     "year": relativedelta(years=1),
     "decade": relativedelta(years=10),
     "century": relativedelta(years=100),
+    "hour": relativedelta(hours=1),
+    "minute": relativedelta(minutes=1),
+    "second": relativedelta(seconds=1),
 }
 _DURATION_UNITS = {
     "year": (1, "Y", False),
