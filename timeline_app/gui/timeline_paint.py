@@ -9,10 +9,11 @@ bar with hard ends, an ongoing event a bar ending in an open arrow.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -21,8 +22,7 @@ from PySide6.QtGui import (
     QPainter,
     QPainterPath,
     QPen,
-    QStaticText,
-    QTransform,
+    QPixmap,
 )
 
 from timeline_app.events.model import Event
@@ -169,7 +169,6 @@ def paint_grid_and_axis(
             left,
             baseline + 8 + metrics.ascent(),
             tick.label,
-            metrics,
         )
 
     if not axis.context:
@@ -191,7 +190,7 @@ def paint_grid_and_axis(
         if left < 0 or left + text_width > width:
             continue  # never draw a clipped label; the next period's label says enough
         painter.setPen(QColor(theme.context_text))
-        _draw_label(painter, caches and caches[1], left, text_y, tick.label, metrics)
+        _draw_label(painter, caches and caches[1], left, text_y, tick.label)
 
 
 def _soft_gradient(x0: float, x1: float, colour: QColor, soft_start: bool, soft_end: bool):
@@ -207,28 +206,52 @@ def _soft_gradient(x0: float, x1: float, colour: QColor, soft_start: bool, soft_
 
 
 class TextCache:
-    """Prepared ``QStaticText`` per string for one font.
+    """Labels rendered once into small pixmaps, for one font and colour.
 
-    Drawing a prepared glyph run is several times faster than ``drawText`` and
-    labels repeat every frame while panning. Always plain text: article content
-    must never be read as markup.
+    Blitting a pixmap costs a few microseconds; shaping and rasterising a label
+    costs tens, and the same labels are drawn on every frame of a pan. Always
+    plain text: article content is never read as markup.
     """
 
-    def __init__(self, font: QFont, limit: int = 4000) -> None:
+    def __init__(self, font: QFont, colour: str, limit: int = 3000) -> None:
         self.font = font
+        self.colour = QColor(colour)
+        self.metrics = QFontMetricsF(font)
         self.limit = limit
-        self._texts: dict[str, QStaticText] = {}
+        self._ratio = 1.0
+        self._entries: dict[str, tuple[QPixmap, float]] = {}
 
-    def get(self, text: str) -> QStaticText:
-        prepared = self._texts.get(text)
-        if prepared is None:
-            if len(self._texts) >= self.limit:
-                self._texts.clear()
-            prepared = QStaticText(text)
-            prepared.setTextFormat(Qt.TextFormat.PlainText)
-            prepared.prepare(QTransform(), self.font)
-            self._texts[text] = prepared
-        return prepared
+    def width(self, text: str) -> float:
+        entry = self._entries.get(text)
+        return entry[1] if entry is not None else self.metrics.horizontalAdvance(text)
+
+    def draw(self, painter: QPainter, left: float, baseline: float, text: str) -> None:
+        ratio = painter.device().devicePixelRatioF()
+        if ratio != self._ratio:
+            self._entries.clear()
+            self._ratio = ratio
+        entry = self._entries.get(text)
+        if entry is None:
+            if len(self._entries) >= self.limit:
+                self._entries.clear()
+            entry = self._entries[text] = self._render(text, ratio)
+        pixmap = entry[0]
+        top = baseline - self.metrics.ascent() - 1
+        painter.drawPixmap(QPointF(round(left) - 1, round(top)), pixmap)
+
+    def _render(self, text: str, ratio: float) -> tuple[QPixmap, float]:
+        width = self.metrics.horizontalAdvance(text)
+        size = QSize(math.ceil((width + 2) * ratio), math.ceil((self.metrics.height() + 2) * ratio))
+        pixmap = QPixmap(size)
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+        painter.setFont(self.font)
+        painter.setPen(self.colour)
+        painter.drawText(QPointF(1, 1 + self.metrics.ascent()), text)
+        painter.end()
+        return pixmap, width
 
 
 def _draw_label(
@@ -237,12 +260,11 @@ def _draw_label(
     left: float,
     baseline: float,
     text: str,
-    metrics: QFontMetricsF,
 ) -> None:
-    if cache is None:  # exports: real text in the SVG, not cached glyph runs
+    if cache is None:  # exports: real text in the SVG, crisp at any PNG scale
         painter.drawText(QPointF(left, baseline), text)
     else:
-        painter.drawStaticText(QPointF(left, baseline - metrics.ascent()), cache.get(text))
+        cache.draw(painter, left, baseline, text)
 
 
 def paint_events(
@@ -275,7 +297,7 @@ def paint_events(
         if not item.label:
             continue
         text = item.label
-        width = cache.get(text).size().width() if cache else metrics.horizontalAdvance(text)
+        width = cache.width(text) if cache else metrics.horizontalAdvance(text)
         left = item.label_origin(theme, width)
         if left < 0:
             continue  # a dot scrolled off the left edge takes its label with it
@@ -291,7 +313,7 @@ def paint_events(
             painter.setBrush(QColor(theme.selection_fill))
             painter.drawRoundedRect(back, 3, 3)
         painter.setPen(QColor(theme.label_text))
-        _draw_label(painter, cache, left, baseline, text, metrics)
+        _draw_label(painter, cache, left, baseline, text)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
 
 

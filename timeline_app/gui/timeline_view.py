@@ -301,10 +301,10 @@ class TimelineView(TimelineInput, QWidget):
         super().changeEvent(event)
 
     def _reset_metrics(self) -> None:
-        self._label_texts = paint.TextCache(paint.label_font(self.font()))
+        self._label_texts = paint.TextCache(paint.label_font(self.font()), self.theme.label_text)
         self._axis_texts = (
-            paint.TextCache(paint.tick_font(self.font())),
-            paint.TextCache(paint.context_font(self.font())),
+            paint.TextCache(paint.tick_font(self.font()), self.theme.tick_text),
+            paint.TextCache(paint.context_font(self.font()), self.theme.context_text),
         )
         self._label_metrics = QFontMetricsF(paint.label_font(self.font()))
         self._ellipsis_width = self._label_metrics.horizontalAdvance("…")
