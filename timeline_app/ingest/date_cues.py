@@ -184,7 +184,15 @@ _SENTENCE_BREAK = re.compile(r"\n\s*\n|(?<=[.!?])[\"”’)]?\s+(?=[A-Z\"“(])|
 _FUTURE = re.compile(
     r"\b(?:[Ww]ill|[Ww]on't|[Ss]hall|'ll|[Ss]hould|[Ww]ould|[Cc]ould|[Mm]ight|[Nn]ext|"
     r"upcoming|scheduled|expected to|due to|set to|plans? to|planned for|aims? to|"
-    r"intends? to|hopes? to|until|deadline|starting|beginning|effective)\b"
+    r"intends? to|hopes? to|until|deadline|starting|beginning|effective|"
+    # plans and expectations: "hoped to have it ready for 2012", "anticipated around 2020"
+    r"hop(?:e[sd]?|ing)|anticipat(?:es?|ed|ing)|expect(?:s|ed|ing)?|forecasts?|projected|"
+    r"targets?|goals?|seek(?:s|ing)?|plann(?:ed|ing)|proposed|pledged|promised|vow(?:s|ed))\b"
+)
+# A year right after these words is a target or bound, at or after publication
+# ("cut 31,500 jobs by 2012", "not before 2010", "after 2011").
+_TARGET_BEFORE_YEAR = re.compile(
+    r"\b(?:[Bb]y|[Bb]efore|[Aa]fter|[Uu]ntil|[Tt]ill|[Tt]hrough|[Ff]or a|[Pp]ast)\s{1,3}$"
 )
 # Words right before a date that make it a deadline or term rather than news:
 # "debentures due March 1, 2011", "the year ending June 30", "after Jan. 1, 1990".
@@ -327,7 +335,9 @@ def scan_cues(text: str) -> Cues:
                 start=match.start(),
                 end=match.end(),
                 year=int(match.group("year")),
-                future=_is_future(text, match.start(), sentence_start),
+                future=_is_future(text, match.start(), sentence_start)
+                or _TARGET_BEFORE_YEAR.search(text, max(0, match.start() - 12), match.start())
+                is not None,
                 since=_is_since(text, match.start()),
                 current=_CURRENT_BEFORE.search(
                     text, max(sentence_start, match.start() - 120), match.start()
@@ -359,7 +369,9 @@ def _day_mention(text: str, match: re.Match[str], starts: list[int]) -> DayMenti
         return None
     weekday = weekday_number(groups["weekday"]) if groups.get("weekday") else None
     start = match.start()
-    term = _TERM_BEFORE.search(text, max(0, start - 20), start) is not None
+    # A time stamp dates a post or comment; the words around it are someone else's.
+    stamp = _STAMP_AFTER.match(text, match.end()) is not None
+    term = not stamp and _TERM_BEFORE.search(text, max(0, start - 20), start) is not None
     return DayMention(
         start=start,
         end=match.end(),
@@ -368,9 +380,9 @@ def _day_mention(text: str, match: re.Match[str], starts: list[int]) -> DayMenti
         day=day,
         year=year,
         weekday=weekday,
-        future=_sentence_is_future(text, start, match.end(), starts),
+        future=not stamp and _sentence_is_future(text, start, match.end(), starts),
         since=_is_since(text, start),
         caption=year is not None and _CAPTION_END.match(text, match.end()) is not None,
         term=term,
-        stamp=_STAMP_AFTER.match(text, match.end()) is not None,
+        stamp=stamp,
     )
