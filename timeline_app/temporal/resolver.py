@@ -53,6 +53,8 @@ class Resolved:
     value: str
     anchor_kind: AnchorKind
     anchor: date | None
+    # A comparison ("a year earlier") is no new reference point for the next one.
+    is_reference_point: bool = True
 
 
 def _direction(requested: str, sentence_tense: Callable[[], Tense], op: Op) -> str:
@@ -190,7 +192,8 @@ def resolve(op: Op, args: list[str], anchors: Anchors) -> Resolved:
             if unit not in _PERIOD_UNITS:
                 unit = args[0]  # "the following year" is a year, whatever the anchor
             shifted = anchors.narrative + _STEP[args[0]] * int(float(args[1]))
-            return Resolved(format_at(shifted, unit), AnchorKind.NARRATIVE, anchors.narrative)
+            value = format_at(shifted, unit)
+            return Resolved(value, AnchorKind.NARRATIVE, anchors.narrative, False)
     if op is Op.YEAR:
         kind = kind if len(args[0]) < 4 and anchor is not None else AnchorKind.NONE
         return Resolved(_year(args[0], anchor), kind, anchor)
@@ -199,7 +202,7 @@ def resolve(op: Op, args: list[str], anchors: Anchors) -> Resolved:
     requested = args[-1] if len(args) > _ARGS_BEFORE_DIRECTION[op] else ""
     direction = _direction(requested, anchors.tense, op)
     value = _anchored(op, args, anchor, direction)
-    return Resolved(value, kind, anchor)
+    return Resolved(value, kind, anchor, mode not in ("narrative", "period"))
 
 
 _ARGS_BEFORE_DIRECTION = {

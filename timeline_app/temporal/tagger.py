@@ -161,11 +161,12 @@ def tag_with(engine: Engine, text: str, dct: date | datetime | None) -> list[Tim
         compiled = bucket.rules_by_group[match.lastindex]
         if compiled.rule.kind is RuleKind.NEGATIVE:
             continue
-        timex = _timex_from_match(engine, compiled, match, text, anchor, narrative)
-        if timex is None:
+        result = _timex_from_match(engine, compiled, match, text, anchor, narrative)
+        if result is None:
             continue
+        timex, is_reference_point = result
         found.append(timex)
-        if timex.interval is not None and timex.precision is not None:
+        if is_reference_point and timex.interval is not None and timex.precision is not None:
             narrative = (_unmodified_start(timex), timex.precision)
     return found
 
@@ -183,13 +184,16 @@ def _timex_from_match(
     text: str,
     dct: date | None,
     narrative: tuple[date, Precision] | None,
-) -> Timex | None:
+) -> tuple[Timex, bool] | None:
+    """The timex a match denotes and whether it is a reference point for the
+    narrative anchoring of later expressions; None if it cannot be normalised."""
     rule = compiled.rule
     spec = engine.specs[rule.rule_id]
     groups = {name: match.group(index) for name, index in compiled.groups}
     context = RenderContext(groups, engine.rule_set.tables, dct)
     start, end = match.span(compiled.group_index)
     anchor_kind, anchor_value = AnchorKind.NONE, None
+    is_reference_point = True
     try:
         value = render(spec.suffix, context)
         if spec.op is not None:
@@ -205,6 +209,7 @@ def _timex_from_match(
             is_reference = resolved.value.endswith("_REF")
             value = resolved.value if is_reference else resolved.value + value
             anchor_kind = resolved.anchor_kind
+            is_reference_point = resolved.is_reference_point
             if resolved.anchor is not None:
                 anchor_value = resolved.anchor.isoformat()
         mod = render(rule.mod, context) or None
@@ -218,7 +223,7 @@ def _timex_from_match(
         spanned = interval_of(value)
         if spanned is not None:
             interval, precision = narrowed(spanned[0], mod), spanned[1]
-    return Timex(
+    timex = Timex(
         start=start,
         end=end,
         text=text[start:end],
@@ -231,3 +236,4 @@ def _timex_from_match(
         anchor_kind=anchor_kind,
         anchor_value=anchor_value,
     )
+    return timex, is_reference_point
