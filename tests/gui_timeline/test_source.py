@@ -69,7 +69,7 @@ def test_repository_source_knows_labels_and_anchors(both_sources) -> None:
     label = repository.article_label(event.article_id)
     assert label.title.startswith("Article ")
     assert label.source.startswith("Source ")
-    assert repository.anchor_of(event) == "dct 2024-01-08"
+    assert repository.anchor_of(event) == "the publication date 2024-01-08"
     assert repository.article_label(99999).title == ""
     assert repository.event(99999) is None
 
@@ -102,3 +102,13 @@ def test_neighbours_follow_start_then_id_order(gaps: list[int], long_ones: int) 
         preceding = neighbour_event(source, event, -1, span)
         assert following == (ordered[position + 1] if position + 1 < len(ordered) else None)
         assert preceding == (ordered[position - 1] if position > 0 else None)
+
+
+def test_anchors_are_described_in_words() -> None:
+    from timeline_app.gui.timeline_source import describe_anchor
+    from timeline_app.temporal.timex import AnchorKind
+
+    assert describe_anchor(AnchorKind.DCT, "2024-01-08") == "the publication date 2024-01-08"
+    assert describe_anchor(AnchorKind.NARRATIVE, "2023-10") == "a date mentioned earlier 2023-10"
+    assert describe_anchor(AnchorKind.NONE, None) is None
+    assert describe_anchor(AnchorKind.DCT, None) is None

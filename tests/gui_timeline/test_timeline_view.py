@@ -319,6 +319,11 @@ def test_article_filter_and_colour_modes(qtbot, shown_view) -> None:
     assert {item.event.article_id for item in view.drawn_events()} == {1, 2, 3}
     colours = {item.colour for item in view.drawn_events()}
     assert len(colours) == 3  # one colour per article
+    view.set_article_filter([])  # nothing chosen: an empty timeline, no failure
+    view.grab()
+    assert view.data_span() is None
+    assert view.drawn_events() == []
+    view.set_article_filter(None)
     view.set_color_mode("source")  # no sources known: still valid colours
     view.grab()
     with pytest.raises(ValueError, match="colour mode"):
@@ -382,7 +387,7 @@ def test_a_repository_backed_view_selects_and_exports(qtbot, db_path, tmp_path) 
         with qtbot.waitSignal(view.eventSelected, timeout=1000) as blocker:
             qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
         assert blocker.args == [target.id]
-        assert "dct 2024-01-08" in view.tooltip_html(target)
+        assert "the publication date 2024-01-08" in view.tooltip_html(target)
         assert "Article" in view.tooltip_html(target)
         view.set_article_filter([target.article_id])
         view.grab()

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from timeline_app.events.model import Event
 from timeline_app.gui.time_scale import from_seconds, to_seconds
+from timeline_app.temporal.timex import AnchorKind
 
 if TYPE_CHECKING:
     from timeline_app.store.repository import Repository
@@ -125,6 +126,20 @@ class InMemoryTimelineSource:
         return self._anchors.get(event.id)
 
 
+_ANCHOR_NAMES = {
+    AnchorKind.DCT: "the publication date",
+    AnchorKind.NARRATIVE: "a date mentioned earlier",
+}
+
+
+def describe_anchor(kind: AnchorKind, value: str | None) -> str | None:
+    """What a relative expression was resolved against, in words: 'the publication
+    date 2024-01-08'; None for absolute expressions."""
+    if kind is AnchorKind.NONE or not value:
+        return None
+    return f"{_ANCHOR_NAMES.get(kind, kind.value)} {value}"
+
+
 class RepositoryTimelineSource:
     """A ``TimelineSource`` answered by the SQLite ``Repository``.
 
@@ -174,11 +189,7 @@ class RepositoryTimelineSource:
     def anchor_of(self, event: Event) -> str | None:
         if event.article_id not in self._anchors:
             self._anchors[event.article_id] = {
-                timex.start: (
-                    f"{timex.anchor_kind.value} {timex.anchor_value}"
-                    if timex.anchor_value
-                    else None
-                )
+                timex.start: describe_anchor(timex.anchor_kind, timex.anchor_value)
                 for timex in self.repo.timexes(event.article_id)
             }
         return self._anchors[event.article_id].get(event.timex_start)
