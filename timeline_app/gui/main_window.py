@@ -170,6 +170,15 @@ class MainWindow(FileFlowsMixin, QMainWindow):
         self.main_splitter.setStretchFactor(2, 0)
         self.center_splitter.setSizes([420, 260])
         self.setCentralWidget(self.main_splitter)
+        for widget, name in (
+            (self.article_view, "Library: articles, checked ones are on the timeline"),
+            (self.search_box, "Search articles"),
+            (self.timeline, "Timeline"),
+            (self.event_view, "Events"),
+            (self.undated_view, "Undated and vague time expressions"),
+            (self.reader, "Reader: the selected event's article"),
+        ):
+            widget.setAccessibleName(name)
 
         self.status_label = QLabel(self)
         self.status_label.setObjectName("statusCounts")
