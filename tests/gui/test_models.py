@@ -80,6 +80,15 @@ class FakeRepository:
             return list(self.article_list)
         return [a for a in self.article_list if search.lower() in a.title.lower()]
 
+    def article_ids(self) -> list[int]:
+        return [a.id for a in self.article_list]
+
+    def article(self, article_id: int) -> Article:
+        for article in self.article_list:
+            if article.id == article_id:
+                return article
+        raise KeyError(article_id)
+
     def event_counts_by_article(self) -> dict[int, int]:
         counts: dict[int, int] = {}
         for event in self.event_list:

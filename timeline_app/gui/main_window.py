@@ -40,6 +40,7 @@ from timeline_app.gui.import_worker import ImportController
 from timeline_app.gui.library_view import LibraryPane, style_table
 from timeline_app.gui.models import (
     ArticleTableModel,
+    ArticleTitles,
     EventTableModel,
     UndatedListModel,
     article_title,
@@ -95,8 +96,9 @@ class MainWindow(FileFlowsMixin, QMainWindow):
         self.setAcceptDrops(True)
 
         self.article_model = ArticleTableModel(repo, self)
-        self.event_model = EventTableModel(repo, self)
-        self.undated_model = UndatedListModel(repo, self)
+        self.titles = ArticleTitles(repo)
+        self.event_model = EventTableModel(repo, self, self.titles)
+        self.undated_model = UndatedListModel(repo, self, self.titles)
         self.timeline = timeline
         self.overview = overview
         self.reader = ReaderPanel(self)
@@ -231,6 +233,7 @@ class MainWindow(FileFlowsMixin, QMainWindow):
 
     def reload_all(self) -> None:
         """Re-read everything from the store (after an import or a correction)."""
+        self.titles.refresh()
         self._reload_articles()
         self._reload_events()
 

@@ -129,6 +129,34 @@ def filter_difference(
     return old ^ new
 
 
+class ArticleTitles:
+    """Display titles of every article, read once per reload and shared by the models.
+
+    The event and undated lists name each row's article; reading every article
+    (with its text) once per list would triple the cost of a reload.
+    """
+
+    def __init__(self, repo: Any) -> None:
+        self._repo = repo
+        self._titles: dict[int, str] = {}
+
+    def refresh(self) -> None:
+        self._titles = {article.id: article_title(article) for article in self._repo.articles()}
+
+    def get(self, article_id: int) -> str:
+        title = self._titles.get(article_id)
+        if title is None:
+            try:
+                title = article_title(self._repo.article(article_id))
+            except KeyError:
+                return f"Article {article_id}"
+            self._titles[article_id] = title
+        return title
+
+    def ids(self) -> set[int]:
+        return set(self._titles)
+
+
 class _BatchedRows(Generic[Row]):
     """The loaded rows of a model and how many of them the view has been given."""
 
@@ -263,7 +291,7 @@ class ArticleTableModel(_BatchedTableModel[Article]):
         self._search = search.strip() if search and search.strip() else None
         articles = self._repo.articles(search=self._search)
         self._event_counts = self._repo.event_counts_by_article()
-        self._all_ids = {article.id for article in self._repo.articles()}
+        self._all_ids = set(self._repo.article_ids())
         self._excluded &= self._all_ids
         self._replace_rows(articles)
 
@@ -404,12 +432,13 @@ class EventTableModel(_BatchedTableModel[Event]):
     COLUMNS = ("Date", "Event", "Article")
     DATE, LABEL, ARTICLE = range(3)
 
-    def __init__(self, repo: Any, parent: Any = None) -> None:
+    def __init__(self, repo: Any, parent: Any = None, titles: ArticleTitles | None = None) -> None:
         super().__init__(parent)
         self._repo = repo
         self._article_ids: Collection[int] | None = None
         self._include_hidden = False
-        self._titles: dict[int, str] = {}
+        self._own_titles = titles is None
+        self._titles = titles or ArticleTitles(repo)
         self.loading = False  # True while only a first page is loaded
         self.generation = 0  # bumped by every full (re)load request
 
@@ -435,7 +464,8 @@ class EventTableModel(_BatchedTableModel[Event]):
             include_hidden=self._include_hidden,
             limit=BATCH_SIZE if first_page_only else None,
         )
-        self._titles = {a.id: article_title(a) for a in self._repo.articles()}
+        if self._own_titles:
+            self._titles.refresh()
         self._replace_rows(events)
         return self.generation
 
@@ -464,9 +494,6 @@ class EventTableModel(_BatchedTableModel[Event]):
             if wanted
             else []
         )
-        for article_id in wanted:
-            if article_id not in self._titles:
-                self._titles[article_id] = article_title(self._repo.article(article_id))
         kept = [event for event in self._rows.items if event.article_id not in changed]
         shown = self._rows.shown
         self._positions = None
@@ -495,7 +522,7 @@ class EventTableModel(_BatchedTableModel[Event]):
         """Change the article filter, re-reading only the articles that came or went."""
         before = self._article_ids
         self._article_ids = article_ids
-        if changed := filter_difference(before, article_ids, self._titles):
+        if changed := filter_difference(before, article_ids, self._titles.ids()):
             self.update_articles(changed)
 
     def shows_hidden(self) -> bool:
@@ -541,7 +568,7 @@ class EventTableModel(_BatchedTableModel[Event]):
                 return event_when(event)
             if column == self.LABEL:
                 return event.label
-            return self._titles.get(event.article_id, f"Article {event.article_id}")
+            return self._titles.get(event.article_id)
         if role == Qt.ItemDataRole.ToolTipRole:
             return plain_tooltip(f"“{event.expression}” → {event.value}\n{event.explanation}")
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -564,31 +591,33 @@ class EventTableModel(_BatchedTableModel[Event]):
             return (row.start, row.end, row.id)
         if column == self.LABEL:
             return (row.label.casefold(), row.id)
-        return (self._titles.get(row.article_id, "").casefold(), row.start, row.id)
+        return (self._titles.get(row.article_id).casefold(), row.start, row.id)
 
 
 class UndatedListModel(QAbstractListModel):
     """Time expressions that are no point on the timeline: durations, sets, vague refs."""
 
-    def __init__(self, repo: Any, parent: Any = None) -> None:
+    def __init__(self, repo: Any, parent: Any = None, titles: ArticleTitles | None = None) -> None:
         super().__init__(parent)
         self._repo = repo
         self._rows: _BatchedRows[tuple[int, Timex]] = _BatchedRows()
-        self._titles: dict[int, str] = {}
+        self._own_titles = titles is None
+        self._titles = titles or ArticleTitles(repo)
         self._article_ids: Collection[int] | None = None
 
     def reload(self, article_ids: Collection[int] | None = None) -> None:
         self._article_ids = article_ids
         self.beginResetModel()
         self._rows.reset(self._repo.undated(article_ids=article_ids))
-        self._titles = {a.id: article_title(a) for a in self._repo.articles()}
+        if self._own_titles:
+            self._titles.refresh()
         self.endResetModel()
 
     def set_article_ids(self, article_ids: Collection[int] | None) -> None:
         """Change the article filter, re-reading only the articles that came or went."""
         before = self._article_ids
         self._article_ids = article_ids
-        if changed := filter_difference(before, article_ids, self._titles):
+        if changed := filter_difference(before, article_ids, self._titles.ids()):
             self.update_articles(changed)
 
     def update_articles(self, article_ids: Collection[int]) -> None:
@@ -597,9 +626,6 @@ class UndatedListModel(QAbstractListModel):
         included = self._article_ids
         wanted = changed if included is None else changed & set(included)
         fresh = self._repo.undated(article_ids=sorted(wanted)) if wanted else []
-        for article_id in wanted:
-            if article_id not in self._titles:
-                self._titles[article_id] = article_title(self._repo.article(article_id))
         kept = [item for item in self._rows.items if item[0] not in changed]
         merged = sorted(kept + fresh, key=lambda item: (item[0], item[1].start))
         shown = self._rows.shown
@@ -636,7 +662,7 @@ class UndatedListModel(QAbstractListModel):
         if not index.isValid() or not 0 <= index.row() < self._rows.shown:
             return None
         article_id, timex = self._rows.items[index.row()]
-        title = self._titles.get(article_id, f"Article {article_id}")
+        title = self._titles.get(article_id)
         if role == Qt.ItemDataRole.DisplayRole:
             return f"“{timex.text}”  {timex.value}  ·  {title}"
         if role == Qt.ItemDataRole.ToolTipRole:
