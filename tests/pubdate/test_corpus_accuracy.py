@@ -32,7 +32,7 @@ def test_timeline17_datelines_are_read_correctly() -> None:
 
     figures = bench.measure(records, lambda r: find_dateline(r["text"]))
     assert figures["coverage"] >= 0.2
-    assert figures["exact_day_when_answered"] >= 0.93
+    assert figures["when_answered"]["exact_day"] >= 0.93
 
 
 @pytest.mark.slow
@@ -43,12 +43,31 @@ def test_timeline17_pipeline_floor() -> None:
     from timeline_app.ingest.pubdate import find_publication_date
 
     figures = bench.measure(records, lambda r: find_publication_date(r["text"]))
-    assert figures["exact_day"] >= 0.24
-    assert figures["within_7_days_when_answered"] >= 0.8
+    # Measured: exact 0.283, within a week 0.347, confident (>= 0.4) answers 0.90.
+    assert figures["exact_day"] >= 0.26
+    assert figures["within_7_days"] >= 0.32
+    assert figures["by_confidence"]["0.4-1.0"]["within_7_days"] >= 0.85
 
 
 @pytest.mark.slow
-def test_wikinews_inference_is_rarely_wrong() -> None:
+def test_timeline17_inference_without_datelines() -> None:
+    corpus = require_corpus("timeline17")
+    bench = _benchmark()
+    records = bench.load_jsonl(sorted(corpus.glob("*.jsonl")))
+    from timeline_app.ingest.dateline import strip_dateline
+    from timeline_app.ingest.pubdate import infer_publication_date
+
+    figures = bench.measure(records, lambda r: infer_publication_date(strip_dateline(r["text"])))
+    # Measured: coverage 0.44, exact 0.076, within a week 0.150 (B's abstaining
+    # version: 0.17, 0.056, 0.121).
+    assert figures["coverage"] >= 0.4
+    assert figures["exact_day"] >= 0.065
+    assert figures["within_7_days"] >= 0.13
+    _assert_confidence_means_something(figures)
+
+
+@pytest.mark.slow
+def test_wikinews_inference_answers_and_says_how_sure() -> None:
     corpus = require_corpus("wikinews", "articles.jsonl")
     bench = _benchmark()
     records = bench.load_jsonl([corpus])
@@ -59,10 +78,24 @@ def test_wikinews_inference_is_rarely_wrong() -> None:
         lambda r: infer_publication_date(r["text"], r.get("title", "")),
         text_of=lambda r: r["text"],
     )
-    # Only about a fifth of these texts name a calendar day and a year at all, so
-    # inference mostly (and rightly) abstains; what must hold is that it does
-    # not hand out wrong dates: answers more than a week off stay rare.
+    # Only about a fifth of these texts name a calendar day and a year at all;
+    # most name only years, so most answers are rough (year-level) guesses and
+    # must say so with a low confidence. Measured: coverage 0.54, right year
+    # (within 365 days) 0.236, answers under 0.1 confidence never within a week.
     assert figures["articles"] >= 80
     assert figures["names_day_and_year"] <= 0.3
-    wrong_share = float(figures["coverage"]) - float(figures["within_7_days"])
-    assert wrong_share <= 0.05
+    assert figures["coverage"] >= 0.5
+    assert figures["within_365_days"] >= 0.2
+    low = figures["by_confidence"]["0.0-0.1"]
+    assert low["answers"] >= 20
+    assert low["within_7_days"] <= 0.1
+
+
+def _assert_confidence_means_something(figures: dict) -> None:
+    """Each band's hit rate (within a week) is near its mean confidence, and ordered."""
+    bands = figures["by_confidence"]
+    low, middle, high = bands["0.0-0.1"], bands["0.1-0.4"], bands["0.4-1.0"]
+    assert low["within_7_days"] < middle["within_7_days"] < high["within_7_days"]
+    for band in (low, middle, high):
+        if band["answers"] >= 20:
+            assert abs(band["within_7_days"] - band["mean_confidence"]) <= 0.15

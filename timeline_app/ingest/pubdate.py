@@ -101,28 +101,51 @@ class _Posterior:
         return sum(m for d, m in zip(self.days, self.mass, strict=True) if keep(d))
 
     def best_day(self) -> date:
-        """The day that maximises P(exactly right) + P(within a week).
+        """The day with the most expected worth to a reader.
 
-        With sharp evidence that is the likeliest day; with flat evidence
-        (e.g. only a year) every day ties, and the tie goes to the one nearest
-        the posterior median, which minimises the expected error in days.
+        Worth counts being exactly right, within a week, in the right month and
+        in the right year (each resolves some relative expressions correctly).
+        With sharp evidence that is the likeliest day; with evidence that only
+        tells the year, the likeliest year, and within it the day nearest the
+        year's posterior median, which minimises the expected error in days.
         """
         ordinals = [d.toordinal() for d in self.days]
         prefix = [0.0]
         for value in self.mass:
             prefix.append(prefix[-1] + value)
-        median_index = bisect.bisect_left(prefix, 0.5) - 1
-        median = ordinals[max(0, min(median_index, len(ordinals) - 1))]
+        by_year: dict[int, float] = {}
+        by_month: dict[tuple[int, int], float] = {}
+        for day, mass in zip(self.days, self.mass, strict=True):
+            by_year[day.year] = by_year.get(day.year, 0.0) + mass
+            by_month[day.year, day.month] = by_month.get((day.year, day.month), 0.0) + mass
+        medians = self._medians_by_year(by_year)
         best_key: tuple[float, int] | None = None
         best_day = self.days[0]
-        for index, ordinal in enumerate(ordinals):
+        for index, (day, ordinal) in enumerate(zip(self.days, ordinals, strict=True)):
             low = bisect.bisect_left(ordinals, ordinal - WEEK_RADIUS)
             high = bisect.bisect_right(ordinals, ordinal + WEEK_RADIUS)
-            per_day = self.mass[index] / (1 if self.days[index] in self.exact else GRID_STEP_DAYS)
-            key = (round(per_day + prefix[high] - prefix[low], 6), -abs(ordinal - median))
+            per_day = self.mass[index] / (1 if day in self.exact else GRID_STEP_DAYS)
+            worth = (
+                per_day
+                + prefix[high]
+                - prefix[low]
+                + by_month[day.year, day.month]
+                + by_year[day.year]
+            )
+            key = (round(worth, 6), -abs(ordinal - medians[day.year]))
             if best_key is None or key > best_key:
-                best_key, best_day = key, self.days[index]
+                best_key, best_day = key, day
         return best_day
+
+    def _medians_by_year(self, by_year: dict[int, float]) -> dict[int, int]:
+        """The ordinal of the posterior median within each year."""
+        medians: dict[int, int] = {}
+        running: dict[int, float] = {}
+        for day, mass in zip(self.days, self.mass, strict=True):
+            running[day.year] = running.get(day.year, 0.0) + mass
+            if day.year not in medians and running[day.year] >= by_year[day.year] / 2:
+                medians[day.year] = day.toordinal()
+        return medians
 
 
 def _score(evidence: Evidence, days: set[date], weight: int, scores: dict) -> None:  # type: ignore[type-arg]
