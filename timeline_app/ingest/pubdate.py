@@ -72,6 +72,7 @@ GRID_STEP_DAYS = 7
 MAX_CANDIDATE_YEARS = 12  # the latest ones: publication follows what is said
 REFINE_DAYS = 10
 WEEK_RADIUS = 7  # "within a week": what the confidence is the probability of
+COARSE_WORTH = 0.1
 MAX_CONFIDENCE = 0.9  # an inference is never as sure as a written date
 
 
@@ -103,8 +104,9 @@ class _Posterior:
     def best_day(self) -> date:
         """The day with the most expected worth to a reader.
 
-        Worth counts being exactly right, within a week, in the right month and
-        in the right year (each resolves some relative expressions correctly).
+        Worth counts being exactly right, within a week, and (weighted down by
+        ``COARSE_WORTH``, so they only decide when the day evidence is flat) in
+        the right month and year: each resolves some relative expressions.
         With sharp evidence that is the likeliest day; with evidence that only
         tells the year, the likeliest year, and within it the day nearest the
         year's posterior median, which minimises the expected error in days.
@@ -129,8 +131,7 @@ class _Posterior:
                 per_day
                 + prefix[high]
                 - prefix[low]
-                + by_month[day.year, day.month]
-                + by_year[day.year]
+                + COARSE_WORTH * (by_month[day.year, day.month] + by_year[day.year])
             )
             key = (round(worth, 6), -abs(ordinal - medians[day.year]))
             if best_key is None or key > best_key:
