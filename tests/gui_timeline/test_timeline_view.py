@@ -232,6 +232,22 @@ def test_shapes_are_honest_about_precision() -> None:
     ]
 
 
+def test_approximate_days_are_rings_and_exact_days_dots(qtbot, shown_view, tmp_path) -> None:
+    from dataclasses import replace
+
+    exact = make_event(1, datetime(2024, 1, 6))
+    about = replace(make_event(2, datetime(2024, 3, 6)), mod="APPROX")
+    view, _ = shown_view([exact, about])
+    image = QImage(str(view.export_png(tmp_path / "rings.png", scale=1.0)))
+    centres = {}
+    for event in (exact, about):
+        rect = view.event_rect(event.id)
+        assert rect is not None
+        centres[event.id] = image.pixelColor(rect.center().toPoint()).name()
+    assert centres[1] != "#ffffff", "an exact day is a filled dot"
+    assert centres[2] == "#ffffff", "an approximate day is an open ring"
+
+
 def test_bars_cover_their_interval_on_screen(qtbot, shown_view) -> None:
     month = make_event(1, datetime(2024, 10, 1), Precision.MONTH, end=datetime(2024, 11, 1))
     view, _ = shown_view([month, make_event(2, datetime(2024, 12, 24))])

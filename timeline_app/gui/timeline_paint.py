@@ -2,9 +2,10 @@
 
 Kept apart from the widget so the same code paints the screen, the PNG and the
 SVG export, and so the widget module holds only state and input handling.
-Shapes say how precisely an event is known: a day is a dot, a month or
-"mid-October" a tinted bar whose soft edges admit the uncertainty, a span a
-bar with hard ends, an ongoing event a bar ending in an open arrow.
+Shapes say how precisely an event is known: a day is a dot ("about" or
+"before" a day: a ring), a month or "mid-October" a tinted bar whose soft edges
+admit the uncertainty, a span a bar with hard ends, an ongoing event a bar
+ending in an open arrow.
 """
 
 from __future__ import annotations
@@ -110,6 +111,26 @@ class DrawnEvent:
             return self.label_x
         sticky = max(self.x0, 0.0) + BAR_LABEL_INSET
         return max(self.x0 + BAR_LABEL_INSET, min(sticky, self.right - label_width))
+
+
+VAGUE_MODS = frozenset(
+    {
+        "APPROX",
+        "BEFORE",
+        "AFTER",
+        "ON_OR_BEFORE",
+        "ON_OR_AFTER",
+        "LESS_THAN",
+        "MORE_THAN",
+        "EQUAL_OR_LESS",
+        "EQUAL_OR_MORE",
+    }
+)
+
+
+def is_vague(event: Event) -> bool:
+    """Whether the expression only approximates or bounds its date (TIMEX3 ``mod``)."""
+    return (event.mod or "").upper() in VAGUE_MODS
 
 
 def label_font(base: QFont) -> QFont:
@@ -323,9 +344,15 @@ def _paint_shape(painter: QPainter, item: DrawnEvent, theme: Theme, hovered: boo
         colour = colour.darker(125)
     y = item.centre_y
     if item.shape is Shape.MARKER:
-        painter.setPen(QPen(QColor(theme.background), 1.5))
-        painter.setBrush(colour)
-        painter.drawEllipse(QPointF(item.x0, y), theme.marker_radius, theme.marker_radius)
+        if is_vague(item.event):  # "about Jan 6", "before Monday": a ring, not a dot
+            painter.setPen(QPen(colour, 2.0))
+            painter.setBrush(QColor(theme.background))
+            radius = theme.marker_radius - 1
+        else:
+            painter.setPen(QPen(QColor(theme.background), 1.5))
+            painter.setBrush(colour)
+            radius = theme.marker_radius
+        painter.drawEllipse(QPointF(item.x0, y), radius, radius)
         return
     rect = item.shape_rect(theme)
     if item.shape is Shape.ONGOING:
