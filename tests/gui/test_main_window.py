@@ -370,3 +370,27 @@ def test_a_large_library_fills_the_events_table_in_the_background(
         assert window.current_event_id() == window.event_model.all_items()[0].id
     finally:
         destroy(window)
+
+
+def test_a_hidden_event_can_be_shown_again_from_the_list(qtbot: Any, window: Any) -> None:
+    event = window.event_model.all_items()[0]
+    window.select_event(event.id)
+    window.menu_actions.hide_event.trigger()
+    window.menu_actions.show_hidden.trigger()  # hidden events listed, struck through
+    window.select_event(event.id)
+    row = window.event_model.row_of_event(event.id)
+    assert window.event_model.index(row, 1).data(Qt.ItemDataRole.FontRole).strikeOut()
+    assert window.menu_actions.hide_event.text() == "Un&hide Event"
+    window.menu_actions.hide_event.trigger()
+    assert not window.repo.event(event.id).hidden
+    assert window.menu_actions.hide_event.text() == "&Hide Event"
+    assert window.undo_stack.count() == 2
+
+
+def test_tab_walks_the_panes_in_reading_order(qtbot: Any, window: Any) -> None:
+    window.search_box.setFocus()
+    seen = []
+    for _ in range(3):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        seen.append(QApplication.focusWidget())
+    assert seen == [window.article_view, window.timeline, window.event_view]

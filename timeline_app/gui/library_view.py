@@ -34,6 +34,7 @@ def style_table(view: QTableView, row_height: int = 26) -> None:
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setTabKeyNavigation(False)  # Tab moves to the next pane, not the next cell
     view.setSortingEnabled(True)
     view.setAlternatingRowColors(True)
     view.setShowGrid(False)

@@ -8,6 +8,7 @@ and the reader on the same event whichever of them the user clicked.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Collection
 from pathlib import Path
 from typing import Any
@@ -181,6 +182,17 @@ class MainWindow(FileFlowsMixin, QMainWindow):
             (self.reader, "Reader: the selected event's article"),
         ):
             widget.setAccessibleName(name)
+        # Tab walks the panes left to right, top to bottom.
+        order = [
+            self.search_box,
+            self.article_view,
+            self.timeline,
+            self.event_view,
+            self.undated_view,
+            self.reader.text_widget(),
+        ]
+        for first, second in itertools.pairwise(order):
+            QWidget.setTabOrder(first, second)
 
         self.status_label = QLabel(self)
         self.status_label.setObjectName("statusCounts")
