@@ -21,6 +21,7 @@ from timeline_app.gui.time_scale import (
     Viewport,
     build_axis,
     choose_unit,
+    describe_span,
     from_seconds,
     min_spacing_px,
     to_seconds,
@@ -185,3 +186,23 @@ def test_extreme_years_stay_representable() -> None:
     late = Viewport.around(LATEST_S - DAY, LATEST_S + DAY)
     assert late.end <= LATEST_S + 1e-3
     assert build_axis(late, 800).ticks
+
+
+@pytest.mark.parametrize(
+    ("seconds", "words"),
+    [
+        (DAY, "1 day"),
+        (3 * DAY, "3 days"),
+        (7 * DAY, "1 week"),
+        (31 * DAY, "1 month"),
+        (92 * DAY, "3 months"),
+        (365 * DAY, "1 year"),
+        (366 * DAY, "1 year"),
+        (10 * 365.25 * DAY, "10 years"),
+        (HOUR, "1 hour"),
+        (45 * 60, "45 minutes"),
+        (0, "0 seconds"),
+    ],
+)
+def test_spans_are_described_in_words(seconds: float, words: str) -> None:
+    assert describe_span(seconds) == words

@@ -367,10 +367,17 @@ def build_axis(viewport: Viewport, width_px: float, char_px: float = 7.0) -> Axi
 
 
 def describe_span(seconds: float) -> str:
-    """Human size of a span, for the status line: '3 years', '5 days', '2 hours'."""
-    for size, name in ((365.2425 * DAY, "year"), (30.44 * DAY, "month"), (DAY, "day")):
-        if seconds >= 2 * size:
-            return f"{seconds / size:.0f} {name}s"
-    if seconds >= 2 * HOUR:
-        return f"{seconds / HOUR:.0f} hours"
-    return f"{seconds / MINUTE:.0f} minutes"
+    """Human size of a span, for tooltips: '1 day', '3 months', '2 years', '45 minutes'."""
+    sizes = (
+        (365.2425 * DAY, "year"),
+        (30.436875 * DAY, "month"),
+        (WEEK, "week"),
+        (DAY, "day"),
+        (HOUR, "hour"),
+        (MINUTE, "minute"),
+    )
+    for size, name in sizes:
+        if seconds >= 0.95 * size:
+            count = max(1, round(seconds / size))
+            return f"{count} {name}{'' if count == 1 else 's'}"
+    return f"{max(seconds, 0):.0f} seconds"
