@@ -186,9 +186,13 @@ def resolve(op: Op, args: list[str], anchors: Anchors) -> Resolved:
         return Resolved(duration(args[0], args[1]), AnchorKind.NONE, None)
     anchor, kind = anchors.dct, AnchorKind.DCT
     mode = args[2] if op is Op.SHIFT and len(args) > 2 else ""
-    if mode in ("narrative", "period") and anchors.narrative is not None and "X" not in args[1]:
+    if (
+        mode in ("narrative", "period", "reported")
+        and anchors.narrative is not None
+        and ("X" not in args[1])
+    ):
         unit = _narrative_unit(args[0], anchors)
-        if unit is not None and (mode == "narrative" or unit in _PERIOD_UNITS):
+        if unit is not None and (mode != "period" or unit in _PERIOD_UNITS):
             if unit not in _PERIOD_UNITS:
                 unit = args[0]  # "the following year" is a year, whatever the anchor
             shifted = anchors.narrative + _STEP[args[0]] * int(float(args[1]))
@@ -199,10 +203,14 @@ def resolve(op: Op, args: list[str], anchors: Anchors) -> Resolved:
         return Resolved(_year(args[0], anchor), kind, anchor)
     if anchor is None:
         return Resolved(_unanchored(op, args), AnchorKind.NONE, None)
+    if mode == "reported" and anchors.tense() is Tense.PAST:
+        # "profit fell in the quarter": results are reported for a period
+        # that has ended, so without a narrative anchor it is the last one.
+        args = [args[0], str(int(args[1]) - 1)]
     requested = args[-1] if len(args) > _ARGS_BEFORE_DIRECTION[op] else ""
     direction = _direction(requested, anchors.tense, op)
     value = _anchored(op, args, anchor, direction)
-    return Resolved(value, kind, anchor, mode not in ("narrative", "period"))
+    return Resolved(value, kind, anchor, mode not in ("narrative", "period", "reported"))
 
 
 _ARGS_BEFORE_DIRECTION = {
