@@ -22,6 +22,7 @@ from timeline_app.gui.time_scale import (
     build_axis,
     choose_unit,
     describe_span,
+    format_interval,
     from_seconds,
     min_spacing_px,
     to_seconds,
@@ -206,3 +207,22 @@ def test_extreme_years_stay_representable() -> None:
 )
 def test_spans_are_described_in_words(seconds: float, words: str) -> None:
     assert describe_span(seconds) == words
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "fine", "text"),
+    [
+        (datetime(2024, 1, 6), datetime(2024, 1, 7), False, "2024-01-06"),
+        (datetime(2024, 10, 1), datetime(2024, 11, 1), False, "2024-10-01 – 2024-10-31"),
+        (
+            datetime(2024, 1, 6, 9),
+            datetime(2024, 1, 6, 10),
+            True,
+            "2024-01-06 09:00 – 2024-01-06 10:00",
+        ),
+        (datetime(2024, 1, 6, 9), datetime(2024, 1, 6, 9), True, "2024-01-06 09:00"),
+        (datetime(800, 1, 1), datetime(801, 1, 1), False, "0800-01-01 – 0800-12-31"),
+    ],
+)
+def test_intervals_read_naturally(start: datetime, end: datetime, fine: bool, text: str) -> None:
+    assert format_interval(start, end, fine) == text

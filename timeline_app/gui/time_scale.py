@@ -381,3 +381,19 @@ def describe_span(seconds: float) -> str:
             count = max(1, round(seconds / size))
             return f"{count} {name}{'' if count == 1 else 's'}"
     return f"{max(seconds, 0):.0f} seconds"
+
+
+def _day(moment: datetime) -> str:
+    return f"{moment.year:04d}-{moment.month:02d}-{moment.day:02d}"
+
+
+def format_interval(start: datetime, end: datetime, fine: bool) -> str:
+    """An interval as a reader says it: '2024-01-06', '2024-10-01 – 2024-10-31', or
+    with times when ``fine`` (hour precision or finer). ``end`` is exclusive, so a
+    whole day or month names its own last day, not the next one's first."""
+    if fine:
+        first, last = f"{_day(start)} {start:%H:%M}", f"{_day(end)} {end:%H:%M}"
+    else:
+        last_moment = end - timedelta(microseconds=1) if end > start else end
+        first, last = _day(start), _day(last_moment)
+    return first if first == last else f"{first} – {last}"

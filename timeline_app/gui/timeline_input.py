@@ -15,8 +15,9 @@ from PySide6.QtWidgets import QPinchGesture, QToolTip
 
 from timeline_app.events.model import Event
 from timeline_app.gui import timeline_paint as paint
-from timeline_app.gui.time_scale import describe_span, from_seconds, to_seconds
+from timeline_app.gui.time_scale import describe_span, format_interval, from_seconds, to_seconds
 from timeline_app.gui.timeline_density import Bar
+from timeline_app.temporal.timex import Precision
 
 ZOOM_STEP = 1.25
 DRAG_THRESHOLD_PX = 4
@@ -220,8 +221,8 @@ class TimelineInput:
             f"<b>{html.escape(event.label or event.expression)}</b>",
             f"“{html.escape(event.expression)}” → <tt>{html.escape(event.value)}</tt>"
             f" ({event.precision.name.lower().replace('_', ' ')}, {event.kind.value})",
-            f"{event.start:%Y-%m-%d %H:%M} to {event.end:%Y-%m-%d %H:%M}"
-            f" · {describe_span((event.end - event.start).total_seconds())}",
+            format_interval(event.start, event.end, event.precision >= Precision.HOUR)
+            + f" · {describe_span((event.end - event.start).total_seconds())}",
             f"anchor: {html.escape(anchor) if anchor else 'none (absolute)'}",
         ]
         if article.title or article.source:
