@@ -146,3 +146,10 @@ def test_numeric_dates_read_month_first_unless_day_first() -> None:
     assert [t.value for t in tag("Filed 01/06/2024.", MONDAY)] == ["2024-01-06"]
     assert [t.value for t in tag("Filed 01/06/2024.", MONDAY, day_first=True)] == ["2024-06-01"]
     assert tag("Filed 13/06/2024.", MONDAY) == []
+
+
+@pytest.mark.parametrize("dct", [date.min, date.max])
+def test_relative_expressions_at_the_ends_of_the_calendar_do_not_raise(dct: date) -> None:
+    text = "He left yesterday, returns next Friday, in three weeks, over the weekend."
+    for timex in tag(text, dct):
+        assert timex.text in text

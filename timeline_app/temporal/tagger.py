@@ -213,7 +213,7 @@ def _timex_from_match(
             if resolved.anchor is not None:
                 anchor_value = resolved.anchor.isoformat()
         mod = render(rule.mod, context) or None
-    except (NoValue, ValueError):
+    except (NoValue, ValueError, OverflowError):  # impossible or out-of-calendar dates
         return None
     if not is_well_formed(value) or (mod is not None and mod not in VALID_MODS):
         return None
