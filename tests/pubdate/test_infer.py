@@ -252,3 +252,44 @@ def test_terms_and_maturities_are_not_news() -> None:
         "maturing Nov. 1, 2009. Its fiscal year ending June 30, 1990 was strong."
     )
     assert infer_publication_date(text) is None
+
+
+def test_earlier_this_month_places_a_yearless_day_in_the_current_month() -> None:
+    text = (
+        "The agency said in 2009 that the plant was safe.\n\n"
+        "Earlier this month, on June 18, inspectors found cracks in the reactor."
+    )
+    finding = infer_publication_date(text)
+    assert finding is not None
+    assert finding.date.month == 6
+    assert finding.date >= date(2009, 6, 18)
+
+
+def test_a_coarse_answer_says_what_is_a_guess() -> None:
+    finding = infer_publication_date("Unemployment rose in 2008, and it has fallen in 2009.")
+    assert finding is not None
+    assert finding.date.year == 2009
+    assert "2009 (ongoing)" in finding.reason
+    assert "month and day are a guess" in finding.reason
+    assert finding.confidence < 0.1
+
+
+@settings(max_examples=60, deadline=None)
+@given(year=st.integers(min_value=1950, max_value=2049))  # the years read as years
+def test_a_lone_ongoing_year_is_answered_in_that_year_near_its_middle(year: int) -> None:
+    finding = infer_publication_date(f"The company has sold more cars in {year} than ever.")
+    assert finding is not None
+    assert finding.date.year == year
+    assert 5 <= finding.date.month <= 8
+
+
+def test_inference_on_a_typical_article_is_fast() -> None:
+    import time
+
+    text = _seed_text()
+    timings = []
+    for _ in range(5):
+        began = time.perf_counter()
+        infer_publication_date(text)
+        timings.append(time.perf_counter() - began)
+    assert min(timings) < 0.05  # the best of five: the machine may be shared

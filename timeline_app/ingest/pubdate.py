@@ -168,12 +168,13 @@ def _posterior(evidence: Evidence) -> _Posterior | None:
             )
     years = sorted(evidence.candidate_years() | {d.year for d in exact})[-MAX_CANDIDATE_YEARS:]
     exact = {d for d in exact if years and d.year >= years[0]}
+    covered = {day.toordinal() + o for day in exact for o in range(-3, 4)}
     grid = {
         day
         for year in years
         for offset in range(3, 366, GRID_STEP_DAYS)
         if (day := date(year, 1, 1) + timedelta(days=offset)).year == year
-        and not any(day + timedelta(days=o) in exact for o in range(-3, 4))
+        and day.toordinal() not in covered
     }
     if not exact and not grid:
         return None

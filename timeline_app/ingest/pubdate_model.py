@@ -28,7 +28,7 @@ mentions count once: a date repeated twenty times is one piece of evidence.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from timeline_app.ingest.date_cues import (
@@ -173,6 +173,7 @@ class Evidence:
     months: tuple[MonthMention, ...]
     years: tuple[YearMention, ...]
     relatives: tuple[RelativeMention, ...]
+    month_cache: dict[tuple[int, int], float] = field(default_factory=dict, compare=False)
 
     @classmethod
     def from_text(cls, text: str, title: str = "") -> Evidence:
@@ -279,14 +280,7 @@ class Evidence:
             in_lead = mention.caption if mention.year is not None else mention.start < self.lead_end
             probability = best_day_probability(mention, candidate, in_lead)[0]
             total += math.log(max(probability, PROBABILITY_FLOOR))
-        candidate_month = candidate.year * 12 + candidate.month - 1
-        for month in self.months:
-            difference = month.year * 12 + month.month - 1 - candidate_month
-            probability = month_probability(difference, month.future, month.since)
-            total += math.log(max(probability, PROBABILITY_FLOOR))
-        for year in self.years:
-            probability = year_probability(year.year - candidate.year, year)
-            total += math.log(max(probability, PROBABILITY_FLOOR))
+        total += self._month_and_year_terms(candidate.year, candidate.month)
         if self.lead_weekday is not None:
             total += (
                 math.log(1 / 7)
@@ -296,6 +290,24 @@ class Evidence:
         for relative in self.relatives:
             if self.relative_matches(relative, candidate):
                 total += math.log(RELATIVE_MATCH_FACTOR[relative.unit, relative.offset])
+        return total
+
+    def _month_and_year_terms(self, year: int, month: int) -> float:
+        """The month and year mentions' log-likelihood, the same for a whole month (cached)."""
+        key = (year, month)
+        cached = self.month_cache.get(key)
+        if cached is not None:
+            return cached
+        total = 0.0
+        candidate_month = year * 12 + month - 1
+        for mention in self.months:
+            difference = mention.year * 12 + mention.month - 1 - candidate_month
+            probability = month_probability(difference, mention.future, mention.since)
+            total += math.log(max(probability, PROBABILITY_FLOOR))
+        for mention in self.years:
+            probability = year_probability(mention.year - year, mention)
+            total += math.log(max(probability, PROBABILITY_FLOOR))
+        self.month_cache[key] = total
         return total
 
     def relative_matches(self, relative: RelativeMention, candidate: date) -> bool:
