@@ -119,8 +119,15 @@ class LibraryPane(QWidget):
         self.view.setColumnHidden(ArticleTableModel.SOURCE, True)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(ArticleTableModel.TITLE, QHeaderView.ResizeMode.Stretch)
-        for column in (ArticleTableModel.PUBLISHED, ArticleTableModel.EVENTS):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed, measured widths: ResizeToContents reserves room for a sort arrow in
+        # every column and leaves the titles too little.
+        metrics = self.fontMetrics()
+        for column, sample in (
+            (ArticleTableModel.PUBLISHED, "≈ 0000-00-00"),
+            (ArticleTableModel.EVENTS, "Events"),
+        ):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            self.view.setColumnWidth(column, metrics.horizontalAdvance(sample) + 22)
         self.view.sortByColumn(ArticleTableModel.PUBLISHED, Qt.SortOrder.DescendingOrder)
 
         heading = QLabel("Library", self)

@@ -14,7 +14,15 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QTextCharFormat, QTextCursor, QTextFormat
-from PySide6.QtWidgets import QFrame, QLabel, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QPlainTextEdit,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from timeline_app.articles import Article
 from timeline_app.events.model import Event
@@ -36,6 +44,16 @@ def display_text(text: str) -> str:
 
 
 _OUTSIDE_BMP = re.compile("[\U00010000-\U0010ffff]")
+
+
+EMPTY_STATE_KEYS = (
+    ("← →", "step through the events"),
+    ("Enter", "show an event's source here"),
+    ("Ctrl+F", "search the library"),
+    ("Ctrl+O", "import articles (or drop files)"),
+    ("Ctrl+E", "export the events as CSV"),
+    ("F1", "all keyboard shortcuts"),
+)
 
 
 class OffsetMap:
@@ -114,6 +132,8 @@ class ReaderPanel(QWidget):
         header_layout.addWidget(self._explanation)
         layout.addWidget(header)
         layout.addWidget(self._text, 1)
+        self._placeholder = _keys_help(self)
+        layout.addWidget(self._placeholder, 1)
         self.clear()
 
     # -- public API -------------------------------------------------------------------------
@@ -130,6 +150,8 @@ class ReaderPanel(QWidget):
         self._explanation.hide()
         self._text.setPlainText("")
         self._text.setExtraSelections([])
+        self._text.hide()
+        self._placeholder.show()
 
     def show_article(self, article: Article, timexes: Sequence[Timex]) -> None:
         """Show an article with its time expressions underlined and nothing selected."""
@@ -159,6 +181,8 @@ class ReaderPanel(QWidget):
 
     def _load(self, article: Article, timexes: Sequence[Timex]) -> None:
         """Put the article's text in the widget unless it is already there."""
+        self._placeholder.hide()
+        self._text.show()
         same_text = self._article is not None and (
             self._article.id == article.id and self._article.text == article.text
         )
@@ -292,6 +316,27 @@ def explain_undated(timex: Timex) -> str:
     else:
         why = "its date could not be pinned down"
     return f"“{timex.text}”  →  {timex.value}\nNot on the timeline: {why}."
+
+
+def _keys_help(parent: QWidget) -> QWidget:
+    """The empty reader: the keys that get a first-time user going."""
+    box = QWidget(parent)
+    box.setObjectName("readerPlaceholder")
+    grid = QGridLayout(box)
+    grid.setContentsMargins(16, 18, 16, 18)
+    grid.setHorizontalSpacing(14)
+    grid.setVerticalSpacing(6)
+    for row, (keys, meaning) in enumerate(EMPTY_STATE_KEYS):
+        key_label = QLabel(keys, box)
+        key_label.setObjectName("readerPlaceholderKey")
+        text_label = QLabel(meaning, box)
+        for label in (key_label, text_label):
+            label.setTextFormat(Qt.TextFormat.PlainText)
+        grid.addWidget(key_label, row, 0, Qt.AlignmentFlag.AlignRight)
+        grid.addWidget(text_label, row, 1)
+    grid.setColumnStretch(1, 1)
+    grid.setRowStretch(len(EMPTY_STATE_KEYS), 1)
+    return box
 
 
 def _highlight_formats() -> dict[str, QTextCharFormat]:
