@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from timeline_app.articles import Article, PublishedSource
 from timeline_app.events.model import Event, EventKind
@@ -141,7 +142,11 @@ def test_clicking_plain_text_reports_nothing(qtbot: Any, reader: ReaderPanel) ->
 
 def test_clear_shows_the_empty_state(reader: ReaderPanel) -> None:
     reader.show_article(article_with("Some text."), [])
+    assert reader.text_widget().isVisible()
     reader.clear()
+    assert not reader.text_widget().isVisible()
+    help_texts = [label.text() for label in reader.findChildren(QLabel)]
+    assert "show an event's source here" in help_texts
     assert reader.article() is None
     assert reader.shown_text() == ""
     assert reader.highlighted_ranges() == {"sentence": [], "expression": [], "other": []}
