@@ -394,3 +394,16 @@ def test_tab_walks_the_panes_in_reading_order(qtbot: Any, window: Any) -> None:
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         seen.append(QApplication.focusWidget())
     assert seen == [window.article_view, window.timeline, window.event_view]
+
+
+def test_show_only_this_article_then_all_again(qtbot: Any, window: Any) -> None:
+    council = next(a for a in window.article_model.all_items() if a.title.startswith("Council"))
+    window.article_view.setCurrentIndex(
+        window.article_model.index(window.article_model.row_of_article(council.id), 0)
+    )
+    window.menu_actions.only_this_article.trigger()
+    assert {e.article_id for e in window.event_model.all_items()} == {council.id}
+    assert window.article_model.included_ids() == {council.id}
+    window.menu_actions.all_articles.trigger()
+    assert window.event_model.total_count() == 5
+    assert window.article_model.included_ids() is None

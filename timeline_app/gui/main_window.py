@@ -534,6 +534,15 @@ class MainWindow(FileFlowsMixin, QMainWindow):
         )
         self._update_status()
 
+    def show_only_current_article(self) -> None:
+        """Take every other article off the timeline."""
+        article_id = self.current_article_id()
+        if article_id is not None:
+            self.article_model.include_only([article_id])
+
+    def show_all_articles(self) -> None:
+        self.article_model.include_only(None)
+
     def set_colour_mode(self, mode: str) -> None:
         """Colour the timeline by article or by source (the canvas decides the colours)."""
         setter = getattr(self.timeline, "set_color_mode", None)
@@ -551,7 +560,7 @@ class MainWindow(FileFlowsMixin, QMainWindow):
         if view is self.event_view:
             menu.addActions([acts.show_source, acts.correct_event, acts.hide_event])
         else:
-            menu.addAction(acts.set_date)
+            menu.addActions([acts.set_date, acts.only_this_article, acts.all_articles])
         menu.popup(view.viewport().mapToGlobal(point))
         self.context_menu = menu
 

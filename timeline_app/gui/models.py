@@ -339,6 +339,21 @@ class ArticleTableModel(_BatchedTableModel[Article]):
                     self.dataChanged.emit(cell, cell, [Qt.ItemDataRole.CheckStateRole])
             self.includedChanged.emit(self.included_ids())
 
+    def include_only(self, article_ids: Collection[int] | None) -> None:
+        """Put exactly these articles on the timeline (None: all of them)."""
+        wanted = self._all_ids if article_ids is None else set(article_ids) & self._all_ids
+        excluded = self._all_ids - wanted
+        if excluded == self._excluded:
+            return
+        self._excluded = excluded
+        if self._rows.shown:
+            self.dataChanged.emit(
+                self.index(0, self.TITLE),
+                self.index(self._rows.shown - 1, self.TITLE),
+                [Qt.ItemDataRole.CheckStateRole],
+            )
+        self.includedChanged.emit(self.included_ids())
+
     def row_of_article(self, article_id: int) -> int:
         """Row of an article (loading batches as needed), or -1 when not listed."""
         for position, article in enumerate(self._rows.items):

@@ -121,6 +121,11 @@ class WindowActions:
         self.fit = self._action("&Fit All", w.timeline.fit_all, "Ctrl+0", icons.FIT)
         self.show_hidden = self._action("Show &Hidden Events", w.toggle_show_hidden)
         self.show_hidden.setCheckable(True)
+        self.only_this_article = self._action(
+            "Show &Only This Article", w.show_only_current_article
+        )
+        # Not Ctrl+A: text fields keep it for Select All.
+        self.all_articles = self._action("Show &All Articles", w.show_all_articles, "Ctrl+Shift+A")
         self.colour_by_article = self._action(
             "Colour by &Article", lambda: w.set_colour_mode("article")
         )
@@ -177,6 +182,7 @@ class WindowActions:
         view_menu.addActions([self.previous, self.next, self.show_source])
         view_menu.addSeparator()
         view_menu.addAction(self.show_hidden)
+        view_menu.addActions([self.only_this_article, self.all_articles])
         if hasattr(w.timeline, "set_color_mode"):
             view_menu.addSeparator()
             view_menu.addActions([self.colour_by_article, self.colour_by_source])
