@@ -121,6 +121,7 @@ class Layout:
     rows: int
     slots: tuple[_Slot, ...]
     crowded: tuple[tuple[float, float], ...]  # (start, end) seconds of events left for the rug
+    spanning_unplaced: int = 0  # events covering the whole neighbourhood that got no row
 
 
 def _overlap(window: Viewport, view: Viewport) -> float:
@@ -150,6 +151,7 @@ class TimelineScene:
         self._fetched: Fetched | None = None
         self._layout: Layout | None = None
         self._prepared: list[_Prepared] = []
+        self._spanning: list[Event] = []  # fetched events covering the whole neighbourhood
         self.wants_refresh = False
 
     def reload(self) -> None:
@@ -157,6 +159,7 @@ class TimelineScene:
         self._fetched = None
         self._layout = None
         self._prepared = []
+        self._spanning = []
         self.wants_refresh = False
         self.span = self.source.span() if self.source is not None else None
         self.global_grid = None
@@ -258,6 +261,7 @@ class TimelineScene:
         self._fetched = fetched
         self._layout = None
         self._prepared = []
+        self._spanning = []
         return fetched
 
     def _local_grid(self, window: Viewport, pixels_per_second: float) -> tuple[DensityGrid, int]:
@@ -329,11 +333,16 @@ class TimelineScene:
             <= layout.pixels_per_second * REUSE_ZOOM
         ):
             return layout
-        if not self._prepared and fetched.events:
-            self._prepared = [
-                _Prepared(e, shape_of(e), to_seconds(e.start), to_seconds(e.end), *measure(e))
-                for e in fetched.events
-            ]
+        if not self._prepared and not self._spanning and fetched.events:
+            # Events covering the whole neighbourhood fit only in an empty row: set them
+            # apart so a thousand year-long bars cost nothing per zoom step.
+            window = fetched.window
+            for e in fetched.events:
+                start, end = to_seconds(e.start), to_seconds(e.end)
+                if start <= window.start and end >= window.end:
+                    self._spanning.append(e)
+                else:
+                    self._prepared.append(_Prepared(e, shape_of(e), start, end, *measure(e)))
         origin = fetched.window.start
         extents = []
         inside = []
@@ -348,14 +357,27 @@ class TimelineScene:
                 inside.append(False)
         slots = []
         crowded = []
-        placements = pack_rows(extents, max(rows - 1, 1), long_width=width / 3)
+        packed_rows = max(rows - 1, 1)
+        placements = pack_rows(extents, packed_rows, long_width=width / 3)
         for item, label_inside, placement in zip(self._prepared, inside, placements, strict=True):
             if placement.crowded:
                 crowded.append((item.start, item.end))
             else:
                 slots.append(_Slot(item, placement.row, placement.labelled, label_inside))
+        used = {placement.row for placement in placements}
+        free_rows = [row for row in range(packed_rows) if row not in used]
+        for event, row in zip(self._spanning, free_rows, strict=False):
+            item = _Prepared(
+                event,
+                shape_of(event),
+                to_seconds(event.start),
+                to_seconds(event.end),
+                *measure(event),
+            )
+            slots.append(_Slot(item, row, True, True))
         crowded.sort()
-        self._layout = Layout(pixels_per_second, rows, tuple(slots), tuple(crowded))
+        running = max(0, len(self._spanning) - len(free_rows))
+        self._layout = Layout(pixels_per_second, rows, tuple(slots), tuple(crowded), running)
         return self._layout
 
     def rug(
@@ -367,11 +389,13 @@ class TimelineScene:
         Buckets are aligned to the epoch, so they stay put while panning.
         """
         layout = self.layout(view, width, rows, measure)
-        if layout is None or not layout.crowded:
+        if layout is None:
             return [], 0
+        if not layout.crowded:
+            return [], layout.spanning_unplaced
         bucket = RUG_PX * view.span / max(width, 1.0)
         counts: dict[int, int] = {}
-        running = 0
+        running = layout.spanning_unplaced
         for start, end in layout.crowded:
             if start > view.end:
                 break
