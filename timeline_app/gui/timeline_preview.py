@@ -11,6 +11,7 @@ With ``--png``/``--svg`` it writes the exports and exits instead of showing a wi
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -34,6 +35,8 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError:
         parser.error(f"--size: expected WxH, got {args.size!r}")
 
+    if args.png or args.svg:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # exports need no display
     from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
     from timeline_app.gui.overview import OverviewStrip
