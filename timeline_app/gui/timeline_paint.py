@@ -466,6 +466,7 @@ def paint_banner(painter: QPainter, width: float, base: QFont, text: str, theme:
     font = tick_font(base)
     metrics = QFontMetricsF(font)
     painter.setFont(font)
+    text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(width - 20, 0))
     text_width = metrics.horizontalAdvance(text)
     painter.setPen(QColor(theme.muted_text))
     painter.drawText(QPointF(width - text_width - 10, 4 + metrics.ascent()), text)
