@@ -11,7 +11,8 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
-from timeline_app.gui.models import ROLE_ID, ArticleTableModel, EventTableModel
+from timeline_app.gui.event_models import EventTableModel
+from timeline_app.gui.models import ROLE_ID, ArticleTableModel
 from timeline_app.temporal.timex import Precision
 
 from .conftest import destroy

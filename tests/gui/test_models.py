@@ -12,15 +12,9 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from timeline_app.articles import Article, PublishedSource
 from timeline_app.events.model import Event, EventKind
-from timeline_app.gui.models import (
-    BATCH_SIZE,
-    ROLE_ID,
-    ArticleTableModel,
-    EventTableModel,
-    UndatedListModel,
-    article_title,
-    format_when,
-)
+from timeline_app.gui.event_models import EventTableModel, UndatedListModel
+from timeline_app.gui.formatting import article_title, format_when
+from timeline_app.gui.models import BATCH_SIZE, ROLE_ID, ArticleTableModel
 from timeline_app.temporal.timex import Precision, Timex, TimexType
 
 

@@ -23,8 +23,8 @@ from timeline_app import __version__
 from timeline_app.config import database_path
 from timeline_app.gui import icons
 from timeline_app.gui.dialogs import Prompts
+from timeline_app.gui.formatting import event_when
 from timeline_app.gui.main_window import MainWindow
-from timeline_app.gui.models import event_when
 from timeline_app.gui.settings import APPLICATION, ORGANISATION, AppSettings
 from timeline_app.resources import resource_path
 

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from timeline_app.gui.models import plain_tooltip
+from timeline_app.gui.formatting import plain_tooltip
 from timeline_app.temporal.timex import Precision
 
 IMPORTABLE_FILTER = "Articles (*.txt *.md *.html *.htm *.json *.jsonl *.tml);;All files (*)"

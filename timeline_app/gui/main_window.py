@@ -36,31 +36,22 @@ from timeline_app import __version__
 from timeline_app.gui import icons
 from timeline_app.gui.background import EventLoader
 from timeline_app.gui.dialogs import ImportFailuresDialog, Prompts, ShortcutsDialog
+from timeline_app.gui.event_models import EventTableModel, UndatedListModel
 from timeline_app.gui.file_flows import FileFlowsMixin
+from timeline_app.gui.formatting import checked_ids_text
 from timeline_app.gui.import_worker import ImportController
 from timeline_app.gui.library_view import LibraryPane, style_table
-from timeline_app.gui.models import (
-    ArticleTableModel,
-    ArticleTitles,
-    EventTableModel,
-    UndatedListModel,
-    article_title,
-    checked_ids_text,
-)
+from timeline_app.gui.models import ArticleTableModel, ArticleTitles
 from timeline_app.gui.reader import ReaderPanel
 from timeline_app.gui.settings import AppSettings
-from timeline_app.gui.undo import (
-    CorrectEventDateCommand,
-    HideEventCommand,
-    SetPublicationDateCommand,
-)
+from timeline_app.gui.undo import CorrectionsMixin
 from timeline_app.gui.window_actions import WindowActions
 
 SEARCH_DELAY_MS = 250
 ASYNC_EVENT_THRESHOLD = 20_000  # above this many events the table fills in the background
 
 
-class MainWindow(FileFlowsMixin, QMainWindow):
+class MainWindow(CorrectionsMixin, FileFlowsMixin, QMainWindow):
     """Timeline Reader's window.
 
     ``timeline`` is the canvas (engineer E's ``TimelineView`` or anything with its
@@ -474,58 +465,6 @@ class MainWindow(FileFlowsMixin, QMainWindow):
             self.menu_actions.export_csv,
         ):
             action.setEnabled(has_events)
-
-    # -- corrections (undoable) ---------------------------------------------------------------
-
-    def set_publication_date(self, article_id: int, new_date: Any) -> None:
-        self.undo_stack.push(
-            SetPublicationDateCommand(
-                self.repo, article_id, new_date, self.refresh_after_change, self._report_error
-            )
-        )
-
-    def correct_event_date(self, event_id: int, start: Any, end: Any, precision: Any) -> None:
-        self.undo_stack.push(
-            CorrectEventDateCommand(
-                self.repo,
-                event_id,
-                start,
-                end,
-                precision,
-                self.refresh_after_change,
-                self._report_error,
-            )
-        )
-
-    def set_event_hidden(self, event_id: int, hidden: bool) -> None:
-        self.undo_stack.push(
-            HideEventCommand(
-                self.repo, event_id, hidden, self.refresh_after_change, self._report_error
-            )
-        )
-
-    def choose_publication_date(self) -> None:
-        article_id = self.current_article_id()
-        if article_id is None:
-            return
-        article = self.repo.article(article_id)
-        chosen = self.prompts.publication_date(article_title(article), article.published)
-        if chosen is not None and chosen != article.published:
-            self.set_publication_date(article_id, chosen)
-
-    def choose_event_date(self) -> None:
-        if self._current_event_id is None:
-            return
-        event = self.repo.event(self._current_event_id)
-        chosen = self.prompts.event_date(event.expression, event.start, event.precision)
-        if chosen is not None:
-            self.correct_event_date(event.id, *chosen)
-
-    def toggle_current_event_hidden(self) -> None:
-        if self._current_event_id is None:
-            return
-        event = self.repo.event(self._current_event_id)
-        self.set_event_hidden(event.id, not event.hidden)
 
     def toggle_show_hidden(self) -> None:
         self._load_event_table(

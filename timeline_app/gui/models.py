@@ -1,4 +1,5 @@
-"""Qt item models: thin adapters over Repository queries.
+"""Qt item models: thin adapters over Repository queries (the library; events in
+``event_models.py``).
 
 Each model asks the repository once per reload, keeps the plain domain objects,
 and hands them to the view in batches (``canFetchMore``/``fetchMore``) so a
@@ -8,15 +9,11 @@ loaded domain list; nothing here decides what an event *is*.
 
 from __future__ import annotations
 
-import html
-from bisect import insort
 from collections.abc import Collection, Sequence
-from datetime import datetime, timedelta
 from pathlib import PurePath
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
-    QAbstractListModel,
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -26,98 +23,20 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from timeline_app.articles import Article, PublishedSource
-from timeline_app.events.model import Event, EventKind
-from timeline_app.temporal.timex import Precision, Timex
+from timeline_app.gui.formatting import article_title, plain_tooltip
 
 BATCH_SIZE = 200
 ROLE_ID = Qt.ItemDataRole.UserRole + 1  # article id / event id of a row
 ROLE_SORT = Qt.ItemDataRole.UserRole + 2  # value a column sorts by
 ROLE_SUBTITLE = Qt.ItemDataRole.UserRole + 3  # the line under an article's title
 
-_Index = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()
-_MUTED = QColor("#7a8594")
-_HIDDEN = QColor("#a0a8b3")
+AnyIndex = QModelIndex | QPersistentModelIndex
+ROOT = QModelIndex()
+MUTED_COLOUR = QColor("#7a8594")
+HIDDEN_COLOUR = QColor("#a0a8b3")
 _MACHINE_DATE_SOURCES = (PublishedSource.INFERRED, PublishedSource.UNKNOWN)
 
 Row = TypeVar("Row")
-
-
-# TIMEX3 ``mod`` values as a reader would say them before the date.
-_MOD_WORDS = {
-    "START": "early",
-    "MID": "mid",
-    "END": "late",
-    "APPROX": "about",
-    "BEFORE": "before",
-    "AFTER": "after",
-    "ON_OR_BEFORE": "by",
-    "ON_OR_AFTER": "from",
-    "LESS_THAN": "under",
-    "MORE_THAN": "over",
-    "EQUAL_OR_LESS": "at most",
-    "EQUAL_OR_MORE": "at least",
-}
-
-
-TITLE_LIMIT = 90
-
-
-def plain_tooltip(text: str) -> str:
-    """A tooltip that shows ``text`` literally.
-
-    Qt renders any tooltip that looks like HTML as rich text; article content
-    (titles, reasons, paths) is untrusted, so it is escaped and wrapped.
-    """
-    return f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>"
-
-
-def article_title(article: Article) -> str:
-    """What to call an article: its title, else its opening line, else its file name."""
-    if article.title.strip():
-        return " ".join(article.title.split())
-    for line in article.text.splitlines():
-        words = " ".join(line.split())
-        if words:
-            return words if len(words) <= TITLE_LIMIT else words[: TITLE_LIMIT - 1] + "…"
-    if article.path:
-        return PurePath(article.path).name
-    return f"Article {article.id}"
-
-
-def format_when(
-    start: datetime, end: datetime, precision: Precision, mod: str | None = None
-) -> str:
-    """A date as precise as it is known: ``2024-01-04``, ``2023-10``, ``late 2017``, a - b."""
-    last = end - timedelta(microseconds=1) if end > start else end
-
-    def one(moment: datetime) -> str:
-        # isoformat, not strftime: %Y drops the leading zeros of years before 1000.
-        if precision >= Precision.MINUTE:
-            return moment.isoformat(sep=" ", timespec="minutes")
-        if precision >= Precision.DAY:
-            return moment.date().isoformat()
-        if precision >= Precision.MONTH:
-            return moment.date().isoformat()[:7]
-        return f"{moment.year:04d}"
-
-    if precision == Precision.WEEK and (last - start).days < 7:
-        text = f"week of {start.date().isoformat()}"
-    else:
-        first_text, last_text = one(start), one(last)
-        text = first_text if first_text == last_text else f"{first_text} – {last_text}"
-    if not mod:
-        return text
-    word = _MOD_WORDS.get(mod.upper())
-    return f"{word} {text}" if word else f"{text} ({mod.lower()})"
-
-
-def event_when(event: Event) -> str:
-    """How the Date column and the reader show an event's time."""
-    text = format_when(event.start, event.end, event.precision, event.mod)
-    if event.kind == EventKind.ONGOING:
-        return f"since {text.split(' – ')[0]}"
-    return text
 
 
 def filter_difference(
@@ -157,7 +76,7 @@ class ArticleTitles:
         return set(self._titles)
 
 
-class _BatchedRows(Generic[Row]):
+class BatchedRows(Generic[Row]):
     """The loaded rows of a model and how many of them the view has been given."""
 
     def __init__(self) -> None:
@@ -172,24 +91,24 @@ class _BatchedRows(Generic[Row]):
         return len(self.items) - self.shown
 
 
-class _BatchedTableModel(QAbstractTableModel, Generic[Row]):
+class BatchedTableModel(QAbstractTableModel, Generic[Row]):
     """Shared batching and sorting for the table models below."""
 
     COLUMNS: tuple[str, ...] = ()
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: _BatchedRows[Row] = _BatchedRows()
+        self._rows: BatchedRows[Row] = BatchedRows()
         self._positions: dict[int, int] | None = None  # row id -> index, None when stale
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
 
     # -- Qt model API ---------------------------------------------------------------------
 
-    def rowCount(self, parent: _Index = _ROOT) -> int:
+    def rowCount(self, parent: AnyIndex = ROOT) -> int:
         return 0 if parent.isValid() else self._rows.shown
 
-    def columnCount(self, parent: _Index = _ROOT) -> int:
+    def columnCount(self, parent: AnyIndex = ROOT) -> int:
         return 0 if parent.isValid() else len(self.COLUMNS)
 
     def headerData(
@@ -203,17 +122,17 @@ class _BatchedTableModel(QAbstractTableModel, Generic[Row]):
             return self.COLUMNS[section]
         return None
 
-    def canFetchMore(self, parent: _Index = _ROOT) -> bool:
+    def canFetchMore(self, parent: AnyIndex = ROOT) -> bool:
         return not parent.isValid() and self._rows.remaining() > 0
 
-    def fetchMore(self, parent: _Index = _ROOT) -> None:
+    def fetchMore(self, parent: AnyIndex = ROOT) -> None:
         if parent.isValid():
             return
         count = min(BATCH_SIZE, self._rows.remaining())
         if count <= 0:
             return
         first = self._rows.shown
-        self.beginInsertRows(_ROOT, first, first + count - 1)
+        self.beginInsertRows(ROOT, first, first + count - 1)
         self._rows.shown += count
         self.endInsertRows()
 
@@ -267,7 +186,7 @@ class _BatchedTableModel(QAbstractTableModel, Generic[Row]):
             self.fetchMore()
 
 
-class ArticleTableModel(_BatchedTableModel[Article]):
+class ArticleTableModel(BatchedTableModel[Article]):
     """The library: title, source, publication date, event count; checkable rows.
 
     Checked articles are on the timeline. ``includedChanged`` carries the checked
@@ -362,13 +281,13 @@ class ArticleTableModel(_BatchedTableModel[Article]):
                 return position
         return -1
 
-    def flags(self, index: _Index) -> Qt.ItemFlag:
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         flags = super().flags(index)
         if index.isValid() and index.column() == self.TITLE:
             flags |= Qt.ItemFlag.ItemIsUserCheckable
         return flags
 
-    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or role != Qt.ItemDataRole.CheckStateRole:
             return False
         if index.column() != self.TITLE:
@@ -377,7 +296,7 @@ class ArticleTableModel(_BatchedTableModel[Article]):
         self.set_included(self.row_item(index.row()).id, checked)
         return True
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < self._rows.shown:
             return None
         article = self._rows.items[index.row()]
@@ -399,7 +318,7 @@ class ArticleTableModel(_BatchedTableModel[Article]):
             font.setItalic(True)
             return font
         if role == Qt.ItemDataRole.ForegroundRole and column in (self.SOURCE, self.EVENTS):
-            return QBrush(_MUTED)
+            return QBrush(MUTED_COLOUR)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.EVENTS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == ROLE_ID:
@@ -439,258 +358,3 @@ class ArticleTableModel(_BatchedTableModel[Article]):
         if column == self.PUBLISHED:
             return (row.published is None, row.published.isoformat() if row.published else "")
         return self._event_counts.get(row.id, 0)
-
-
-class EventTableModel(_BatchedTableModel[Event]):
-    """The events on the timeline as a sortable table: date, label, article."""
-
-    COLUMNS = ("Date", "Event", "Article")
-    DATE, LABEL, ARTICLE = range(3)
-
-    def __init__(self, repo: Any, parent: Any = None, titles: ArticleTitles | None = None) -> None:
-        super().__init__(parent)
-        self._repo = repo
-        self._article_ids: Collection[int] | None = None
-        self._include_hidden = False
-        self._own_titles = titles is None
-        self._titles = titles or ArticleTitles(repo)
-        self.loading = False  # True while only a first page is loaded
-        self.generation = 0  # bumped by every full (re)load request
-
-    def reload(
-        self,
-        article_ids: Collection[int] | None = None,
-        *,
-        include_hidden: bool | None = None,
-        first_page_only: bool = False,
-    ) -> int:
-        """Re-read the events of the included articles; returns the load's generation.
-
-        With ``first_page_only`` just the earliest events are read now and the
-        caller delivers the rest to ``finish_loading`` (see ``background.py``).
-        """
-        self._article_ids = article_ids
-        if include_hidden is not None:
-            self._include_hidden = include_hidden
-        self.generation += 1
-        self.loading = first_page_only
-        events = self._repo.events(
-            article_ids=self._article_ids,
-            include_hidden=self._include_hidden,
-            limit=BATCH_SIZE if first_page_only else None,
-        )
-        if self._own_titles:
-            self._titles.refresh()
-        self._replace_rows(events)
-        return self.generation
-
-    def finish_loading(self, generation: int, events: Sequence[Event]) -> bool:
-        """Take the full list of a background load; False if a newer request overtook it."""
-        if generation != self.generation or not self.loading:
-            return False
-        self.loading = False
-        self._replace_rows(events, keep_shown=self._rows.shown)
-        return True
-
-    def request_args(self) -> tuple[Collection[int] | None, bool]:
-        """The filter a background load must use: (article ids, include hidden)."""
-        return self._article_ids, self._include_hidden
-
-    def update_articles(self, article_ids: Collection[int]) -> None:
-        """Re-read only these articles' events (after a correction or a filter change).
-
-        Cheaper than ``reload`` on a large library: one small query, one sort.
-        """
-        changed = set(article_ids)
-        included = self._article_ids
-        wanted = changed if included is None else changed & set(included)
-        fresh = (
-            self._repo.events(article_ids=sorted(wanted), include_hidden=self._include_hidden)
-            if wanted
-            else []
-        )
-        kept = [event for event in self._rows.items if event.article_id not in changed]
-        shown = self._rows.shown
-        self._positions = None
-        self.beginResetModel()
-        self._rows.reset(kept)
-        self._insert_sorted(fresh)
-        self._rows.shown = min(max(shown, BATCH_SIZE), len(self._rows.items))
-        self.endResetModel()
-
-    def _insert_sorted(self, events: Sequence[Event]) -> None:
-        """Insert events where the current order puts them (the rest is already in order)."""
-        items = self._rows.items
-        column = self._sort_column
-        descending = column >= 0 and self._sort_order == Qt.SortOrder.DescendingOrder
-        if descending:
-            items.reverse()
-        for event in events:
-            if column < 0:
-                insort(items, event, key=lambda e: (e.start, e.id))
-            else:
-                insort(items, event, key=lambda e: self._sort_key(e, column))
-        if descending:
-            items.reverse()
-
-    def set_article_ids(self, article_ids: Collection[int] | None) -> None:
-        """Change the article filter, re-reading only the articles that came or went."""
-        before = self._article_ids
-        self._article_ids = article_ids
-        if changed := filter_difference(before, article_ids, self._titles.ids()):
-            self.update_articles(changed)
-
-    def shows_hidden(self) -> bool:
-        return self._include_hidden
-
-    def article_ids(self) -> Collection[int] | None:
-        return self._article_ids
-
-    def _position(self, event_id: int) -> int | None:
-        """Index of an event in the current order (an id index, rebuilt after changes)."""
-        if self._positions is None:
-            self._positions = {event.id: index for index, event in enumerate(self._rows.items)}
-        return self._positions.get(event_id)
-
-    def row_of_event(self, event_id: int) -> int:
-        """Row of an event (loading batches as needed), or -1 when not listed."""
-        position = self._position(event_id)
-        if position is None:
-            return -1
-        self._reveal(position)
-        return position
-
-    def neighbour(self, event_id: int | None, step: int) -> Event | None:
-        """The event ``step`` rows after ``event_id`` in the current order (first if None)."""
-        items = self._rows.items
-        if not items:
-            return None
-        if event_id is None:
-            return items[0] if step >= 0 else items[-1]
-        position = self._position(event_id)
-        if position is None:
-            return items[0]
-        target = max(0, min(len(items) - 1, position + step))
-        return items[target]
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < self._rows.shown:
-            return None
-        event = self._rows.items[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == self.DATE:
-                return event_when(event)
-            if column == self.LABEL:
-                return event.label
-            return self._titles.get(event.article_id)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tooltip(f"“{event.expression}” → {event.value}\n{event.explanation}")
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if event.hidden:
-                return QBrush(_HIDDEN)
-            if column == self.ARTICLE:
-                return QBrush(_MUTED)
-        if role == Qt.ItemDataRole.FontRole and event.hidden:
-            font = QFont()
-            font.setStrikeOut(True)
-            return font
-        if role == ROLE_ID:
-            return event.id
-        if role == ROLE_SORT:
-            return self._sort_key(event, column)
-        return None
-
-    def _sort_key(self, row: Event, column: int) -> Any:
-        if column == self.DATE:
-            return (row.start, row.end, row.id)
-        if column == self.LABEL:
-            return (row.label.casefold(), row.id)
-        return (self._titles.get(row.article_id).casefold(), row.start, row.id)
-
-
-class UndatedListModel(QAbstractListModel):
-    """Time expressions that are no point on the timeline: durations, sets, vague refs."""
-
-    def __init__(self, repo: Any, parent: Any = None, titles: ArticleTitles | None = None) -> None:
-        super().__init__(parent)
-        self._repo = repo
-        self._rows: _BatchedRows[tuple[int, Timex]] = _BatchedRows()
-        self._own_titles = titles is None
-        self._titles = titles or ArticleTitles(repo)
-        self._article_ids: Collection[int] | None = None
-
-    def reload(self, article_ids: Collection[int] | None = None) -> None:
-        self._article_ids = article_ids
-        self.beginResetModel()
-        self._rows.reset(self._repo.undated(article_ids=article_ids))
-        if self._own_titles:
-            self._titles.refresh()
-        self.endResetModel()
-
-    def set_article_ids(self, article_ids: Collection[int] | None) -> None:
-        """Change the article filter, re-reading only the articles that came or went."""
-        before = self._article_ids
-        self._article_ids = article_ids
-        if changed := filter_difference(before, article_ids, self._titles.ids()):
-            self.update_articles(changed)
-
-    def update_articles(self, article_ids: Collection[int]) -> None:
-        """Re-read only these articles' items."""
-        changed = set(article_ids)
-        included = self._article_ids
-        wanted = changed if included is None else changed & set(included)
-        fresh = self._repo.undated(article_ids=sorted(wanted)) if wanted else []
-        kept = [item for item in self._rows.items if item[0] not in changed]
-        merged = sorted(kept + fresh, key=lambda item: (item[0], item[1].start))
-        shown = self._rows.shown
-        self.beginResetModel()
-        self._rows.reset(merged)
-        self._rows.shown = min(max(shown, BATCH_SIZE), len(merged))
-        self.endResetModel()
-
-    def item(self, row: int) -> tuple[int, Timex]:
-        """(article id, timex) at ``row``."""
-        return self._rows.items[row]
-
-    def total_count(self) -> int:
-        return len(self._rows.items)
-
-    def rowCount(self, parent: _Index = _ROOT) -> int:
-        return 0 if parent.isValid() else self._rows.shown
-
-    def canFetchMore(self, parent: _Index = _ROOT) -> bool:
-        return not parent.isValid() and self._rows.remaining() > 0
-
-    def fetchMore(self, parent: _Index = _ROOT) -> None:
-        if parent.isValid():
-            return
-        count = min(BATCH_SIZE, self._rows.remaining())
-        if count <= 0:
-            return
-        first = self._rows.shown
-        self.beginInsertRows(_ROOT, first, first + count - 1)
-        self._rows.shown += count
-        self.endInsertRows()
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < self._rows.shown:
-            return None
-        article_id, timex = self._rows.items[index.row()]
-        title = self._titles.get(article_id)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return f"“{timex.text}”  {timex.value}  ·  {title}"
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tooltip(
-                f"{timex.type.value} {timex.value} (rule {timex.rule or 'unknown'})"
-            )
-        if role == ROLE_ID:
-            return article_id
-        return None
-
-
-def checked_ids_text(ids: Collection[int] | None, total: int) -> str:
-    """Status text for the article filter ("all 12 articles", "3 of 12 articles")."""
-    if ids is None:
-        return f"all {total} article{'s' if total != 1 else ''}"
-    return f"{len(ids)} of {total} articles"

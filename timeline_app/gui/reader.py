@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from timeline_app.articles import Article
 from timeline_app.events.model import Event
-from timeline_app.gui.models import article_title, event_when
+from timeline_app.gui.formatting import article_title, event_when
 from timeline_app.temporal.timex import AnchorKind, Timex, TimexType
 
 SENTENCE_BACKGROUND = QColor("#fff4c2")

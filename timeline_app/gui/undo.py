@@ -17,7 +17,7 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand
 
 from timeline_app.articles import PublishedSource
-from timeline_app.gui.models import article_title
+from timeline_app.gui.formatting import article_title
 from timeline_app.temporal.timex import Precision
 
 Changed = Callable[[int], None]  # called with the id of the article that changed
@@ -151,3 +151,66 @@ class HideEventCommand(_RepositoryCommand):
             self._run(lambda: self._repo.hide_event(self.event_id, self.was_hidden))
         else:
             self._run(lambda: self._repo.clear_correction(self.event_id))
+
+
+class CorrectionsMixin:
+    """The window's undoable corrections: ask, then push a command (mixed into MainWindow)."""
+
+    # Provided by MainWindow.
+    repo: Any
+    prompts: Any
+    undo_stack: Any
+    _current_event_id: int | None
+    refresh_after_change: Any
+    current_article_id: Any
+    _report_error: Any
+
+    def set_publication_date(self, article_id: int, new_date: Any) -> None:
+        self.undo_stack.push(
+            SetPublicationDateCommand(
+                self.repo, article_id, new_date, self.refresh_after_change, self._report_error
+            )
+        )
+
+    def correct_event_date(self, event_id: int, start: Any, end: Any, precision: Any) -> None:
+        self.undo_stack.push(
+            CorrectEventDateCommand(
+                self.repo,
+                event_id,
+                start,
+                end,
+                precision,
+                self.refresh_after_change,
+                self._report_error,
+            )
+        )
+
+    def set_event_hidden(self, event_id: int, hidden: bool) -> None:
+        self.undo_stack.push(
+            HideEventCommand(
+                self.repo, event_id, hidden, self.refresh_after_change, self._report_error
+            )
+        )
+
+    def choose_publication_date(self) -> None:
+        article_id = self.current_article_id()
+        if article_id is None:
+            return
+        article = self.repo.article(article_id)
+        chosen = self.prompts.publication_date(article_title(article), article.published)
+        if chosen is not None and chosen != article.published:
+            self.set_publication_date(article_id, chosen)
+
+    def choose_event_date(self) -> None:
+        if self._current_event_id is None:
+            return
+        event = self.repo.event(self._current_event_id)
+        chosen = self.prompts.event_date(event.expression, event.start, event.precision)
+        if chosen is not None:
+            self.correct_event_date(event.id, *chosen)
+
+    def toggle_current_event_hidden(self) -> None:
+        if self._current_event_id is None:
+            return
+        event = self.repo.event(self._current_event_id)
+        self.set_event_hidden(event.id, not event.hidden)

@@ -1,0 +1,280 @@
+"""Qt models of the events: the sortable events table and the undated list.
+
+Like ``models.py``, thin adapters over Repository queries; they add batching,
+sorting, incremental updates of single articles and a first-page-now mode for
+large libraries (the rest arrives from ``background.EventLoader``).
+"""
+
+from __future__ import annotations
+
+from bisect import insort
+from collections.abc import Collection, Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, Qt
+from PySide6.QtGui import QBrush, QFont
+
+from timeline_app.events.model import Event
+from timeline_app.gui.formatting import event_when, plain_tooltip
+from timeline_app.gui.models import (
+    BATCH_SIZE,
+    HIDDEN_COLOUR,
+    MUTED_COLOUR,
+    ROLE_ID,
+    ROLE_SORT,
+    ROOT,
+    AnyIndex,
+    ArticleTitles,
+    BatchedRows,
+    BatchedTableModel,
+    filter_difference,
+)
+from timeline_app.temporal.timex import Timex
+
+
+class EventTableModel(BatchedTableModel[Event]):
+    """The events on the timeline as a sortable table: date, label, article."""
+
+    COLUMNS = ("Date", "Event", "Article")
+    DATE, LABEL, ARTICLE = range(3)
+
+    def __init__(self, repo: Any, parent: Any = None, titles: ArticleTitles | None = None) -> None:
+        super().__init__(parent)
+        self._repo = repo
+        self._article_ids: Collection[int] | None = None
+        self._include_hidden = False
+        self._own_titles = titles is None
+        self._titles = titles or ArticleTitles(repo)
+        self.loading = False  # True while only a first page is loaded
+        self.generation = 0  # bumped by every full (re)load request
+
+    def reload(
+        self,
+        article_ids: Collection[int] | None = None,
+        *,
+        include_hidden: bool | None = None,
+        first_page_only: bool = False,
+    ) -> int:
+        """Re-read the events of the included articles; returns the load's generation.
+
+        With ``first_page_only`` just the earliest events are read now and the
+        caller delivers the rest to ``finish_loading`` (see ``background.py``).
+        """
+        self._article_ids = article_ids
+        if include_hidden is not None:
+            self._include_hidden = include_hidden
+        self.generation += 1
+        self.loading = first_page_only
+        events = self._repo.events(
+            article_ids=self._article_ids,
+            include_hidden=self._include_hidden,
+            limit=BATCH_SIZE if first_page_only else None,
+        )
+        if self._own_titles:
+            self._titles.refresh()
+        self._replace_rows(events)
+        return self.generation
+
+    def finish_loading(self, generation: int, events: Sequence[Event]) -> bool:
+        """Take the full list of a background load; False if a newer request overtook it."""
+        if generation != self.generation or not self.loading:
+            return False
+        self.loading = False
+        self._replace_rows(events, keep_shown=self._rows.shown)
+        return True
+
+    def request_args(self) -> tuple[Collection[int] | None, bool]:
+        """The filter a background load must use: (article ids, include hidden)."""
+        return self._article_ids, self._include_hidden
+
+    def update_articles(self, article_ids: Collection[int]) -> None:
+        """Re-read only these articles' events (after a correction or a filter change).
+
+        Cheaper than ``reload`` on a large library: one small query, one sort.
+        """
+        changed = set(article_ids)
+        included = self._article_ids
+        wanted = changed if included is None else changed & set(included)
+        fresh = (
+            self._repo.events(article_ids=sorted(wanted), include_hidden=self._include_hidden)
+            if wanted
+            else []
+        )
+        kept = [event for event in self._rows.items if event.article_id not in changed]
+        shown = self._rows.shown
+        self._positions = None
+        self.beginResetModel()
+        self._rows.reset(kept)
+        self._insert_sorted(fresh)
+        self._rows.shown = min(max(shown, BATCH_SIZE), len(self._rows.items))
+        self.endResetModel()
+
+    def _insert_sorted(self, events: Sequence[Event]) -> None:
+        """Insert events where the current order puts them (the rest is already in order)."""
+        items = self._rows.items
+        column = self._sort_column
+        descending = column >= 0 and self._sort_order == Qt.SortOrder.DescendingOrder
+        if descending:
+            items.reverse()
+        for event in events:
+            if column < 0:
+                insort(items, event, key=lambda e: (e.start, e.id))
+            else:
+                insort(items, event, key=lambda e: self._sort_key(e, column))
+        if descending:
+            items.reverse()
+
+    def set_article_ids(self, article_ids: Collection[int] | None) -> None:
+        """Change the article filter, re-reading only the articles that came or went."""
+        before = self._article_ids
+        self._article_ids = article_ids
+        if changed := filter_difference(before, article_ids, self._titles.ids()):
+            self.update_articles(changed)
+
+    def shows_hidden(self) -> bool:
+        return self._include_hidden
+
+    def article_ids(self) -> Collection[int] | None:
+        return self._article_ids
+
+    def _position(self, event_id: int) -> int | None:
+        """Index of an event in the current order (an id index, rebuilt after changes)."""
+        if self._positions is None:
+            self._positions = {event.id: index for index, event in enumerate(self._rows.items)}
+        return self._positions.get(event_id)
+
+    def row_of_event(self, event_id: int) -> int:
+        """Row of an event (loading batches as needed), or -1 when not listed."""
+        position = self._position(event_id)
+        if position is None:
+            return -1
+        self._reveal(position)
+        return position
+
+    def neighbour(self, event_id: int | None, step: int) -> Event | None:
+        """The event ``step`` rows after ``event_id`` in the current order (first if None)."""
+        items = self._rows.items
+        if not items:
+            return None
+        if event_id is None:
+            return items[0] if step >= 0 else items[-1]
+        position = self._position(event_id)
+        if position is None:
+            return items[0]
+        target = max(0, min(len(items) - 1, position + step))
+        return items[target]
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < self._rows.shown:
+            return None
+        event = self._rows.items[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == self.DATE:
+                return event_when(event)
+            if column == self.LABEL:
+                return event.label
+            return self._titles.get(event.article_id)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tooltip(f"“{event.expression}” → {event.value}\n{event.explanation}")
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if event.hidden:
+                return QBrush(HIDDEN_COLOUR)
+            if column == self.ARTICLE:
+                return QBrush(MUTED_COLOUR)
+        if role == Qt.ItemDataRole.FontRole and event.hidden:
+            font = QFont()
+            font.setStrikeOut(True)
+            return font
+        if role == ROLE_ID:
+            return event.id
+        if role == ROLE_SORT:
+            return self._sort_key(event, column)
+        return None
+
+    def _sort_key(self, row: Event, column: int) -> Any:
+        if column == self.DATE:
+            return (row.start, row.end, row.id)
+        if column == self.LABEL:
+            return (row.label.casefold(), row.id)
+        return (self._titles.get(row.article_id).casefold(), row.start, row.id)
+
+
+class UndatedListModel(QAbstractListModel):
+    """Time expressions that are no point on the timeline: durations, sets, vague refs."""
+
+    def __init__(self, repo: Any, parent: Any = None, titles: ArticleTitles | None = None) -> None:
+        super().__init__(parent)
+        self._repo = repo
+        self._rows: BatchedRows[tuple[int, Timex]] = BatchedRows()
+        self._own_titles = titles is None
+        self._titles = titles or ArticleTitles(repo)
+        self._article_ids: Collection[int] | None = None
+
+    def reload(self, article_ids: Collection[int] | None = None) -> None:
+        self._article_ids = article_ids
+        self.beginResetModel()
+        self._rows.reset(self._repo.undated(article_ids=article_ids))
+        if self._own_titles:
+            self._titles.refresh()
+        self.endResetModel()
+
+    def set_article_ids(self, article_ids: Collection[int] | None) -> None:
+        """Change the article filter, re-reading only the articles that came or went."""
+        before = self._article_ids
+        self._article_ids = article_ids
+        if changed := filter_difference(before, article_ids, self._titles.ids()):
+            self.update_articles(changed)
+
+    def update_articles(self, article_ids: Collection[int]) -> None:
+        """Re-read only these articles' items."""
+        changed = set(article_ids)
+        included = self._article_ids
+        wanted = changed if included is None else changed & set(included)
+        fresh = self._repo.undated(article_ids=sorted(wanted)) if wanted else []
+        kept = [item for item in self._rows.items if item[0] not in changed]
+        merged = sorted(kept + fresh, key=lambda item: (item[0], item[1].start))
+        shown = self._rows.shown
+        self.beginResetModel()
+        self._rows.reset(merged)
+        self._rows.shown = min(max(shown, BATCH_SIZE), len(merged))
+        self.endResetModel()
+
+    def item(self, row: int) -> tuple[int, Timex]:
+        """(article id, timex) at ``row``."""
+        return self._rows.items[row]
+
+    def total_count(self) -> int:
+        return len(self._rows.items)
+
+    def rowCount(self, parent: AnyIndex = ROOT) -> int:
+        return 0 if parent.isValid() else self._rows.shown
+
+    def canFetchMore(self, parent: AnyIndex = ROOT) -> bool:
+        return not parent.isValid() and self._rows.remaining() > 0
+
+    def fetchMore(self, parent: AnyIndex = ROOT) -> None:
+        if parent.isValid():
+            return
+        count = min(BATCH_SIZE, self._rows.remaining())
+        if count <= 0:
+            return
+        first = self._rows.shown
+        self.beginInsertRows(ROOT, first, first + count - 1)
+        self._rows.shown += count
+        self.endInsertRows()
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < self._rows.shown:
+            return None
+        article_id, timex = self._rows.items[index.row()]
+        title = self._titles.get(article_id)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"“{timex.text}”  {timex.value}  ·  {title}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tooltip(
+                f"{timex.type.value} {timex.value} (rule {timex.rule or 'unknown'})"
+            )
+        if role == ROLE_ID:
+            return article_id
+        return None
