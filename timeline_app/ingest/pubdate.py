@@ -215,10 +215,10 @@ def _rank(scored: dict[date, float], prefer_later: bool = False) -> list[tuple[f
 def find_dateline(text: str) -> DateFinding | None:
     """The date of a news dateline in the opening lines, or None.
 
-    A dateline without a year takes the year, among those the article names (and
-    the one after each), under which the article's dates and lead weekday are
+    A dateline without a year takes the year, among those the article's dates,
+    months and years leave plausible, under which they and the lead weekday are
     likeliest; with no year anywhere in the article the dateline is not enough
-    and None is returned (inference may still succeed from other cues).
+    and None is returned.
     """
     dateline = parse_dateline(text)
     if dateline is None:
@@ -231,7 +231,7 @@ def find_dateline(text: str) -> DateFinding | None:
             return DateFinding(day, PublishedSource.DATELINE, reason, 0.6)
         return DateFinding(day, PublishedSource.DATELINE, quoted, 0.95)
     evidence = Evidence.from_text(text)
-    years = evidence.year_pool(bare_years=True)
+    years = evidence.candidate_years()
     candidates = {
         day
         for year in years
