@@ -210,12 +210,16 @@ def _write(
     duplicates: list[str] = []
     with repo.transaction():
         for label, prepared in pending:
-            article, created = repo.add_article(prepared.parsed)
-            if not created:
+            article, created = repo.add_analysed_article(
+                prepared.parsed,
+                prepared.content_hash,
+                prepared.timex_values,
+                prepared.event_values,
+            )
+            if created:
+                imported.append(article.id)
+            else:
                 duplicates.append(label)
-                continue
-            repo.replace_analysis(article.id, prepared.timexes, prepared.events)
-            imported.append(article.id)
     report.imported += imported
     report.duplicates += duplicates
     pending.clear()

@@ -221,20 +221,20 @@ def test_a_failed_write_rolls_back_its_whole_batch(
     write_articles(articles_dir, 5)
     monkeypatch.setattr("timeline_app.commands.BATCH_SECONDS", 3600.0)  # one batch of five
     with Repository(db_path) as repo:
-        original = repo.replace_analysis
+        original = repo.add_analysed_article
         calls = []
 
-        def failing(article_id, timexes, events):
-            calls.append(article_id)
+        def failing(*args):
+            calls.append(args)
             if len(calls) == 3:
                 raise OSError("disk full")
-            original(article_id, timexes, events)
+            return original(*args)
 
-        monkeypatch.setattr(repo, "replace_analysis", failing)
+        monkeypatch.setattr(repo, "add_analysed_article", failing)
         with pytest.raises(OSError, match="disk full"):
             import_paths(repo, [articles_dir], workers=1)
         # The batch held all five: none of them is left, not even without analysis.
         assert repo.article_count() == 0
-        monkeypatch.setattr(repo, "replace_analysis", original)
+        monkeypatch.setattr(repo, "add_analysed_article", original)
         report = import_paths(repo, [articles_dir], workers=1)
         assert len(report.imported) == 5

@@ -224,3 +224,33 @@ def test_processes_opening_a_new_library_at_once_all_succeed(db_path) -> None:
         assert repo.article_count() == 8
         names = [r[0] for r in repo.db.execute("SELECT name FROM _sqlite_migrations")]
         assert len(names) == len(set(names)) == 2
+
+
+def test_import_fast_path_stores_what_replace_analysis_stores(tmp_path) -> None:
+    from timeline_app.store import codec
+
+    with Repository(tmp_path / "a.db") as slow, Repository(tmp_path / "b.db") as fast:
+        seed(slow)
+        (article,) = slow.articles()
+        timexes = slow.timexes(article.id)
+        events = slow.events(include_hidden=True)
+        parsed = ParsedArticle(
+            text=article.text,
+            title=article.title,
+            published=article.published,
+            published_source=article.published_source,
+            published_reason=article.published_reason,
+        )
+        stored, created = fast.add_analysed_article(
+            parsed,
+            codec.content_hash(parsed.text),
+            [codec.timex_values(t) for t in timexes],
+            [codec.event_values(e) for e in events],
+        )
+        assert created
+        assert fast.timexes(stored.id) == timexes
+        assert fast.events(include_hidden=True) == events
+        again, created_again = fast.add_analysed_article(parsed, stored.content_hash, [], [])
+        assert not created_again
+        assert again.id == stored.id
+        assert len(fast.timexes(stored.id)) == len(timexes)

@@ -68,7 +68,12 @@ def run_in_order(
             initargs=initargs,
         )
         try:
-            futures: list[Future] = [pool.submit(_apply_all, function, c) for c in chunks]
+            futures: list[Future] = []
+            for chunk in chunks:
+                try:
+                    futures.append(pool.submit(_apply_all, function, chunk))
+                except BrokenProcessPool:  # a worker died while work was being handed out
+                    break
             for index, future in enumerate(futures):
                 try:
                     results = future.result()
@@ -82,6 +87,12 @@ def run_in_order(
                     break
                 yield from results
             else:
-                chunks = []
+                if not futures:  # the pool broke before taking any work
+                    restarts += 1
+                    if restarts > MAX_POOL_RESTARTS:
+                        yield from (WorkerDied(task) for chunk in chunks for task in chunk)
+                        chunks = []
+                        continue
+                chunks = chunks[len(futures) :]  # empty unless submitting was cut short
         finally:
             pool.shutdown(wait=False, cancel_futures=True)

@@ -10,15 +10,15 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from timeline_app.articles import ParsedArticle
-from timeline_app.events.model import Event
 from timeline_app.ingest.decoding import DEFAULT_MAX_BYTES
 from timeline_app.ingest.errors import ReaderError
 from timeline_app.ingest.json_reader import RecordProblem
 from timeline_app.ingest.readers import read_path
+from timeline_app.store import codec
 from timeline_app.store.codec import content_hash
-from timeline_app.temporal.timex import Timex
 
 NO_DATE_REASON = "no date in metadata, dateline or text"
 
@@ -41,11 +41,17 @@ class RecordTask:
 
 @dataclass(frozen=True, slots=True)
 class PreparedArticle:
-    """An article ready to store: dated, tagged, its events built."""
+    """An article ready to store: dated, tagged, its events built, as database rows.
+
+    Rows (plain tuples, see ``store.codec``) rather than domain objects: they
+    cross the process boundary cheaply and leave the writing process
+    nothing to do but write.
+    """
 
     parsed: ParsedArticle
-    timexes: list[Timex]
-    events: list[Event]
+    content_hash: str
+    timex_values: list[tuple[Any, ...]]
+    event_values: list[tuple[Any, ...]]
 
 
 @dataclass(slots=True)
@@ -75,13 +81,18 @@ def with_publication_date(parsed: ParsedArticle) -> ParsedArticle:
     )
 
 
-def prepare_article(parsed: ParsedArticle) -> PreparedArticle:
+def prepare_article(parsed: ParsedArticle, digest: str | None = None) -> PreparedArticle:
     """Date and tag one article."""
     from timeline_app.commands import analyse
 
     dated = with_publication_date(parsed)
     timexes, events = analyse(dated.text, dated.published)
-    return PreparedArticle(dated, timexes, events)
+    return PreparedArticle(
+        dated,
+        digest or content_hash(dated.text),
+        [codec.timex_values(t) for t in timexes],
+        [codec.event_values(e) for e in events],
+    )
 
 
 # A read-only view of the target database, opened once per worker process, so
@@ -100,12 +111,12 @@ def init_worker(db_path: str | None) -> None:
         _known_db = sqlite3.connect(uri, uri=True, timeout=30, check_same_thread=False)
 
 
-def _already_stored(text: str) -> bool:
+def _already_stored(digest: str) -> bool:
     if _known_db is None:
         return False
     try:
         row = _known_db.execute(
-            "SELECT 1 FROM articles WHERE content_hash = ?", (content_hash(text),)
+            "SELECT 1 FROM articles WHERE content_hash = ?", (digest,)
         ).fetchone()
     except sqlite3.Error:
         return False  # the check is only an optimisation; the store decides
@@ -137,10 +148,11 @@ def run_task(task: FileTask | RecordTask) -> TaskOutcome:
 
 
 def _prepare_into(outcome: TaskOutcome, label: str, parsed: ParsedArticle) -> None:
-    if _already_stored(parsed.text):
+    digest = content_hash(parsed.text)
+    if _already_stored(digest):
         outcome.already_present.append(label)
         return
     try:
-        outcome.articles.append(prepare_article(parsed))
+        outcome.articles.append(prepare_article(parsed, digest))
     except Exception as error:  # a tagging bug must not end the whole import
         outcome.problems.append((label, f"tagging failed: {type(error).__name__}: {error}"))

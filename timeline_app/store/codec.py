@@ -131,6 +131,60 @@ def event_to_row(article_id: int, event: Event) -> dict[str, Any]:
     }
 
 
+# Column orders of the import fast path: workers turn domain values into plain
+# tuples (cheap to pickle), the writing process prefixes the article id.
+TIMEX_INSERT_COLUMNS = (
+    "article_id",
+    "char_start",
+    "char_end",
+    "text",
+    "type",
+    "value",
+    "mod",
+    "interval_start",
+    "interval_end",
+    "precision",
+    "rule",
+    "anchor_kind",
+    "anchor_value",
+)
+EVENT_INSERT_COLUMNS = (
+    "article_id",
+    "machine_start_s",
+    "machine_end_s",
+    "machine_precision",
+    "machine_group_id",
+    "start_s",
+    "end_s",
+    "precision",
+    "group_id",
+    "hidden",
+    "kind",
+    "timex_start",
+    "timex_end",
+    "expression",
+    "value",
+    "sentence_start",
+    "sentence_end",
+    "label",
+    "confidence",
+    "explanation",
+    "mod",
+)
+
+
+def timex_values(timex: Timex) -> tuple[Any, ...]:
+    """A timex as a row tuple in :data:`TIMEX_INSERT_COLUMNS` order, minus the article id."""
+    row = timex_to_row(0, timex)
+    return tuple(row[c] for c in TIMEX_INSERT_COLUMNS[1:])
+
+
+def event_values(event: Event) -> tuple[Any, ...]:
+    """An event as a row tuple in :data:`EVENT_INSERT_COLUMNS` order, minus the article id."""
+    row = event_to_row(0, event)
+    return tuple(row[c] for c in EVENT_INSERT_COLUMNS[1:])
+
+
 EVENT_COLUMNS = (
     "id, article_id, start_s, end_s, precision, kind, timex_start, timex_end, expression, "
     "value, sentence_start, sentence_end, label, confidence, explanation, mod, group_id, hidden"

@@ -117,9 +117,14 @@ class Repository(CorrectionsMixin):
 
     # -- articles ----------------------------------------------------------
 
-    def add_article(self, parsed: ParsedArticle) -> tuple[Article, bool]:
-        """Store an article; ``(existing, False)`` when the same content is already there."""
-        digest = codec.content_hash(parsed.text)
+    def add_article(
+        self, parsed: ParsedArticle, *, content_hash: str | None = None
+    ) -> tuple[Article, bool]:
+        """Store an article; ``(existing, False)`` when the same content is already there.
+
+        ``content_hash`` may be passed when already computed (by an import worker).
+        """
+        digest = content_hash or codec.content_hash(parsed.text)
         imported_at = _now()
         published = parsed.published.isoformat() if parsed.published else None
         cursor = self.db.execute(
@@ -279,6 +284,40 @@ class Repository(CorrectionsMixin):
                 self.db.execute(
                     APPLY_CORRECTIONS.replace("{where}", "article_id = ?"), (article_id,)
                 )
+
+    def add_analysed_article(
+        self,
+        parsed: ParsedArticle,
+        content_hash: str,
+        timex_values: Sequence[tuple[Any, ...]],
+        event_values: Sequence[tuple[Any, ...]],
+    ) -> tuple[Article, bool]:
+        """The import fast path: a new article and its analysis, rows prepared by workers.
+
+        Rows come from :func:`codec.timex_values` / :func:`codec.event_values`
+        (computed where the tagging ran, so this process only writes). Nothing
+        is written when the content is already present.
+        """
+        with self.db.atomic():
+            article, created = self.add_article(parsed, content_hash=content_hash)
+            if created:
+                self._insert_values("timexes", codec.TIMEX_INSERT_COLUMNS, article.id, timex_values)
+                self._insert_values("events", codec.EVENT_INSERT_COLUMNS, article.id, event_values)
+        return article, created
+
+    def _insert_values(
+        self,
+        table: str,
+        columns: Sequence[str],
+        article_id: int,
+        values: Sequence[tuple[Any, ...]],
+    ) -> None:
+        if not values:
+            return
+        sql = (
+            f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})"
+        )
+        self.db.conn.executemany(sql, [(article_id, *row) for row in values])
 
     def _insert_rows(self, table: str, rows: list[dict[str, Any]]) -> None:
         """Bulk insert rows that share their keys (``executemany``: the hot path of imports)."""
