@@ -168,6 +168,7 @@ class PublicationDateDialog(QDialog):
         self._edit = QDateEdit(self)
         self._edit.setCalendarPopup(True)
         self._edit.setDisplayFormat("yyyy-MM-dd")
+        self._edit.setDateRange(QDate(1, 1, 1), QDate(9998, 12, 31))  # its year must end
         start = current or date.today()
         self._edit.setDate(QDate(start.year, start.month, start.day))
         label = QLabel(self)
@@ -213,6 +214,7 @@ class EventDateDialog(QDialog):
         self._edit = QDateEdit(self)
         self._edit.setCalendarPopup(True)
         self._edit.setDisplayFormat("yyyy-MM-dd")
+        self._edit.setDateRange(QDate(1, 1, 1), QDate(9998, 12, 31))  # its year must end
         self._edit.setDate(QDate(start.year, start.month, start.day))
         self._precision = QComboBox(self)
         for choice in EVENT_PRECISIONS:
