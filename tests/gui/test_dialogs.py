@@ -63,5 +63,5 @@ def test_dates_whose_year_cannot_end_are_not_offered(qtbot: Any) -> None:
     dialog = EventDateDialog("then", datetime(2024, 1, 1), Precision.YEAR)
     qtbot.addWidget(dialog)
     dialog._edit.setDate(QDate(9999, 12, 31))
-    start, end, _ = dialog.chosen()
+    _start, end, _precision = dialog.chosen()
     assert end.year == 9999
