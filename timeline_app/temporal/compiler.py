@@ -20,6 +20,9 @@ from timeline_app.temporal.rulefiles import NamedPattern, Rule, RuleFileError, R
 
 _REFERENCE = re.compile(r"%([a-z_0-9]+)(?::([a-z_0-9]+))?")
 _EXPLICIT_GROUP = re.compile(r"\(\?P<([a-z_0-9]+)>")
+_START_GUARD = r"(?<!\w)"
+# A match never ends inside a word or a hyphenated compound ("the year" of "the year-ago").
+_END_GUARD = r"(?!\w|-[^\W\d_])"
 _WORD_START = re.compile(r"(?<!\w)\S")
 NEGATIVE_RULE_BOOST = 1000  # a negative rule wins over any positive one at the same start
 
@@ -33,12 +36,34 @@ class CompiledRule:
     groups: tuple[tuple[str, int], ...]  # (local group name, global group index)
 
 
-@dataclass(frozen=True, slots=True)
 class Bucket:
-    """The alternation of the rules that can start with some first words."""
+    """The alternation of the rules that can start with some first words.
 
-    regex: re.Pattern[str]
-    rules_by_group: dict[int, CompiledRule]
+    Compiled on first use: a short text needs only a few of the buckets, so
+    ``timeline-app tag`` on one sentence does not pay for all of them.
+    """
+
+    __slots__ = ("_bodies", "_compiled", "_members", "_rules")
+
+    def __init__(self, rules: Sequence[Rule], bodies: Sequence[str], members: Sequence[int]):
+        self._rules, self._bodies, self._members = rules, bodies, tuple(members)
+        self._compiled: tuple[re.Pattern[str], dict[int, CompiledRule]] | None = None
+
+    def match(self, text: str, start: int) -> tuple[re.Match[str], CompiledRule] | None:
+        """The longest-first rule match at ``start`` and the rule that made it."""
+        if self._compiled is None:
+            self._compiled = _compile_bucket(self._rules, self._bodies, self._members)
+        regex, rules_by_group = self._compiled
+        found = regex.match(text, start)
+        if found is None:
+            return None
+        return found, rules_by_group[found.lastindex]
+
+    @property
+    def compiled_rules(self) -> list[CompiledRule]:
+        if self._compiled is None:
+            self._compiled = _compile_bucket(self._rules, self._bodies, self._members)
+        return list(self._compiled[1].values())
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +79,7 @@ class Matcher:
         """Every compiled rule once (a rule sits in the bucket of each first word)."""
         seen: dict[str, CompiledRule] = {}
         for bucket in self.buckets.values():
-            for compiled in bucket.rules_by_group.values():
+            for compiled in bucket.compiled_rules:
                 seen.setdefault(compiled.rule.rule_id, compiled)
         return list(seen.values())
 
@@ -107,7 +132,7 @@ def _rank(rule: Rule) -> int:
     return rule.priority + (NEGATIVE_RULE_BOOST if rule.kind is RuleKind.NEGATIVE else 0)
 
 
-def longest_first_order(rules: Sequence[Rule], bodies: Sequence[str]) -> list[int]:
+def longest_first_order(rules: Sequence[Rule], singles: Sequence[re.Pattern[str]]) -> list[int]:
     """Indexes of ``rules`` in the order the alternation must try them.
 
     Python's ``re`` takes the first alternative that matches, not the longest.
@@ -117,7 +142,6 @@ def longest_first_order(rules: Sequence[Rule], bodies: Sequence[str]) -> list[in
     constraints, ties broken by PRIORITY (negative rules highest), gives the
     order; a cycle is broken by PRIORITY too.
     """
-    singles = [re.compile(r"(?<!\w)(?:" + body + r")(?!\w)", re.IGNORECASE) for body in bodies]
     texts = sorted({example.text for rule in rules for example in rule.examples})
     before: dict[int, set[int]] = defaultdict(set)  # rule -> rules that must come after it
     for text in texts:
@@ -167,15 +191,15 @@ def vocabulary(rule_set: RuleSet) -> frozenset[str]:
 def compile_rule_set(rule_set: RuleSet) -> Matcher:
     """One combined regex for all rules, plus the words that start a search."""
     rules = list(rule_set.rules)
-    bodies = []
+    bodies, singles = [], []
     for number, rule in enumerate(rules):
         body = expand_rule_pattern(rule, rule_set.patterns, f"g{number}_")
         try:
-            re.compile(body, re.IGNORECASE)
+            singles.append(re.compile(_START_GUARD + "(?:" + body + ")" + _END_GUARD, re.I))
         except re.error as error:
             raise RuleFileError(rule.path, rule.line, f"bad MATCH pattern: {error}") from error
         bodies.append(body)
-    order = longest_first_order(rules, bodies)
+    order = longest_first_order(rules, singles)
     starts = {index: first_words(bodies[index]) for index in order}
     keys = sorted({word for words in starts.values() if words for word in words})
     members_by_key = {
@@ -183,15 +207,16 @@ def compile_rule_set(rule_set: RuleSet) -> Matcher:
     }
     compiled_buckets: dict[tuple[int, ...], Bucket] = {}
     for members in set(members_by_key.values()):
-        compiled_buckets[members] = _compile_bucket(rules, bodies, members)
+        compiled_buckets[members] = Bucket(rules, bodies, members)
     buckets = {key: compiled_buckets[members] for key, members in members_by_key.items()}
     return Matcher(buckets, rule_set.trigger_words, vocabulary(rule_set))
 
 
-def _compile_bucket(rules: Sequence[Rule], bodies: Sequence[str], members: Sequence[int]) -> Bucket:
+def _compile_bucket(
+    rules: Sequence[Rule], bodies: Sequence[str], members: Sequence[int]
+) -> tuple[re.Pattern[str], dict[int, CompiledRule]]:
     parts = [f"(?P<r{index}>{bodies[index]})" for index in members]
-    # A match never ends inside a hyphenated compound ("the year" of "the year-ago").
-    regex = re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w|-[^\W\d_])", re.IGNORECASE)
+    regex = re.compile(_START_GUARD + "(?:" + "|".join(parts) + ")" + _END_GUARD, re.IGNORECASE)
     names_by_prefix: dict[str, list[tuple[str, int]]] = defaultdict(list)
     for name, position in regex.groupindex.items():
         head, _, local = name.partition("_")
@@ -202,4 +227,4 @@ def _compile_bucket(rules: Sequence[Rule], bodies: Sequence[str], members: Seque
         outer = regex.groupindex[f"r{index}"]
         groups = tuple(names_by_prefix[f"g{index}"])
         rules_by_group[outer] = CompiledRule(rules[index], outer, groups)
-    return Bucket(regex, rules_by_group)
+    return regex, rules_by_group

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import cache
+from itertools import accumulate
 
 from timeline_app.resources import resource_path
 from timeline_app.temporal.calendar import VALID_MODS, interval_of, is_well_formed, narrowed
@@ -33,10 +34,10 @@ from timeline_app.temporal.values import (
 )
 
 LOOKBACK_TOKENS = 5  # how many vocabulary tokens before a trigger a match may start
-_TOKEN = re.compile(r"[a-z]+|\d+|['’]")
+_TOKEN = re.compile(r"([a-z]+|\d+|['’])")
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'(])|\n\s*\n")
-_SENTENCE_LOOKAROUND = 300
+_SENTENCE_LOOKAROUND = 250
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,11 +87,13 @@ def candidate_starts(text: str, matcher: Matcher) -> list[tuple[int, Bucket]]:
     of the up to ``LOOKBACK_TOKENS`` vocabulary tokens running up to it ("the
     past three [years]"), and only where some rule can start with that word.
     """
-    lowered = text.translate(_ASCII_LOWER)
-    words = _TOKEN.findall(lowered)
+    # split() with a capturing group alternates separators and tokens, so the
+    # offsets are running sums of lengths: all computed in C, no Match objects.
+    parts = _TOKEN.split(text.translate(_ASCII_LOWER))
+    words = parts[1::2]
     if not words:
         return []
-    offsets = [token.start() for token in _TOKEN.finditer(lowered)]
+    offsets = list(accumulate(map(len, parts), initial=0))[1::2]
     trigger_words, vocabulary, buckets = matcher.trigger_words, matcher.vocabulary, matcher.buckets
     chosen: dict[int, Bucket] = {}
     for index, word in enumerate(words):
@@ -154,11 +157,11 @@ def tag_with(engine: Engine, text: str, dct: date | datetime | None) -> list[Tim
     for start, bucket in candidate_starts(text, engine.matcher):
         if start < covered_until:
             continue
-        match = bucket.regex.match(text, start)
-        if match is None:
+        attempt = bucket.match(text, start)
+        if attempt is None:
             continue
+        match, compiled = attempt
         covered_until = match.end()
-        compiled = bucket.rules_by_group[match.lastindex]
         if compiled.rule.kind is RuleKind.NEGATIVE:
             continue
         result = _timex_from_match(engine, compiled, match, text, anchor, narrative)
