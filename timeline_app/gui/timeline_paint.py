@@ -403,16 +403,25 @@ def paint_density(
     if tallest == 0:
         return
     room = (baseline - theme.top_margin - 24) * 0.9
+    scale = width / viewport.span
+    rects = []
+    hovered_rect = None
     for bar in bars:
         if bar.count == 0:
             continue
-        x0 = viewport.x_of(bar.start, width)
-        x1 = viewport.x_of(bar.end, width)
+        x0 = (bar.start - viewport.start) * scale
+        x1 = (bar.end - viewport.start) * scale
         bar_height = max(2.0, room * bar.count / tallest)
-        colour = QColor(theme.density_hover if bar == hovered else theme.density)
-        painter.fillRect(
-            QRectF(x0 + 0.5, baseline - bar_height, max(x1 - x0 - 1.0, 1.0), bar_height), colour
-        )
+        rect = QRectF(x0 + 0.5, baseline - bar_height, max(x1 - x0 - 1.0, 1.0), bar_height)
+        if bar == hovered:
+            hovered_rect = rect
+        else:
+            rects.append(rect)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(theme.density))
+    painter.drawRects(rects)  # one call for the whole histogram
+    if hovered_rect is not None:
+        painter.fillRect(hovered_rect, QColor(theme.density_hover))
     font = tick_font(base)
     painter.setFont(font)
     painter.setPen(QPen(QColor(theme.grid_major), 1, Qt.PenStyle.DashLine))
