@@ -215,3 +215,19 @@ def test_open_library_reopens_the_app_on_the_chosen_database(
     assert [title.split("— ")[1] for title in titles] == ["first.db", "second.db"]
     assert second.is_file()
     assert AppSettings.at(settings_file).last_database() == second.resolve()
+
+
+def test_a_file_that_is_no_database_is_reported_not_a_traceback(
+    qapp: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from timeline_app.gui.app import run_app
+
+    monkeypatch.setenv("TIMELINE_APP_SETTINGS", str(tmp_path / "settings.ini"))
+    bogus = tmp_path / "notes.db"
+    bogus.write_bytes(b"these are my notes, not a database\n" * 200)
+    reported: list[str] = []
+    assert run_app(db=str(bogus), report_error=reported.append) == 2
+    (message,) = reported
+    assert str(bogus) in message
+    assert "not a database" in message
+    assert bogus.read_bytes().startswith(b"these are my notes")  # left untouched

@@ -9,6 +9,7 @@ of the window stays usable and testable.
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 from collections.abc import Callable, Collection, Sequence
 from datetime import datetime
@@ -17,7 +18,14 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from timeline_app import __version__
 from timeline_app.config import database_path
@@ -182,11 +190,24 @@ def choose_database(db: str | None, settings: AppSettings) -> Path:
     return settings.last_database() or database_path(None)
 
 
-def run_app(db: str | None = None, argv: Sequence[str] | None = None) -> int:
+def show_startup_error(message: str) -> None:
+    """Tell the user why the app cannot start (stderr and a plain-text message box)."""
+    print(f"timeline-app: {message}", file=sys.stderr)
+    box = QMessageBox(QMessageBox.Icon.Critical, "Timeline Reader", message)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.exec()
+
+
+def run_app(
+    db: str | None = None,
+    argv: Sequence[str] | None = None,
+    report_error: Callable[[str], None] = show_startup_error,
+) -> int:
     """Open the window on the chosen database and run until it is closed.
 
     File > Open Library… closes the window and asks for another database: the
     loop opens a fresh window on it, so each window owns exactly one repository.
+    A database that cannot be opened is reported; the exit code is then 2.
     """
     from timeline_app.store.repository import Repository
 
@@ -195,8 +216,13 @@ def run_app(db: str | None = None, argv: Sequence[str] | None = None) -> int:
     path: Path | None = choose_database(db, settings)
     code = 0
     while path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with Repository(path) as repo:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            repo = Repository(path)
+        except (OSError, sqlite3.Error) as error:
+            report_error(f"Cannot open the library {path}: {error}")
+            return 2
+        with repo:
             window = create_main_window(repo, settings=settings)
             settings.set_last_database(path)
             window.show()
