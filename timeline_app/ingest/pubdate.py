@@ -27,8 +27,9 @@ best guess places them roughly and can be corrected (``set-date``). The chosen
 day is the one whose week holds the most posterior probability (its middle
 when the evidence is flat, e.g. only a year), and ``confidence`` is the model's
 probability that the truth lies within a week of it. It returns None only when
-the text names no date, month or year at all, or only "since" bounds. Nothing
-here reads today's clock.
+the text names no date, month or year at all, or only "since" bounds and
+deadlines ("due March 1, 2011"), which say nothing of when it was written.
+Nothing here reads today's clock.
 """
 
 from __future__ import annotations
@@ -115,12 +116,9 @@ class _Posterior:
         prefix = [0.0]
         for value in self.mass:
             prefix.append(prefix[-1] + value)
-        by_year: dict[int, float] = {}
-        by_month: dict[tuple[int, int], float] = {}
-        for day, mass in zip(self.days, self.mass, strict=True):
-            by_year[day.year] = by_year.get(day.year, 0.0) + mass
-            by_month[day.year, day.month] = by_month.get((day.year, day.month), 0.0) + mass
-        medians = self._medians_by_year(by_year)
+        by_year = self._mass_by(lambda day: day.year, 365)
+        by_month = self._mass_by(lambda day: (day.year, day.month), 30)
+        medians = self._medians_by_year()
         best_key: tuple[float, int] | None = None
         best_day = self.days[0]
         for index, (day, ordinal) in enumerate(zip(self.days, ordinals, strict=True)):
@@ -138,13 +136,30 @@ class _Posterior:
                 best_key, best_day = key, day
         return best_day
 
-    def _medians_by_year(self, by_year: dict[int, float]) -> dict[int, int]:
+    def _mass_by(self, period, length: int) -> dict:  # type: ignore[no-untyped-def]
+        """Posterior mass per period, as density times ``length`` days.
+
+        Summing samples directly would favour months that happen to hold five
+        weekly grid points over those holding four.
+        """
+        mass: dict[object, float] = {}
+        days: dict[object, int] = {}
+        for day, value in zip(self.days, self.mass, strict=True):
+            key = period(day)
+            mass[key] = mass.get(key, 0.0) + value
+            days[key] = days.get(key, 0) + (1 if day in self.exact else GRID_STEP_DAYS)
+        return {key: mass[key] / days[key] * length for key in mass}
+
+    def _medians_by_year(self) -> dict[int, int]:
         """The ordinal of the posterior median within each year."""
+        totals: dict[int, float] = {}
+        for day, mass in zip(self.days, self.mass, strict=True):
+            totals[day.year] = totals.get(day.year, 0.0) + mass
         medians: dict[int, int] = {}
         running: dict[int, float] = {}
         for day, mass in zip(self.days, self.mass, strict=True):
             running[day.year] = running.get(day.year, 0.0) + mass
-            if day.year not in medians and running[day.year] >= by_year[day.year] / 2:
+            if day.year not in medians and running[day.year] >= totals[day.year] / 2:
                 medians[day.year] = day.toordinal()
         return medians
 

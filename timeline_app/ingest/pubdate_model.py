@@ -119,9 +119,9 @@ def month_probability(months_after: int, future: bool, since: bool = False) -> f
         return 1 / 120 if months_after <= 0 else 0.01 / 120
     after = FUTURE_MASS[future]
     if months_after <= 0:
-        recent = 0.02 if months_after == 0 else (0.15 / 12 if months_after >= -12 else 0.0)
+        recent = 0.005 if months_after == 0 else (0.15 / 12 if months_after >= -12 else 0.0)
         return (1 - after) * (recent + 0.8 / 120)
-    return after * 0.3 * 0.7 ** (months_after - 1)
+    return after * 0.1 * 0.9 ** (months_after - 1)  # spread over the coming year or so
 
 
 def year_probability(difference: int, mention: YearMention) -> float:
