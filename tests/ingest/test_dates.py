@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from timeline_app.ingest.dates import parse_metadata_date
+from timeline_app.ingest.dates import alternative_reading, parse_metadata_date
 from timeline_app.ingest.errors import ReaderError
 
 
@@ -45,3 +45,36 @@ def test_accepted_formats(raw: object, expected: date) -> None:
 def test_rejected_values_say_why(raw: object, message: str) -> None:
     with pytest.raises(ReaderError, match=message):
         parse_metadata_date(raw, field="'date' field")
+
+
+@pytest.mark.parametrize(
+    ("raw", "alternative"),
+    [
+        ("03-02-2009", date(2009, 2, 3)),
+        ("03/02/2009 10:00", date(2009, 2, 3)),
+        ("3.2.2009", date(2009, 2, 3)),
+        ("13-02-2009", None),  # only one reading
+        ("02-02-2009", None),  # both readings agree
+        ("2009-03-02", None),  # ISO order is never ambiguous
+        ("March 2, 2009", None),
+        (1704672000, None),
+    ],
+)
+def test_alternative_day_first_reading(raw: object, alternative: date | None) -> None:
+    assert alternative_reading(raw) == alternative
+
+
+def test_ambiguous_date_is_settled_by_the_text() -> None:
+    from timeline_app.ingest.pipeline import with_publication_date
+    from timeline_app.ingest.text_reader import parse_text
+
+    story = (
+        "Title: Car sales\nDate: {d}\n\nCar sales fell 35% in January, makers said on "
+        "Monday, February 2, 2009. Dealers expect a weak spring.\n"
+    )
+    settled = with_publication_date(parse_text(story.format(d="03-02-2009")))
+    assert settled.published == date(2009, 2, 3)
+    assert "rather than 2009-03-02" in settled.published_reason
+    assert "published_alternative" not in settled.extra
+    plain = with_publication_date(parse_text(story.format(d="2009-03-02")))
+    assert plain.published == date(2009, 3, 2)  # unambiguous metadata is never second-guessed

@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -155,6 +156,9 @@ def test_wikinews_corpus_imports_completely(db_path) -> None:
         assert len(report.imported) == 90
         assert repo.article_count() == 90
         assert all(a.published is not None for a in repo.articles())
+        # One record says "03-02-2009": the reason must say it reads two ways.
+        (ambiguous,) = [a for a in repo.articles() if "2009-02-03" in a.published_reason]
+        assert ambiguous.published in (date(2009, 2, 3), date(2009, 3, 2))
 
 
 @pytest.mark.slow

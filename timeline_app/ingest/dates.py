@@ -10,6 +10,8 @@ from dateutil import parser as dateutil_parser
 from timeline_app.ingest.errors import ReaderError
 
 _LONG_YEAR = re.compile(r"(?<!\d)[+-]?\d{5,}(?=-\d{1,2}-\d{1,2}|\b)")
+_NUMERIC_DAY_MONTH = re.compile(r"^\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?!\d)")
+ALTERNATIVE_KEY = "published_alternative"
 _EPOCH_NUMBER = re.compile(r"^\d{9,13}(\.\d+)?$")
 
 
@@ -54,3 +56,24 @@ def _from_epoch(seconds: float, field: str) -> date:
         return datetime.fromtimestamp(seconds, UTC).date()
     except (OverflowError, OSError, ValueError):
         raise ReaderError(f"{field} {seconds!r} is out of range as seconds since 1970") from None
+
+
+def alternative_reading(raw: object) -> date | None:
+    """The day-first reading of an all-numeric date that also reads month-first.
+
+    "03-02-2009" is March 2 to :func:`parse_metadata_date` (the US order
+    dateutil assumes) but 3 February in most of the world. The importer lets
+    the article's own words decide between the two (see ``ingest.pipeline``).
+    """
+    if not isinstance(raw, str):
+        return None
+    match = _NUMERIC_DAY_MONTH.match(raw)
+    if not match:
+        return None
+    first, second, year = (int(part) for part in match.groups())
+    if first == second or first > 12 or second > 12:
+        return None
+    try:
+        return date(year, second, first)
+    except ValueError:
+        return None

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from timeline_app.articles import ParsedArticle, PublishedSource
-from timeline_app.ingest.dates import parse_metadata_date
+from timeline_app.ingest.dates import ALTERNATIVE_KEY, alternative_reading, parse_metadata_date
 from timeline_app.ingest.errors import ReaderError
 
 _TITLE_KEYS = ("title", "headline", "name")
@@ -116,11 +116,18 @@ def article_from_record(record: object, *, path: str = "") -> ParsedArticle:
     published = None
     source = PublishedSource.UNKNOWN
     reason = ""
+    extra = {
+        k: str(v)
+        for k, v in record.items()
+        if k not in _USED_KEYS and isinstance(v, (str, int, float, bool))
+    }
     date_key = next((k for k in _DATE_KEYS if record.get(k) not in (None, "")), None)
     if date_key is not None:
         published = parse_metadata_date(record[date_key], field=f"'{date_key}' field")
         source = PublishedSource.METADATA
         reason = f"'{date_key}' field of the JSON record"
+        if alternative := alternative_reading(record[date_key]):
+            extra[ALTERNATIVE_KEY] = alternative.isoformat()
     return ParsedArticle(
         text=record[text_key].strip(),
         title=_string(record, _TITLE_KEYS),
@@ -130,11 +137,7 @@ def article_from_record(record: object, *, path: str = "") -> ParsedArticle:
         published=published,
         published_source=source,
         published_reason=reason,
-        extra={
-            k: str(v)
-            for k, v in record.items()
-            if k not in _USED_KEYS and isinstance(v, (str, int, float, bool))
-        },
+        extra=extra,
     )
 
 

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from timeline_app.articles import ParsedArticle
+from timeline_app.ingest.dates import ALTERNATIVE_KEY
 from timeline_app.ingest.decoding import DEFAULT_MAX_BYTES
 from timeline_app.ingest.errors import ReaderError
 from timeline_app.ingest.json_reader import RecordProblem
@@ -65,10 +67,18 @@ class TaskOutcome:
 
 
 def with_publication_date(parsed: ParsedArticle) -> ParsedArticle:
-    """Fill in a missing publication date: the dateline first, then inference from the text."""
-    if parsed.published is not None:
-        return parsed
+    """Fill in a missing publication date: the dateline first, then inference from the text.
+
+    A metadata date that reads two ways ("03-02-2009") is settled the same
+    way: the reading nearer the date the text itself suggests wins.
+    """
     from timeline_app.ingest.pubdate import find_dateline, infer_publication_date
+
+    if parsed.published is not None:
+        alternative = parsed.extra.get(ALTERNATIVE_KEY)
+        if not alternative:
+            return parsed
+        return _settle_day_month(parsed, date.fromisoformat(alternative))
 
     finding = find_dateline(parsed.text) or infer_publication_date(parsed.text, parsed.title)
     if finding is None:
@@ -79,6 +89,31 @@ def with_publication_date(parsed: ParsedArticle) -> ParsedArticle:
         published_source=finding.source,
         published_reason=finding.reason,
     )
+
+
+def _settle_day_month(parsed: ParsedArticle, day_first: date) -> ParsedArticle:
+    from timeline_app.ingest.pubdate import find_dateline, infer_publication_date
+
+    month_first = parsed.published
+    assert month_first is not None
+    extra = {k: v for k, v in parsed.extra.items() if k != ALTERNATIVE_KEY}
+    finding = find_dateline(parsed.text) or infer_publication_date(parsed.text, parsed.title)
+    if finding is None:
+        reason = (
+            f"{parsed.published_reason}; day and month could be swapped "
+            f"({day_first.isoformat()}), nothing in the text decides: month first kept"
+        )
+        return replace(parsed, published_reason=reason, extra=extra)
+    chosen = min(
+        (month_first, day_first),
+        key=lambda day: (abs((day - finding.date).days), day != month_first),
+    )
+    other = day_first if chosen == month_first else month_first
+    reason = (
+        f"{parsed.published_reason}; read as {chosen.isoformat()} rather than "
+        f"{other.isoformat()}, nearer the date the text suggests ({finding.reason})"
+    )
+    return replace(parsed, published=chosen, published_reason=reason, extra=extra)
 
 
 def prepare_article(parsed: ParsedArticle, digest: str | None = None) -> PreparedArticle:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from timeline_app.articles import ParsedArticle, PublishedSource
-from timeline_app.ingest.dates import parse_metadata_date
+from timeline_app.ingest.dates import ALTERNATIVE_KEY, alternative_reading, parse_metadata_date
 from timeline_app.ingest.errors import ReaderError
 
 _HEADER_LINE = re.compile(r"^([A-Za-z][A-Za-z _-]{0,30}):[ \t]*(.*?)\s*$")
@@ -42,13 +42,16 @@ def parse_text(text: str, *, path: str = "", markdown: bool = False) -> ParsedAr
     published = None
     source = PublishedSource.UNKNOWN
     reason = ""
+    used = {k for k in _KNOWN_HEADER_KEYS if k in fields}
+    extra = {k: v for k, v in fields.items() if k not in used}
     for key in _DATE_KEYS:
         if fields.get(key):
             published = parse_metadata_date(fields[key], field=f"'{key}:' header")
             source = PublishedSource.METADATA
             reason = f"'{key}:' header in the file"
+            if alternative := alternative_reading(fields[key]):
+                extra[ALTERNATIVE_KEY] = alternative.isoformat()
             break
-    used = {k for k in _KNOWN_HEADER_KEYS if k in fields}
     return ParsedArticle(
         text=body,
         title=title,
@@ -58,7 +61,7 @@ def parse_text(text: str, *, path: str = "", markdown: bool = False) -> ParsedAr
         published=published,
         published_source=source,
         published_reason=reason,
-        extra={k: v for k, v in fields.items() if k not in used},
+        extra=extra,
     )
 
 
