@@ -7,12 +7,14 @@ import xml.etree.ElementTree as ET
 from datetime import datetime, timedelta
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QImage, QWheelEvent
 from PySide6.QtWidgets import QApplication
 
 from timeline_app.events.model import EventKind
-from timeline_app.gui.time_scale import to_seconds
+from timeline_app.gui.time_scale import MAX_SPAN_S, MIN_SPAN_S, to_seconds
 from timeline_app.gui.timeline_scene import EVENT_THRESHOLD, Shape, shape_of
 from timeline_app.temporal.timex import Precision
 
@@ -432,3 +434,66 @@ def test_label_widths_match_the_font_and_long_labels_are_elided(qtbot, label: st
     assert "  " not in text
     if metrics.horizontalAdvance(label) > view.theme.max_label_px:
         assert text.endswith("…")
+
+
+actions = st.lists(
+    st.one_of(
+        st.tuples(st.just("zoom"), st.floats(min_value=0.05, max_value=20), st.integers(0, 999)),
+        st.tuples(st.just("pan"), st.floats(min_value=-5000, max_value=5000), st.just(0)),
+        st.tuples(st.just("key"), st.sampled_from(list(range(6))), st.just(0)),
+        st.tuples(st.just("resize"), st.integers(320, 1600), st.integers(160, 700)),
+        st.tuples(st.just("settle"), st.just(0), st.just(0)),
+    ),
+    max_size=25,
+)
+KEYS = [
+    Qt.Key.Key_Left,
+    Qt.Key.Key_Right,
+    Qt.Key.Key_Plus,
+    Qt.Key.Key_Minus,
+    Qt.Key.Key_End,
+    Qt.Key.Key_PageUp,
+]
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(steps=actions)
+def test_any_sequence_of_gestures_keeps_the_view_valid(qtbot, dense_view, steps) -> None:
+    view = dense_view
+    for kind, a, b in steps:
+        if kind == "zoom":
+            view.zoom_by(a, b)
+        elif kind == "pan":
+            view.pan_by_pixels(a)
+        elif kind == "key":
+            qtbot.keyClick(view, KEYS[a])
+        elif kind == "resize":
+            view.resize(a, b)
+        else:
+            view.settle()
+        view.grab()
+        viewport = view.viewport()
+        assert MIN_SPAN_S - 1e-3 <= viewport.span <= MAX_SPAN_S
+        rows: dict[float, list[tuple[float, float]]] = {}
+        for item in view.drawn_events():
+            if item.label and item.event.id != view.selected_event_id():
+                rows.setdefault(item.row_top, []).append((item.x0, item.right))
+        for spans in rows.values():
+            spans.sort()
+            for (_, right), (left, _) in itertools.pairwise(spans):
+                assert right <= left  # the layout keeps a gap before the next shape
+
+
+@pytest.fixture(scope="module")
+def dense_view():
+    from timeline_app.gui.timeline_source import InMemoryTimelineSource
+    from timeline_app.gui.timeline_view import TimelineView
+
+    view = TimelineView()
+    view.resize(1000, 400)
+    view.show()
+    view.set_source(InMemoryTimelineSource(random_events(EVENT_THRESHOLD * 3, seed=21, days=900)))
+    yield view
+    view.close()
