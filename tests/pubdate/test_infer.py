@@ -293,3 +293,17 @@ def test_inference_on_a_typical_article_is_fast() -> None:
         infer_publication_date(text)
         timings.append(time.perf_counter() - began)
     assert min(timings) < 0.05  # the best of five: the machine may be shared
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    month=st.integers(min_value=1, max_value=12),
+    year=st.integers(min_value=1960, max_value=2040),
+)
+def test_a_past_month_alone_puts_publication_after_it(month: int, year: int) -> None:
+    name = date(year, month, 1).strftime("%B")
+    finding = infer_publication_date(f"Inflation rose in {name} {year}, the bank said.")
+    assert finding is not None
+    assert finding.date > date(year, month, 28)
+    assert finding.date.year <= year + 1
+    assert finding.reason.startswith("rough guess")
