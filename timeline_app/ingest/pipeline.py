@@ -143,7 +143,10 @@ def init_worker(db_path: str | None) -> None:
         _known_db = None
     if db_path and db_path != ":memory:" and Path(db_path).exists():
         uri = Path(db_path).resolve().as_uri() + "?mode=ro"
-        _known_db = sqlite3.connect(uri, uri=True, timeout=30, check_same_thread=False)
+        try:
+            _known_db = sqlite3.connect(uri, uri=True, timeout=30, check_same_thread=False)
+        except sqlite3.Error:
+            _known_db = None  # only an optimisation: the writer still refuses duplicates
 
 
 def _already_stored(digest: str) -> bool:
