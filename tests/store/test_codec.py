@@ -109,3 +109,16 @@ def test_any_search_text_is_a_valid_fts_query(search: str) -> None:
         found = repo.articles(search)
         assert len(found) <= 1
         repo.events(search=search)
+
+
+@given(st.text(max_size=200))
+def test_content_hash_ignores_whitespace_layout_and_unicode_form(text: str) -> None:
+    import hashlib
+    import re
+    import unicodedata
+
+    # The stored identity of every article: it must never change between versions.
+    expected = re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
+    assert codec.content_hash(text) == hashlib.sha256(expected.encode("utf-8")).hexdigest()
+    assert codec.content_hash(f"  {text}\r\n\t") == codec.content_hash(text)
+    assert codec.content_hash(unicodedata.normalize("NFD", text)) == codec.content_hash(text)
