@@ -107,11 +107,11 @@ def test_leap_day_and_month_ends_are_real_dates() -> None:
     viewport = Viewport.from_datetimes(datetime(2024, 2, 27), datetime(2024, 3, 2))
     context = [tick.label for tick in build_axis(viewport, 1200).context]
     assert context == [
-        "Tue 27 February 2024",
-        "Wed 28 February 2024",
-        "Thu 29 February 2024",
-        "Fri 1 March 2024",
-        "Sat 2 March 2024",
+        "Tue 27 Feb 2024",
+        "Wed 28 Feb 2024",
+        "Thu 29 Feb 2024",
+        "Fri 1 Mar 2024",
+        "Sat 2 Mar 2024",
     ]
     month_view = Viewport.from_datetimes(datetime(2023, 11, 1), datetime(2024, 4, 1))
     assert [t.label for t in build_axis(month_view, 1200).ticks][:3] == ["Nov", "Dec", "Jan"]

@@ -328,13 +328,13 @@ def tick_label(unit: TickUnit, moment: datetime) -> str:
 
 
 def context_label(unit: TickUnit, moment: datetime) -> str:
-    """Label of a context period: '2024', 'March 2024', 'Thu 14 March 2024'."""
+    """Label of a context period: '2024', 'March 2024', 'Thu 14 Mar 2024'."""
     if unit.calendar is Calendar.YEAR:
         return str(moment.year)
     if unit.calendar is Calendar.MONTH:
         return f"{MONTH_NAMES[moment.month - 1]} {moment.year}"
     weekday = WEEKDAY_ABBR[moment.weekday()]
-    return f"{weekday} {moment.day} {MONTH_NAMES[moment.month - 1]} {moment.year}"
+    return f"{weekday} {moment.day} {MONTH_ABBR[moment.month - 1]} {moment.year}"
 
 
 def _period_start(unit: TickUnit, moment: datetime) -> datetime:

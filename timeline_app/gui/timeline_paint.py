@@ -36,6 +36,8 @@ from timeline_app.gui.timeline_scene import (
 )
 from timeline_app.temporal.timex import Precision
 
+MIN_ELIDED_PX = 70.0  # a label cut shorter than this at the right edge is left out
+
 # Tableau 10: distinct, colour-blind-considerate, calm on white.
 CATEGORY_COLOURS = (
     "#4e79a7",
@@ -202,14 +204,15 @@ def paint_grid_and_axis(
     for index, tick in enumerate(axis.context):
         text_width = metrics.horizontalAdvance(tick.label)
         left = max(xs[index], 0.0) + 6
-        if index + 1 < len(xs):  # a sticky label is pushed out by the next period's label
-            left = min(left, xs[index + 1] - text_width - 12)
+        limit = min(xs[index + 1] - 12 if index + 1 < len(xs) else width, width)
+        if xs[index] < 0:  # the period the view starts in: pinned left, pushed out by the next
+            left = min(left, limit - text_width)
         if xs[index] > 0:
             painter.setPen(QPen(QColor(theme.grid_major), 1))
             x = round(xs[index]) + 0.5
             painter.drawLine(QPointF(x, height - 22), QPointF(x, height - 4))
-        if left < 0 or left + text_width > width:
-            continue  # never draw a clipped label; the next period's label says enough
+        if left < 0 or left + text_width > limit:
+            continue  # never a clipped or crowded label; the neighbours say enough
         painter.setPen(QColor(theme.context_text))
         _draw_label(painter, caches and caches[1], left, text_y, tick.label)
 
@@ -323,6 +326,8 @@ def paint_events(
         if left < 0:
             continue  # a dot scrolled off the left edge takes its label with it
         if left + width > canvas_width - 4:  # runs off the right edge: elide, never clip
+            if canvas_width - 4 - left < MIN_ELIDED_PX:
+                continue  # "Sto…" says nothing; hover still does
             text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, canvas_width - 4 - left)
             if len(text) < 4:
                 continue
@@ -470,8 +475,9 @@ def paint_message(
     )
 
 
-def paint_banner(painter: QPainter, width: float, base: QFont, text: str, theme: Theme) -> None:
-    """A small note in the header strip, top right (e.g. that bars are counts)."""
+def paint_banner(painter: QPainter, width: float, base: QFont, text: str, theme: Theme) -> float:
+    """A small note in the header strip, top right (e.g. that bars are counts); returns
+    the width it took."""
     font = tick_font(base)
     metrics = QFontMetricsF(font)
     painter.setFont(font)
@@ -479,3 +485,32 @@ def paint_banner(painter: QPainter, width: float, base: QFont, text: str, theme:
     text_width = metrics.horizontalAdvance(text)
     painter.setPen(QColor(theme.muted_text))
     painter.drawText(QPointF(width - text_width - 10, 4 + metrics.ascent()), text)
+    return text_width + 10
+
+
+def paint_legend(
+    painter: QPainter,
+    entries: Sequence[tuple[str, str]],
+    room: float,
+    base: QFont,
+    theme: Theme,
+) -> None:
+    """Colour key (colour, name) in the header strip, left, within ``room`` pixels."""
+    font = tick_font(base)
+    metrics = QFontMetricsF(font)
+    painter.setFont(font)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    x = 8.0
+    baseline = 4 + metrics.ascent()
+    for colour, name in entries:
+        text = metrics.elidedText(name, Qt.TextElideMode.ElideRight, 170)
+        needed = 12 + metrics.horizontalAdvance(text) + 14
+        if x + needed > room:
+            break
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(colour))
+        painter.drawEllipse(QPointF(x + 4, baseline - metrics.ascent() / 2 + 1), 4, 4)
+        painter.setPen(QColor(theme.tick_text))
+        painter.drawText(QPointF(x + 12, baseline), text)
+        x += needed
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)

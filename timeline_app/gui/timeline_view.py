@@ -36,6 +36,7 @@ from timeline_app.gui.timeline_input import ZOOM_STEP, TimelineInput
 from timeline_app.gui.timeline_scene import BAR_PX, Shape, TimelineScene, shape_of
 from timeline_app.gui.timeline_source import TimelineSource, neighbour_event
 
+LEGEND_MAX = 6  # more articles or sources than this on screen: hover tells instead
 SETTLE_MS = 80  # pause after the last pan/zoom step before the view re-queries
 
 
@@ -323,6 +324,33 @@ class TimelineView(TimelineInput, QWidget):
             index = event.article_id
         return paint.CATEGORY_COLOURS[index % len(paint.CATEGORY_COLOURS)]
 
+    def _legend(self) -> list[tuple[str, str]]:
+        """(colour, name) of what the colours mean, when few enough are on screen to say."""
+        if self._source is None:
+            return []
+        keys: dict[object, Event] = {}
+        for item in self._drawn:
+            article = item.event.article_id
+            key = (
+                self._source.article_label(article).source
+                if self._color_mode == "source"
+                else article
+            )
+            keys.setdefault(key, item.event)
+            if len(keys) > LEGEND_MAX:
+                return []
+        if len(keys) < 2:
+            return []
+        entries = []
+        for key, event in keys.items():
+            label = self._source.article_label(event.article_id)
+            if self._color_mode == "source":
+                name = label.source or "unknown source"
+            else:
+                name = label.title or f"article {key}"
+            entries.append((self._colour_of(event), name))
+        return entries
+
     def _visible_drawn(self, width: float, height: float) -> list[paint.DrawnEvent]:
         rows = self._rows_available(height)
         top = self.theme.top_margin
@@ -467,8 +495,14 @@ class TimelineView(TimelineInput, QWidget):
                     f"{running:,} longer event{'s' if running != 1 else ''}"
                     f" run{'s' if running == 1 else ''} through this view"
                 )
-            if notes:
+            taken = (
                 paint.paint_banner(painter, width, self.font(), "; ".join(notes), theme)
+                if notes
+                else 0.0
+            )
+            legend = self._legend()
+            if legend:
+                paint.paint_legend(painter, legend, width - taken - 20, self.font(), theme)
             paint.paint_events(
                 painter,
                 self._drawn,
