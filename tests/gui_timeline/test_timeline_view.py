@@ -497,3 +497,31 @@ def dense_view():
     view.set_source(InMemoryTimelineSource(random_events(EVENT_THRESHOLD * 3, seed=21, days=900)))
     yield view
     view.close()
+
+
+def test_a_legend_names_the_colours_when_few_articles_are_shown(qtbot, tmp_path) -> None:
+    from timeline_app.gui.timeline_source import ArticleLabel, InMemoryTimelineSource
+    from timeline_app.gui.timeline_view import LEGEND_MAX, TimelineView
+
+    labels = {i: ArticleLabel(f"Story about topic {i}", f"Outlet {i % 2}") for i in range(1, 20)}
+
+    def svg_text(article_count: int, mode: str) -> str:
+        events = [
+            make_event(
+                i, datetime(2024, 1, 1) + timedelta(days=3 * i), article_id=i % article_count + 1
+            )
+            for i in range(1, 21)
+        ]
+        view = TimelineView()
+        qtbot.addWidget(view)
+        view.resize(1400, 400)
+        view.set_source(InMemoryTimelineSource(events, labels=labels))
+        view.set_color_mode(mode)
+        return view.export_svg(tmp_path / f"{article_count}{mode}.svg").read_text("utf-8")
+
+    few = svg_text(2, "article")
+    assert "Story about topic 1" in few
+    assert "Story about topic 2" in few
+    assert "Outlet 0" in svg_text(3, "source")
+    many = svg_text(LEGEND_MAX + 3, "article")
+    assert "Story about topic" not in many  # too many to name: hover tells instead
