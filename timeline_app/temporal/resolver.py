@@ -141,6 +141,14 @@ _DURATION_UNITS = {
 }
 
 
+_SMALLER = {  # (letter, is a time unit) -> the next smaller unit and how many fit
+    ("Y", False): ("M", 12),
+    ("W", False): ("D", 7),
+    ("H", True): ("M", 60),
+    ("M", True): ("S", 60),
+}
+
+
 def duration(amount: str, unit: str) -> str:
     """``P3Y``, ``PT2H``, ``P10Y`` for a decade; ``X`` stays unknown (``PXY``)."""
     if unit not in _DURATION_UNITS:
@@ -150,7 +158,14 @@ def duration(amount: str, unit: str) -> str:
         number = float(amount) * factor
         if number <= 0:
             raise NoValue("empty duration")
-        amount = str(int(number)) if number == int(number) else f"{number:g}"
+        whole = int(number)
+        if number != whole and (letter, is_time) in _SMALLER:
+            # "2 1/2 years" -> P2Y6M, "5 1/2 hours" -> PT5H30M
+            smaller, per = _SMALLER[letter, is_time]
+            rest = round((number - whole) * per)
+            head = f"{whole}{letter}" if whole else ""
+            return ("PT" if is_time else "P") + head + f"{rest}{smaller}"
+        amount = str(whole) if number == whole else f"{number:g}"
     if unit == "decade" and amount == "X":
         letter = "DE"
     if unit == "century" and amount == "X":
