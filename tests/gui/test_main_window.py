@@ -408,3 +408,11 @@ def test_show_only_this_article_then_all_again(qtbot: Any, window: Any) -> None:
     window.menu_actions.all_articles.trigger()
     assert window.event_model.total_count() == 5
     assert window.article_model.included_ids() is None
+
+
+def test_the_window_opens_with_the_timeline_focused(qtbot: Any, window: Any) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None, timeout=3000)
+    assert QApplication.focusWidget() is window.timeline
+    qtbot.keyClick(window.timeline, Qt.Key.Key_Right)
+    assert window.current_event_id() == window.event_model.all_items()[0].id

@@ -107,6 +107,8 @@ class MainWindow(CorrectionsMixin, FileFlowsMixin, QMainWindow):
         self.reload_all()
         self._restore_state()
         self._update_actions()
+        # Start on the timeline, so the arrow keys step through events at once.
+        self.timeline.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- layout -----------------------------------------------------------------------------
 
