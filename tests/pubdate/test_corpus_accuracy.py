@@ -92,10 +92,15 @@ def test_wikinews_inference_answers_and_says_how_sure() -> None:
 
 
 def _assert_confidence_means_something(figures: dict) -> None:
-    """Each band's hit rate (within a week) is near its mean confidence, and ordered."""
+    """Bands are ordered, and none claims much more than it delivers (within a week).
+
+    Over-confidence is the harmful direction (a wrong date shown as sure), so it
+    is held tighter than under-confidence.
+    """
     bands = figures["by_confidence"]
     low, middle, high = bands["0.0-0.1"], bands["0.1-0.4"], bands["0.4-1.0"]
     assert low["within_7_days"] < middle["within_7_days"] < high["within_7_days"]
     for band in (low, middle, high):
         if band["answers"] >= 20:
-            assert abs(band["within_7_days"] - band["mean_confidence"]) <= 0.15
+            assert band["within_7_days"] >= band["mean_confidence"] - 0.15
+            assert band["within_7_days"] <= band["mean_confidence"] + 0.2

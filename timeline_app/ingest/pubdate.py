@@ -72,6 +72,9 @@ MAX_ANCHORS = 24
 GRID_STEP_DAYS = 7
 MAX_CANDIDATE_YEARS = 12  # the latest ones: publication follows what is said
 REFINE_DAYS = 10
+# "Published in some later year the text never names": weighed over this many
+# years after the last candidate year, one sample per step.
+UNSAID_YEARS, UNSAID_STEP_DAYS = 10, 61
 WEEK_RADIUS = 7  # "within a week": what the confidence is the probability of
 COARSE_WORTH = 0.1
 MAX_CONFIDENCE = 0.9  # an inference is never as sure as a written date
@@ -86,11 +89,17 @@ class _Posterior:
     exact: frozenset[date]  # evaluated day by day (the rest stand for a week)
 
     @classmethod
-    def from_scores(cls, scores: dict[date, tuple[float, int]], exact: set[date]) -> _Posterior:
+    def from_scores(
+        cls,
+        scores: dict[date, tuple[float, int]],
+        exact: set[date],
+        unsaid: list[tuple[float, int]] = (),  # type: ignore[assignment]
+    ) -> _Posterior:
+        """Normalise; ``unsaid`` scores share the total but can never be chosen."""
         days = sorted(scores)
-        top = max(score for score, _ in scores.values())
+        top = max(score for score, _ in (*scores.values(), *unsaid))
         weights = [math.exp(scores[day][0] - top) * scores[day][1] for day in days]
-        total = sum(weights)
+        total = sum(weights) + sum(math.exp(score - top) * weight for score, weight in unsaid)
         return cls(tuple(days), tuple(w / total for w in weights), frozenset(exact))
 
     def mass_within(self, day: date, radius: int) -> float:
@@ -196,7 +205,8 @@ def _posterior(evidence: Evidence) -> _Posterior | None:
     scores: dict[date, tuple[float, int]] = {}
     _score(evidence, exact, 1, scores)
     _score(evidence, grid, GRID_STEP_DAYS, scores)
-    coarse = _Posterior.from_scores(scores, exact)
+    unsaid = _unsaid_scores(evidence, max(years))
+    coarse = _Posterior.from_scores(scores, exact, unsaid)
     # Refine: single days around the densest week replace the grid points there.
     focus = coarse.best_day()
     refined = {focus + timedelta(days=o) for o in range(-REFINE_DAYS, REFINE_DAYS + 1)}
@@ -204,7 +214,23 @@ def _posterior(evidence: Evidence) -> _Posterior | None:
         if day in grid and abs((day - focus).days) <= REFINE_DAYS - 3:
             del scores[day]
     _score(evidence, refined - set(scores), 1, scores)
-    return _Posterior.from_scores(scores, exact | refined)
+    return _Posterior.from_scores(scores, exact | refined, unsaid)
+
+
+def _unsaid_scores(evidence: Evidence, last_year: int) -> list[tuple[float, int]]:
+    """The evidence under publication in the years after all it names.
+
+    Articles often name only older dates (history, last year's events) while
+    their own year goes unsaid. That alternative cannot be answered (no day in
+    it is better than another), but its probability must count against every
+    answer's confidence: it is the honest share of "we cannot tell".
+    """
+    start = date(last_year + 1, 1, 1)
+    samples = range(0, UNSAID_YEARS * 365, UNSAID_STEP_DAYS)
+    return [
+        (evidence.log_likelihood(start + timedelta(days=d), stands_for_week=True), UNSAID_STEP_DAYS)
+        for d in samples
+    ]
 
 
 def _rank(scored: dict[date, float], prefer_later: bool = False) -> list[tuple[float, date]]:
@@ -298,6 +324,10 @@ DAY_LEVEL_SHARE = 0.5
 def _reason(evidence: Evidence, posterior: _Posterior, day: date, within_week: float) -> str:
     if within_week >= DAY_LEVEL_SHARE:
         return "; ".join(_day_parts(evidence, day)) + f" -> {format_day(day)}"
+    latest = evidence.latest_past_day(day)
+    if latest is not None and (day - latest[0]).days <= WEEK_RADIUS * 2:
+        parts = [*_day_parts(evidence, day), "but it may have been written well after"]
+        return "; ".join(parts) + f" -> {format_day(day)}"
     summary = "; ".join(_coarse_parts(evidence, day)) or "dates named in passing"
     same_month = posterior.mass_where(lambda d: (d.year, d.month) == (day.year, day.month))
     same_year = posterior.mass_where(lambda d: d.year == day.year)

@@ -76,6 +76,9 @@ LEAD_SENTENCES = 3  # the lead: the opening sentences (title and caption include
 LEAD_CHARACTERS = 700  # ... but no further than this
 PROBABILITY_FLOOR = 1e-6
 PAST_REACH_YEARS = 4  # how many years after a past date publication is still weighed
+# Years written in past sentences are history more often than not (in timeline17
+# most lie six or more years back): the tail of old years stays this likely.
+HISTORY_YEAR_PROBABILITY = 0.01
 WRONG_WEEKDAY_FACTOR = 0.02  # "Saturday, March 19" read in a year where it is a Tuesday
 
 
@@ -143,7 +146,9 @@ def year_probability(difference: int, mention: YearMention) -> float:
         return {0: 0.6, -1: 0.1}.get(difference, 0.02)
     if difference > 0:
         return 0.04 * 0.5 ** (difference - 1)
-    return (0.1, 0.12, 0.1)[-difference] if difference > -3 else 0.09 * 0.85 ** (-difference - 3)
+    if difference > -3:
+        return (0.1, 0.12, 0.1)[-difference]
+    return max(0.09 * 0.85 ** (-difference - 3), HISTORY_YEAR_PROBABILITY)
 
 
 def lead_weekday_probability(candidate: date, weekday: int) -> float:
