@@ -301,3 +301,17 @@ def test_nested_json_ld_does_not_break_the_page() -> None:
     nested = '{"a": ' * 5000 + "1" + "}" * 5000
     page = f'<script type="application/ld+json">{nested}</script><body><p>Text.</p>'
     assert parse_html(page).text == "Text."
+
+
+def test_control_characters_from_escapes_are_removed(articles_dir: Path) -> None:
+    """JSON \\u escapes and HTML character references get past byte decoding: still cleaned."""
+    (articles_dir / "esc.json").write_text(
+        json.dumps({"title": "Red\u001b[31m alert\u009b2J\nnow", "text": "Body\u0007 text."})
+    )
+    (article,) = read_path(articles_dir / "esc.json")
+    assert article.title == "Red[31m alert2J now"
+    assert article.text == "Body text."
+    (articles_dir / "esc.html").write_text("<title>A&#27;]0;pwned&#7;</title><p>x&#x1b;y</p>")
+    (page,) = read_path(articles_dir / "esc.html")
+    assert page.title == "A]0;pwned"
+    assert page.text == "xy"

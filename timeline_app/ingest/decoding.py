@@ -21,8 +21,10 @@ _DECLARED_CHARSET = re.compile(
     rb"""(?:charset\s*=\s*["']?|encoding\s*=\s*["']|coding[:=]\s*)([A-Za-z0-9_.:-]{2,40})""",
     re.IGNORECASE,
 )
-# C0 controls other than tab, newline and carriage return; form feed is kept as a break.
-_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# C0 controls other than tab, newline and carriage return, DEL, and the C1 block:
+# no article needs them, and ESC/CSI sequences could drive a terminal that prints
+# a title (article content is untrusted).
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def _megabytes(size: int) -> str:
@@ -104,3 +106,8 @@ def clean_text(text: str) -> str:
     """Normalise line ends and drop control characters no article needs."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return _CONTROL_CHARS.sub("", text)
+
+
+def clean_line(text: str) -> str:
+    """A one-line field (title, source, URL): controls dropped, line breaks as spaces."""
+    return " ".join(clean_text(text).split())

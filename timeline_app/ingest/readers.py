@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from timeline_app.articles import ParsedArticle, PublishedSource
 from timeline_app.ingest.decoding import (
     DEFAULT_MAX_BYTES,
+    clean_line,
+    clean_text,
     declared_charset,
     decode,
     looks_binary,
@@ -71,7 +74,29 @@ def is_record_file(path: Path) -> bool:
 def read_path(
     path: Path, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> list[ParsedArticle | RecordProblem]:
-    """Every article in one file; ReaderError when the file as a whole is unusable."""
+    """Every article in one file; ReaderError when the file as a whole is unusable.
+
+    Whatever the format, every string that leaves here has been cleaned of
+    control characters: JSON escapes and HTML character references can carry
+    them past the byte-level decoding.
+    """
+    return [_cleaned(item) for item in _read_items(path, max_bytes)]
+
+
+def _cleaned(item: ParsedArticle | RecordProblem) -> ParsedArticle | RecordProblem:
+    if isinstance(item, RecordProblem):
+        return item
+    return replace(
+        item,
+        text=clean_text(item.text).strip("\n"),
+        title=clean_line(item.title),
+        source=clean_line(item.source),
+        url=clean_line(item.url),
+        extra={clean_line(k): clean_line(v) for k, v in item.extra.items()},
+    )
+
+
+def _read_items(path: Path, max_bytes: int) -> list[ParsedArticle | RecordProblem]:
     suffix = path.suffix.lower()
     if not path.exists():
         raise ReaderError("no such file or folder")
