@@ -112,3 +112,18 @@ def test_pan_keys_move_without_zooming(qtbot, shown_view) -> None:
     end = view.viewport()
     assert end.start < (view.data_span()[1] - datetime(1970, 1, 1)).total_seconds() < end.end
     assert end.span == pytest.approx(before.span)
+
+
+def test_strip_marks_the_selected_event(qtbot, view_and_strip) -> None:
+    from timeline_app.gui.time_scale import to_seconds
+
+    view, strip = view_and_strip
+    source = view.source()
+    target = source.events_in(datetime(2016, 1, 1), datetime(2017, 1, 1), limit=1)[0]
+    with qtbot.waitSignal(view.selectionChanged, timeout=1000):
+        view.select_event(target.id)
+    view.set_visible_range(datetime(2010, 1, 1), datetime(2010, 6, 1))  # far from it
+    image = strip.grab().toImage()
+    x = round(strip.full_range().x_of(to_seconds(target.start), strip.width()))
+    colours = {image.pixelColor(x + dx, 10).name() for dx in (-1, 0, 1)}
+    assert view.theme.selection in colours

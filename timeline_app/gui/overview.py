@@ -20,7 +20,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QWidget
 
 from timeline_app.gui import timeline_paint as paint
-from timeline_app.gui.time_scale import Viewport, build_axis
+from timeline_app.gui.time_scale import Viewport, build_axis, to_seconds
 from timeline_app.gui.timeline_view import TimelineView
 
 STRIP_HEIGHT = 48
@@ -41,6 +41,7 @@ class OverviewStrip(QWidget):
         self._drag_offset: float | None = None
         view.visibleRangeChanged.connect(self.update)
         view.dataReloaded.connect(self.update)
+        view.selectionChanged.connect(self.update)
 
     def sizeHint(self) -> QSize:
         return QSize(900, STRIP_HEIGHT)
@@ -108,6 +109,11 @@ class OverviewStrip(QWidget):
             text_width = metrics.horizontalAdvance(text)
             if x - text_width / 2 >= 0 and x + text_width / 2 <= width:
                 painter.drawText(QPointF(x - text_width / 2, height - 4), text)
+        selected = self.view.selected_event()
+        if selected is not None:  # where the selected event is, even when far from the view
+            x = full.x_of(to_seconds(selected.start), width)
+            painter.setPen(QPen(QColor(theme.selection), 2))
+            painter.drawLine(QPointF(x, 2), QPointF(x, base))
         window = self.window_rect()
         if window is not None:
             fill = QColor(theme.selection)

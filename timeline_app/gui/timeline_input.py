@@ -103,7 +103,7 @@ class TimelineInput:
     def _click(self, pos: QPointF) -> None:
         hit = self._hit(pos)
         if hit is not None:
-            self._selected = hit
+            self._set_selected(hit)
             self.update()
             self.eventSelected.emit(hit.id)
             return
@@ -117,7 +117,7 @@ class TimelineInput:
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         hit = self._hit(event.position())
         if hit is not None:
-            self._selected = hit
+            self._set_selected(hit)
             self.update()
             self.eventActivated.emit(hit.id)
         else:

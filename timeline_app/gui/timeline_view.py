@@ -52,6 +52,7 @@ class TimelineView(TimelineInput, QWidget):
     eventActivated = Signal(int)
     visibleRangeChanged = Signal(object, object)
     dataReloaded = Signal()
+    selectionChanged = Signal()  # any change of selection, by the user or by select_event
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -92,7 +93,7 @@ class TimelineView(TimelineInput, QWidget):
     def set_source(self, source: TimelineSource | None) -> None:
         """Show ``source``'s events and fit them all into view."""
         self._scene.source = source
-        self._selected = None
+        self._set_selected(None)
         self.reload()
         self.fit_all()
 
@@ -113,7 +114,7 @@ class TimelineView(TimelineInput, QWidget):
         had_events = self._scene.span is not None
         self._scene.reload()
         if self._selected is not None and self._source is not None:
-            self._selected = self._source.event(self._selected.id)
+            self._set_selected(self._source.event(self._selected.id))
         self.dataReloaded.emit()
         if not had_events and self._scene.span is not None:
             self.fit_all()  # the first events arrived (e.g. the first import): show them
@@ -211,10 +212,14 @@ class TimelineView(TimelineInput, QWidget):
     def selected_event_id(self) -> int | None:
         return None if self._selected is None else self._selected.id
 
+    def selected_event(self) -> Event | None:
+        """The selected event itself (the overview strip marks where it is)."""
+        return self._selected
+
     def select_event(self, event_id: int | None) -> None:
         """Select an event (None clears) and bring it into view, drawn individually."""
         if event_id is None or self._source is None:
-            self._selected = None
+            self._set_selected(None)
             self.update()
             return
         event = self._source.event(event_id)
@@ -222,8 +227,14 @@ class TimelineView(TimelineInput, QWidget):
             return
         self._select(event, emit=False)
 
-    def _select(self, event: Event, emit: bool) -> None:
+    def _set_selected(self, event: Event | None) -> None:
+        changed = event != self._selected
         self._selected = event
+        if changed:
+            self.selectionChanged.emit()
+
+    def _select(self, event: Event, emit: bool) -> None:
+        self._set_selected(event)
         self._reveal(event)
         self.update()
         if emit:
