@@ -2,28 +2,24 @@
 
 ``run_app`` is what ``timeline-app`` runs; ``create_main_window`` assembles a
 window on an open repository (tests call it with a temporary database and a
-temporary settings file). The timeline canvas is engineer E's ``TimelineView``;
-``ListTimeline`` stands in for it only when that module is absent, so the rest
-of the window stays usable and testable.
+temporary settings file). The timeline canvas is engineer E's ``TimelineView``
+with its ``OverviewStrip``; ``timeline_factory`` lets a caller substitute another
+widget with the same signals and methods.
 """
 
 from __future__ import annotations
 
 import sqlite3
 import sys
-from collections.abc import Callable, Collection, Sequence
-from datetime import datetime
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QApplication,
-    QListWidget,
-    QListWidgetItem,
     QMessageBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -31,98 +27,19 @@ from timeline_app import __version__
 from timeline_app.config import database_path
 from timeline_app.gui import icons
 from timeline_app.gui.dialogs import Prompts
-from timeline_app.gui.formatting import event_when
 from timeline_app.gui.main_window import MainWindow
 from timeline_app.gui.settings import APPLICATION, ORGANISATION, AppSettings
 from timeline_app.resources import resource_path
 
 
-class ListTimeline(QWidget):
-    """A plain list with ``TimelineView``'s signals and methods (used only without it)."""
+def create_timeline(repo: Any, parent: QWidget | None = None) -> tuple[QWidget, QWidget]:
+    """The timeline canvas (engineer E's) and its overview strip, bound to the repository."""
+    from timeline_app.gui.overview import OverviewStrip
+    from timeline_app.gui.timeline_source import RepositoryTimelineSource
+    from timeline_app.gui.timeline_view import TimelineView
 
-    eventSelected = Signal(int)
-    eventActivated = Signal(int)
-    visibleRangeChanged = Signal(object, object)
-
-    def __init__(self, repo: Any, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._repo = repo
-        self._article_ids: Collection[int] | None = None
-        self._list = QListWidget(self)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self._list)
-        self._list.currentItemChanged.connect(self._on_current)
-        self._list.itemActivated.connect(
-            lambda item: self.eventActivated.emit(int(item.data(Qt.ItemDataRole.UserRole)))
-        )
-        self.reload()
-
-    def _on_current(self, item: QListWidgetItem | None, _previous: Any) -> None:
-        if item is not None:
-            self.eventSelected.emit(int(item.data(Qt.ItemDataRole.UserRole)))
-
-    def set_article_filter(self, ids: Collection[int] | None) -> None:
-        self._article_ids = ids
-        self.reload()
-
-    def reload(self) -> None:
-        self._list.blockSignals(True)
-        self._list.clear()
-        for event in self._repo.events(article_ids=self._article_ids):
-            item = QListWidgetItem(f"{event_when(event)}   {event.label}")
-            item.setData(Qt.ItemDataRole.UserRole, event.id)
-            self._list.addItem(item)
-        self._list.blockSignals(False)
-
-    def select_event(self, event_id: int) -> None:
-        for row in range(self._list.count()):
-            item = self._list.item(row)
-            if item.data(Qt.ItemDataRole.UserRole) == event_id:
-                self._list.blockSignals(True)
-                self._list.setCurrentItem(item)
-                self._list.blockSignals(False)
-                return
-
-    def selected_event_id(self) -> int | None:
-        item = self._list.currentItem()
-        return int(item.data(Qt.ItemDataRole.UserRole)) if item is not None else None
-
-    def fit_all(self) -> None:
-        span = self._repo.event_span(self._article_ids)
-        if span is not None:
-            self.visibleRangeChanged.emit(*span)
-
-    def zoom_in(self) -> None:
-        """A list has no zoom."""
-
-    def zoom_out(self) -> None:
-        """A list has no zoom."""
-
-    def export_png(self, path: str) -> None:
-        if not self.grab().save(str(path), "PNG"):
-            raise OSError(f"could not write {path}")
-
-    def export_svg(self, path: str) -> None:
-        raise OSError("SVG export needs the timeline canvas (timeline_view.py)")
-
-    def visible_range(self) -> tuple[datetime, datetime] | None:
-        return self._repo.event_span(self._article_ids)
-
-
-def create_timeline(repo: Any, parent: QWidget | None = None) -> tuple[QWidget, QWidget | None]:
-    """The timeline canvas and its overview strip, bound to the repository."""
-    try:
-        from timeline_app.gui.timeline_source import RepositoryTimelineSource
-        from timeline_app.gui.timeline_view import TimelineView
-    except ImportError:
-        return ListTimeline(repo, parent), None
     view = TimelineView(parent)
     view.set_source(RepositoryTimelineSource(repo))
-    try:
-        from timeline_app.gui.overview import OverviewStrip
-    except ImportError:
-        return view, None
     return view, OverviewStrip(view, parent)
 
 
@@ -144,7 +61,7 @@ def create_main_window(
     window = MainWindow(
         repo,
         db_path=Path(repo.path),
-        settings=settings or AppSettings(),
+        settings=settings or AppSettings.from_environment(),
         timeline=timeline,
         overview=overview,
         prompts=prompts,
