@@ -315,3 +315,17 @@ def test_control_characters_from_escapes_are_removed(articles_dir: Path) -> None
     (page,) = read_path(articles_dir / "esc.html")
     assert page.title == "A]0;pwned"
     assert page.text == "xy"
+
+
+def test_link_lists_without_class_hints_are_left_out() -> None:
+    page = (
+        "<body><article><p>The council met on Monday and approved the "
+        '<a href="/budget">new budget</a> after a long debate.</p>'
+        '<p>Read more: <a href="/a">Earlier story</a></p>'
+        '<ul><li><a href="/b">Another headline</a></li><li><a href="/c">Third</a></li></ul>'
+        "</article></body>"
+    )
+    article = parse_html(page)
+    assert article.text == (
+        "The council met on Monday and approved the new budget after a long debate."
+    )

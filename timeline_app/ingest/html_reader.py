@@ -122,6 +122,9 @@ _DATE_META = (
     "parsely-pub-date",
 )
 _SOURCE_META = ("og:site_name", "application-name", "publisher")
+# A block shorter than this whose text is more than this share links is navigation.
+LINK_BLOCK_MAX_CHARS = 300
+LINK_DENSITY = 0.5
 _UNFINISHED_TAG = re.compile(r"<[A-Za-z!/?][^<>]*\Z")
 _SPACES = re.compile(r"[ \t\f\v\u00a0]+")
 
@@ -136,6 +139,9 @@ class _PageParser(HTMLParser):
         self.scopes = {"article": 0, "main": 0, "body": 0}
         self.blocks: dict[str, list[str]] = {"article": [], "main": [], "body": [], "all": []}
         self.current: list[str] = []
+        self.current_link_chars = 0  # of the block being collected, how much sits in links
+        self.link_depth = 0
+        self.head_depth = 0
         self.meta: dict[str, str] = {}
         self.title_parts: list[str] | None = None
         self.title = ""
@@ -166,6 +172,10 @@ class _PageParser(HTMLParser):
             self.skip_depth += 1
         if scope in self.scopes:
             self.scopes[scope] += 1
+        if tag == "a":
+            self.link_depth += 1
+        elif tag == "head":
+            self.head_depth += 1
         if tag == "title" and self.title_parts is None and not self.title:
             self.title_parts = []
         if tag == "h1" and not self.h1 and self.h1_parts is None:
@@ -192,6 +202,10 @@ class _PageParser(HTMLParser):
                 break
 
     def _closed(self, tag: str, skipped: bool, scope: str) -> None:
+        if tag == "a":
+            self.link_depth -= 1
+        elif tag == "head":
+            self.head_depth -= 1
         if skipped:
             self.skip_depth -= 1
         if scope in self.scopes:
@@ -215,11 +229,10 @@ class _PageParser(HTMLParser):
             return
         if self.h1_parts is not None:
             self.h1_parts.append(data)
-        if not self.skip_depth and self.stack_has_body_or_top():
+        if not self.skip_depth and not self.head_depth:
             self.current.append(data)
-
-    def stack_has_body_or_top(self) -> bool:
-        return not any(tag == "head" for tag, _, _ in self.stack)
+            if self.link_depth:
+                self.current_link_chars += len(data.strip())
 
     def close(self) -> None:
         super().close()
@@ -229,8 +242,10 @@ class _PageParser(HTMLParser):
         if not self.current:
             return
         text = _squash("".join(self.current))
+        linked = self.current_link_chars
         self.current = []
-        if not text:
+        self.current_link_chars = 0
+        if not text or _is_link_list(text, linked):
             return
         self.blocks["all"].append(text)
         for scope in ("article", "main", "body"):
@@ -266,6 +281,11 @@ class _PageParser(HTMLParser):
             value = attributes.get("datetime") or attributes.get("content")
             if value:
                 self.item_dates.append(value)
+
+
+def _is_link_list(text: str, linked_chars: int) -> bool:
+    """A short block that is mostly links: "Related", "Read more", tag clouds, menus."""
+    return len(text) < LINK_BLOCK_MAX_CHARS and linked_chars > LINK_DENSITY * len(text)
 
 
 def _squash(text: str) -> str:
