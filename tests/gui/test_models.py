@@ -316,3 +316,17 @@ def test_format_when_says_modifiers_and_weeks_in_words() -> None:
 def test_a_single_day_always_reads_as_its_iso_date(day: date) -> None:
     start = datetime(day.year, day.month, day.day)
     assert format_when(start, start + timedelta(days=1), Precision.DAY) == day.isoformat()
+
+
+def test_models_over_the_real_repository_pass_qt_model_checks(
+    qtmodeltester: Any, small_library: Any
+) -> None:
+    articles = ArticleTableModel(small_library)
+    articles.reload()
+    events = EventTableModel(small_library)
+    events.reload()
+    undated = UndatedListModel(small_library)
+    undated.reload()
+    assert (articles.total_count(), events.total_count(), undated.total_count()) == (2, 5, 1)
+    for model in (articles, events, undated):
+        qtmodeltester.check(model, force_py=True)
