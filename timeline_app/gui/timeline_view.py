@@ -17,13 +17,13 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFontMetricsF,
-    QImage,
     QPainter,
     QPaintEvent,
 )
 from PySide6.QtWidgets import QWidget
 
 from timeline_app.events.model import Event
+from timeline_app.gui import timeline_export
 from timeline_app.gui import timeline_paint as paint
 from timeline_app.gui.time_scale import (
     Viewport,
@@ -586,43 +586,8 @@ class TimelineView(TimelineInput, QWidget):
 
     def export_png(self, path: str | Path, scale: float = 2.0) -> Path:
         """Save the timeline as it is shown, at ``scale`` times the screen resolution."""
-        path = Path(path)
-        width, height = max(self.width(), 1), max(self.height(), 1)
-        image = QImage(
-            round(width * scale), round(height * scale), QImage.Format.Format_ARGB32_Premultiplied
-        )
-        image.setDevicePixelRatio(scale)
-        image.fill(QColor(self.theme.background))
-        painter = QPainter(image)
-        try:
-            painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-            self.render_timeline(painter, width, height)
-        finally:
-            painter.end()
-        if not image.save(str(path), "PNG"):
-            raise OSError(f"could not write PNG to {path}")
-        return path
+        return timeline_export.export_png(self, Path(path), scale)
 
     def export_svg(self, path: str | Path) -> Path:
         """Save the timeline as it is shown as a scalable SVG drawing."""
-        from PySide6.QtSvg import QSvgGenerator
-
-        path = Path(path)
-        if not path.parent.is_dir():
-            raise OSError(f"could not write SVG to {path}: folder does not exist")
-        width, height = max(self.width(), 1), max(self.height(), 1)
-        generator = QSvgGenerator()
-        generator.setFileName(str(path))
-        generator.setSize(QSize(width, height))
-        generator.setViewBox(QRectF(0, 0, width, height))
-        generator.setTitle("Timeline")
-        start, end = self.visible_range()
-        generator.setDescription(f"Timeline from {start:%Y-%m-%d} to {end:%Y-%m-%d}")
-        painter = QPainter(generator)
-        try:
-            self.render_timeline(painter, width, height)
-        finally:
-            painter.end()
-        if not path.exists() or path.stat().st_size == 0:
-            raise OSError(f"could not write SVG to {path}")
-        return path
+        return timeline_export.export_svg(self, Path(path))
