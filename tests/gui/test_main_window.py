@@ -416,3 +416,24 @@ def test_the_window_opens_with_the_timeline_focused(qtbot: Any, window: Any) -> 
     assert QApplication.focusWidget() is window.timeline
     qtbot.keyClick(window.timeline, Qt.Key.Key_Right)
     assert window.current_event_id() == window.event_model.all_items()[0].id
+
+
+def test_a_failed_export_leaves_the_old_file_and_says_why(
+    tmp_path: Path, window: Any, prompts: Any, monkeypatch: Any
+) -> None:
+    from timeline_app.export import writers
+
+    out = tmp_path / "timeline.csv"
+    out.write_text("my earlier export\n", encoding="utf-8")
+
+    def broken_write(rows: Any, stream: Any, bom: bool = False) -> None:
+        stream.write("half a row")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(writers, "write_csv", broken_write)
+    monkeypatch.setattr("timeline_app.export.write_csv", broken_write)
+    prompts.save_paths.append(out)
+    window.menu_actions.export_csv.trigger()
+    assert out.read_text(encoding="utf-8") == "my earlier export\n"
+    ((_title, message),) = prompts.errors
+    assert "No space left on device" in message

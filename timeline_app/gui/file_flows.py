@@ -101,13 +101,10 @@ class FileFlowsMixin:
         return [event for event in self.event_model.all_items() if not event.hidden]
 
     def export_csv(self, path: Path) -> int:
-        """Write the shown events to ``path`` as CSV; returns the number of rows."""
-        from timeline_app.export import rows, write_csv
+        """Write the shown events to ``path`` as CSV (atomically); returns the row count."""
+        from timeline_app.export import write_events
 
-        export_rows = rows(self.repo, self.shown_events())
-        with open(path, "w", encoding="utf-8", newline="") as stream:
-            write_csv(export_rows, stream)
-        return len(export_rows)
+        return write_events(self.repo, self.shown_events(), "csv", path)
 
     def choose_csv_export(self) -> None:
         folder = self.settings.last_folder("export")
