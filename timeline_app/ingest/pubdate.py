@@ -77,6 +77,7 @@ REFINE_DAYS = 10
 UNSAID_YEARS, UNSAID_STEP_DAYS = 10, 61
 WEEK_RADIUS = 7  # "within a week": what the confidence is the probability of
 COARSE_WORTH = 0.1
+EXACT_WORTH = 10.0
 MAX_CONFIDENCE = 0.9  # an inference is never as sure as a written date
 
 
@@ -114,12 +115,12 @@ class _Posterior:
     def best_day(self) -> date:
         """The day with the most expected worth to a reader.
 
-        Worth counts being exactly right, within a week, and (weighted down by
-        ``COARSE_WORTH``, so they only decide when the day evidence is flat) in
-        the right month and year: each resolves some relative expressions.
-        With sharp evidence that is the likeliest day; with evidence that only
-        tells the year, the likeliest year, and within it the day nearest the
-        year's posterior median, which minimises the expected error in days.
+        Worth counts being exactly right (``EXACT_WORTH`` times over, so the
+        likeliest day wins whenever the evidence singles one out), within a
+        week, and (weighted down by ``COARSE_WORTH``) in the right month and
+        year: each resolves some relative expressions. With evidence that only
+        tells the year, that is the likeliest year, and within it the day
+        nearest the year's posterior median, which minimises the expected error.
         """
         ordinals = [d.toordinal() for d in self.days]
         prefix = [0.0]
@@ -135,7 +136,7 @@ class _Posterior:
             high = bisect.bisect_right(ordinals, ordinal + WEEK_RADIUS)
             per_day = self.mass[index] / (1 if day in self.exact else GRID_STEP_DAYS)
             worth = (
-                per_day
+                EXACT_WORTH * per_day
                 + prefix[high]
                 - prefix[low]
                 + COARSE_WORTH * (by_month[day.year, day.month] + by_year[day.year])
