@@ -43,8 +43,8 @@ def test_timeline17_pipeline_floor() -> None:
     from timeline_app.ingest.pubdate import find_publication_date
 
     figures = bench.measure(records, lambda r: find_publication_date(r["text"]))
-    # Measured: exact 0.283, within a week 0.347, confident (>= 0.4) answers 0.90.
-    assert figures["exact_day"] >= 0.26
+    # Measured: exact 0.311, within a week 0.349, confident (>= 0.4) answers 0.90.
+    assert figures["exact_day"] >= 0.29
     assert figures["within_7_days"] >= 0.32
     assert figures["by_confidence"]["0.4-1.0"]["within_7_days"] >= 0.85
 
@@ -58,10 +58,10 @@ def test_timeline17_inference_without_datelines() -> None:
     from timeline_app.ingest.pubdate import infer_publication_date
 
     figures = bench.measure(records, lambda r: infer_publication_date(strip_dateline(r["text"])))
-    # Measured: coverage 0.44, exact 0.076, within a week 0.150 (B's abstaining
-    # version: 0.17, 0.056, 0.121).
+    # Measured: coverage 0.44, exact 0.104, within a week 0.152 (the earlier,
+    # abstaining version: 0.17, 0.056, 0.121).
     assert figures["coverage"] >= 0.4
-    assert figures["exact_day"] >= 0.065
+    assert figures["exact_day"] >= 0.09
     assert figures["within_7_days"] >= 0.13
     _assert_confidence_means_something(figures)
 
@@ -81,11 +81,11 @@ def test_wikinews_inference_answers_and_says_how_sure() -> None:
     # Only about a fifth of these texts name a calendar day and a year at all;
     # most name only years, so most answers are rough (year-level) guesses and
     # must say so with a low confidence. Measured: coverage 0.54, right year
-    # (within 365 days) 0.21, answers under 0.1 confidence never within a week.
+    # (within 365 days) 0.247, answers under 0.1 confidence never within a week.
     assert figures["articles"] >= 80
     assert figures["names_day_and_year"] <= 0.3
     assert figures["coverage"] >= 0.5
-    assert figures["within_365_days"] >= 0.18
+    assert figures["within_365_days"] >= 0.2
     low = figures["by_confidence"]["0.0-0.1"]
     assert low["answers"] >= 20
     assert low["within_7_days"] <= 0.1
@@ -103,4 +103,4 @@ def _assert_confidence_means_something(figures: dict) -> None:
     for band in (low, middle, high):
         if band["answers"] >= 20:
             assert band["within_7_days"] >= band["mean_confidence"] - 0.15
-            assert band["within_7_days"] <= band["mean_confidence"] + 0.2
+            assert band["within_7_days"] <= band["mean_confidence"] + 0.25
