@@ -63,6 +63,11 @@ def only(text: str, dct: date | None = MONDAY):
         ("It happened this year.", "this year", "2024"),
         ("It was signed in fiscal 1989.", "fiscal 1989", "1989"),
         ("A decade passed.", "A decade", "P10Y"),
+        ("It is due on the 15th.", "the 15th", "2024-01-15"),
+        ("Fares rose for 2 1/2 years.", "2 1/2 years", "P2Y6M"),
+        ("They meet Q3 2023.", "Q3 2023", "2023-Q3"),
+        ("Profit rose in the 1988 period.", "the 1988 period", "1988"),
+        ("It closes by year-end.", "year-end", "2024-12-31"),
     ],
 )
 def test_issue_cases(text: str, extent: str, value: str) -> None:
