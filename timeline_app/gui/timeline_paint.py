@@ -302,9 +302,16 @@ def paint_events(
     cache: TextCache | None = None,
 ) -> None:
     """Shapes first, then labels, so no shape is drawn over a neighbour's text."""
+    # Bars are pixel-aligned rectangles: no antialiasing (the costly part of a gradient
+    # fill); dots, rings and arrows get it.
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+    for item in drawn:
+        if item.shape is not Shape.MARKER:
+            _paint_shape(painter, item, theme, item.event.id == hovered_id)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     for item in drawn:
-        _paint_shape(painter, item, theme, item.event.id == hovered_id)
+        if item.shape is Shape.MARKER:
+            _paint_shape(painter, item, theme, item.event.id == hovered_id)
     font = label_font(base)
     metrics = QFontMetricsF(font)
     painter.setFont(font)
@@ -368,13 +375,21 @@ def _paint_shape(painter: QPainter, item: DrawnEvent, theme: Theme, hovered: boo
         item.event.precision < Precision.DAY
     )
     soft_end = item.shape is Shape.SOFT_BAR
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(_soft_gradient(rect.left(), rect.right(), tint, soft_start, soft_end))
-    painter.drawRoundedRect(rect, 3, 3)
+    rect = QRectF(round(rect.left()), rect.top(), max(round(rect.width()), 1), rect.height())
+    if soft_start or soft_end:
+        painter.fillRect(
+            rect, _soft_gradient(rect.left(), rect.right(), tint, soft_start, soft_end)
+        )
+    else:
+        painter.fillRect(rect, tint)
     # A thin solid core line keeps light colours visible on white.
     core = QRectF(rect.left(), y + theme.bar_height / 2 - 3, rect.width(), 3)
-    painter.setBrush(_soft_gradient(core.left(), core.right(), colour, soft_start, soft_end))
-    painter.drawRect(core)
+    if soft_start or soft_end:
+        painter.fillRect(
+            core, _soft_gradient(core.left(), core.right(), colour, soft_start, soft_end)
+        )
+    else:
+        painter.fillRect(core, colour)
     if item.shape is Shape.SPAN_BAR:
         painter.setPen(QPen(colour, 1.5))
         painter.drawLine(QPointF(rect.left(), rect.top()), QPointF(rect.left(), rect.bottom()))
@@ -384,12 +399,14 @@ def _paint_shape(painter: QPainter, item: DrawnEvent, theme: Theme, hovered: boo
         path = QPainterPath(QPointF(rect.right() + 2, y - 6))
         path.lineTo(QPointF(tip, y))
         path.lineTo(QPointF(rect.right() + 2, y + 6))
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         pen = QPen(colour, 1.8)
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
         pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(path)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
 
 
 def paint_density(
