@@ -37,8 +37,19 @@ def test_a_dying_worker_loses_only_its_chunk() -> None:
     assert len(results) == len(tasks)
     died = [r.task for r in results if isinstance(r, WorkerDied)]
     assert -1 in died
-    assert len(died) < len(tasks) // 2
+    assert len(died) < len(tasks) // 2, died
     for result, task in zip(results, tasks, strict=True):
         if not isinstance(result, WorkerDied):
             assert result == task * task
     assert results[-1] == tasks[-1] ** 2  # work after the crash still ran
+
+
+def always_die(value: int) -> int:
+    os._exit(4)
+
+
+def test_workers_that_always_die_end_the_run_instead_of_looping() -> None:
+    tasks = list(range(MIN_TASKS_FOR_POOL))
+    results = list(run_in_order(always_die, tasks, workers=2))
+    assert len(results) == len(tasks)
+    assert all(isinstance(r, WorkerDied) for r in results)

@@ -23,7 +23,7 @@ Task = TypeVar("Task")
 Result = TypeVar("Result")
 
 MIN_TASKS_FOR_POOL = 24
-MAX_POOL_RESTARTS = 5
+MAX_FRUITLESS_POOLS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +59,7 @@ def run_in_order(
         return
     size = max(1, min(16, len(tasks) // (count * 8)))
     chunks = [list(tasks[i : i + size]) for i in range(0, len(tasks), size)]
-    restarts = 0
+    fruitless_rounds = 0  # pools in a row that broke before finishing any chunk
     while chunks:
         pool = ProcessPoolExecutor(
             count,
@@ -74,25 +74,30 @@ def run_in_order(
                     futures.append(pool.submit(_apply_all, function, chunk))
                 except BrokenProcessPool:  # a worker died while work was being handed out
                     break
-            for index, future in enumerate(futures):
+            finished = 0
+            for future in futures:
                 try:
                     results = future.result()
                 except BrokenProcessPool:
-                    restarts += 1
-                    yield from (WorkerDied(task) for task in chunks[index])
-                    chunks = chunks[index + 1 :]
-                    if restarts > MAX_POOL_RESTARTS:
-                        yield from (WorkerDied(task) for chunk in chunks for task in chunk)
-                        chunks = []
                     break
+                finished += 1
                 yield from results
-            else:
-                if not futures:  # the pool broke before taking any work
-                    restarts += 1
-                    if restarts > MAX_POOL_RESTARTS:
-                        yield from (WorkerDied(task) for chunk in chunks for task in chunk)
-                        chunks = []
-                        continue
-                chunks = chunks[len(futures) :]  # empty unless submitting was cut short
+            if futures and finished == len(futures):
+                chunks = chunks[finished:]  # empty unless submitting was cut short
+                continue
+            if not futures:  # broke before taking any work: nothing to blame yet
+                fruitless_rounds += 1
+                if fruitless_rounds > MAX_FRUITLESS_POOLS:
+                    yield from (WorkerDied(task) for chunk in chunks for task in chunk)
+                    chunks = []
+                continue
+            # The earliest unfinished chunk is reported lost (the dead worker was on it
+            # or on a later one, which then breaks the next pool and is reported in turn).
+            fruitless_rounds = 0 if finished else fruitless_rounds + 1
+            lost, chunks = chunks[finished], chunks[finished + 1 :]
+            yield from (WorkerDied(task) for task in lost)
+            if fruitless_rounds > MAX_FRUITLESS_POOLS:  # workers cannot even start
+                yield from (WorkerDied(task) for chunk in chunks for task in chunk)
+                chunks = []
         finally:
             pool.shutdown(wait=False, cancel_futures=True)
