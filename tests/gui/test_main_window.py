@@ -437,3 +437,20 @@ def test_a_failed_export_leaves_the_old_file_and_says_why(
     assert out.read_text(encoding="utf-8") == "my earlier export\n"
     ((_title, message),) = prompts.errors
     assert "No space left on device" in message
+
+
+def test_arrows_on_the_timeline_follow_time_even_when_the_table_is_sorted_otherwise(
+    qtbot: Any, window: Any
+) -> None:
+    window.event_view.sortByColumn(EventTableModel.LABEL, Qt.SortOrder.AscendingOrder)
+    by_time = sorted(window.event_model.all_items(), key=lambda e: (e.start, e.id))
+    window.select_event(by_time[1].id)
+    window.timeline.setFocus()
+    qtbot.keyClick(window.timeline, Qt.Key.Key_Right)
+    assert window.current_event_id() == by_time[2].id
+    table_order = [e.id for e in window.event_model.all_items()]
+    assert table_order != [e.id for e in by_time]  # the two orders really differ
+    window.select_event(table_order[0])
+    window.event_view.setFocus()
+    qtbot.keyClick(window.event_view, Qt.Key.Key_Right)
+    assert window.current_event_id() == table_order[1]

@@ -401,7 +401,15 @@ class MainWindow(CorrectionsMixin, FileFlowsMixin, QMainWindow):
             )
 
     def step_event(self, step: int) -> None:
-        """Select the next (``step`` > 0) or previous event in the events table's order."""
+        """Select the next (``step`` > 0) or previous event.
+
+        On the timeline that is the next in time (the canvas knows); elsewhere the
+        next row of the events table, in whatever order it is sorted.
+        """
+        stepper = getattr(self.timeline, "step_selection", None)
+        if stepper is not None and self.timeline.hasFocus():
+            stepper(step)  # emits eventSelected, which lands in select_event
+            return
         target = self.event_model.neighbour(self._current_event_id, step)
         if target is not None:
             self.select_event(target.id)
