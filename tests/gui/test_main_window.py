@@ -454,3 +454,19 @@ def test_arrows_on_the_timeline_follow_time_even_when_the_table_is_sorted_otherw
     window.event_view.setFocus()
     qtbot.keyClick(window.event_view, Qt.Key.Key_Right)
     assert window.current_event_id() == table_order[1]
+
+
+def test_double_clicking_a_publication_date_changes_it(
+    qtbot: Any, window: Any, prompts: Any
+) -> None:
+    council = next(a for a in window.article_model.all_items() if a.title.startswith("Council"))
+    row = window.article_model.row_of_article(council.id)
+    index = window.article_model.index(row, ArticleTableModel.PUBLISHED)
+    rect = window.article_view.visualRect(index)
+    prompts.publication_dates.append(date(2021, 5, 20))
+    qtbot.mouseClick(window.article_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(window.article_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert "publication_date" in prompts.asked
+    assert window.repo.article(council.id).published == date(2021, 5, 20)
+    shown = window.article_model.index(row, ArticleTableModel.PUBLISHED).data()
+    assert shown == "2021-05-20"  # the user's date: no longer marked as inferred

@@ -219,6 +219,7 @@ class MainWindow(CorrectionsMixin, FileFlowsMixin, QMainWindow):
         self.event_view.selectionModel().currentRowChanged.connect(self._on_event_row)
         self.event_view.activated.connect(lambda _index: self.show_current_source())
         self.undated_view.activated.connect(self._on_undated_activated)
+        self.article_view.doubleClicked.connect(self._on_article_double_clicked)
         self.timeline.eventSelected.connect(
             lambda event_id: self.select_event(event_id, "timeline")
         )
@@ -445,6 +446,11 @@ class MainWindow(CorrectionsMixin, FileFlowsMixin, QMainWindow):
         self._current_event_id = None
         self.reader.show_article(self.repo.article(article.id), self._timexes_of(article.id))
         self._update_actions()
+
+    def _on_article_double_clicked(self, index: QModelIndex) -> None:
+        """Double-click on a publication date: change it."""
+        if index.isValid() and index.column() == ArticleTableModel.PUBLISHED:
+            self.choose_publication_date()
 
     def _on_undated_activated(self, index: QModelIndex) -> None:
         article_id, timex = self.undated_model.item(index.row())
