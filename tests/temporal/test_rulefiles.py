@@ -76,3 +76,11 @@ def test_duplicate_rule_id_is_reported(rule_folder: Path) -> None:
     _append(path, "RULE set.frequency\nMATCH hourly\nVALUE PT1H\nEXAMPLE hourly => PT1H\n")
     with pytest.raises(RuleFileError, match=r"rule id set\.frequency is used twice"):
         read_rule_set(rule_folder)
+
+
+def test_unknown_unit_in_an_operation_is_reported(rule_folder: Path) -> None:
+    path = rule_folder / "rules" / "date.txt"
+    block = "RULE date.bad_unit\nMATCH fortnight ago\nVALUE @shift(fortnight,-1)\nEXAMPLE x => y\n"
+    line = _append(path, block)
+    with pytest.raises(RuleFileError, match=rf"date\.txt:{line}: @shift: 'fortnight' is not one"):
+        build_engine(read_rule_set(rule_folder))

@@ -11,16 +11,28 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
-from enum import Enum
+from datetime import date, timedelta
+from enum import Enum, StrEnum
 
 from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta
 
 from timeline_app.temporal.timex import AnchorKind, Precision
+from timeline_app.temporal.units import (
+    PERIOD_UNITS,
+    PRECISION_UNIT,
+    STEP,
+    UNDERSPECIFIED,
+    UNIT_PRECISION,
+    Direction,
+    ShiftMode,
+    Unit,
+    duration,
+    format_at,
+    parse_enum,
+)
 from timeline_app.temporal.values import NoValue, Op
 
-SEASONS = ("WI", "SP", "SU", "FA")  # index = month // 3 % 4
 FUTURE_PENALTY = 2.0  # a future date must be this many times closer than a past one
 
 
@@ -57,132 +69,33 @@ class Resolved:
     is_reference_point: bool = True
 
 
-def _direction(requested: str, sentence_tense: Callable[[], Tense], op: Op) -> str:
+def _direction(requested: str, sentence_tense: Callable[[], Tense], op: Op) -> Direction:
     """Which way an expression points; news reports on the recent past, so a
     bare weekday with no tense marker is taken to be the last one."""
-    if requested and requested != "auto":
-        return requested
-    if op in (Op.SHIFT, Op.DURATION, Op.YEAR):
-        return ""
+    direction = parse_enum(Direction, requested) if requested else Direction.AUTO
+    if direction is not Direction.AUTO:
+        return direction
     if sentence_tense() is Tense.FUTURE:
-        return "future"
+        return Direction.FUTURE
     if op in (Op.WEEKDAY, Op.WEEKEND):
-        return "past"
+        return Direction.PAST
     # A month (and day) without a year: the occurrence nearest the DCT unless
     # the sentence looks ahead. Measured on TBAQ, past-tense markers ("said")
     # mislead here (past statements about coming dates are common), and so
     # does defaulting to the DCT's year.
-    return "nearest"
+    return Direction.NEAREST
 
 
-def format_at(day: date, unit: str) -> str:
-    """A date written at the granularity of ``unit``."""
-    if isinstance(day, datetime):  # a date shifted by hours
-        day = day.date()
-    if unit in ("day", "hour", "minute", "second"):
-        return day.isoformat()  # a shift of hours is written as the day it lands on
-    if unit == "week":
-        year, week, _ = day.isocalendar()
-        return f"{year:04d}-W{week:02d}"
-    if unit == "month":
-        return f"{day.year:04d}-{day.month:02d}"
-    if unit == "quarter":
-        return f"{day.year:04d}-Q{(day.month - 1) // 3 + 1}"
-    if unit == "half":
-        return f"{day.year:04d}-H{(day.month - 1) // 6 + 1}"
-    if unit == "season":
-        year = day.year - 1 if day.month < 3 else day.year
-        return f"{year:04d}-{SEASONS[day.month // 3 % 4]}"
-    if unit == "year":
-        return f"{day.year:04d}"
-    if unit == "decade":
-        return f"{day.year // 10:03d}"
-    if unit == "century":
-        return f"{day.year // 100:02d}"
-    raise NoValue(f"unknown unit {unit!r}")
-
-
-_UNDERSPECIFIED = {
-    "day": "XXXX-XX-XX",
-    "week": "XXXX-WXX",
-    "month": "XXXX-XX",
-    "quarter": "XXXX-QX",
-    "half": "XXXX-HX",
-    "season": "XXXX-XX",
-    "year": "XXXX",
-    "decade": "XXX",
-    "century": "XX",
-}
-_STEP = {
-    "day": relativedelta(days=1),
-    "week": relativedelta(weeks=1),
-    "month": relativedelta(months=1),
-    "quarter": relativedelta(months=3),
-    "half": relativedelta(months=6),
-    "season": relativedelta(months=3),
-    "year": relativedelta(years=1),
-    "decade": relativedelta(years=10),
-    "century": relativedelta(years=100),
-    "hour": relativedelta(hours=1),
-    "minute": relativedelta(minutes=1),
-    "second": relativedelta(seconds=1),
-}
-_DURATION_UNITS = {
-    "year": (1, "Y", False),
-    "month": (1, "M", False),
-    "week": (1, "W", False),
-    "day": (1, "D", False),
-    "quarter": (1, "Q", False),
-    "decade": (10, "Y", False),
-    "century": (100, "Y", False),
-    "hour": (1, "H", True),
-    "minute": (1, "M", True),
-    "second": (1, "S", True),
-}
-
-
-_SMALLER = {  # (letter, is a time unit) -> the next smaller unit and how many fit
-    ("Y", False): ("M", 12),
-    ("W", False): ("D", 7),
-    ("H", True): ("M", 60),
-    ("M", True): ("S", 60),
-}
-
-
-def duration(amount: str, unit: str) -> str:
-    """``P3Y``, ``PT2H``, ``P10Y`` for a decade; ``X`` stays unknown (``PXY``)."""
-    if unit not in _DURATION_UNITS:
-        raise NoValue(f"unknown duration unit {unit!r}")
-    factor, letter, is_time = _DURATION_UNITS[unit]
-    if amount != "X":
-        number = float(amount) * factor
-        if number <= 0:
-            raise NoValue("empty duration")
-        whole = int(number)
-        if number != whole and (letter, is_time) in _SMALLER:
-            # "2 1/2 years" -> P2Y6M, "5 1/2 hours" -> PT5H30M
-            smaller, per = _SMALLER[letter, is_time]
-            rest = round((number - whole) * per)
-            head = f"{whole}{letter}" if whole else ""
-            return ("PT" if is_time else "P") + head + f"{rest}{smaller}"
-        amount = str(whole) if number == whole else f"{number:g}"
-    if unit == "decade" and amount == "X":
-        letter = "DE"
-    if unit == "century" and amount == "X":
-        letter = "CE"
-    return f"PT{amount}{letter}" if is_time else f"P{amount}{letter}"
-
-
-def _pick(candidates: list[date], anchor: date, direction: str) -> date:
+def _pick(candidates: list[date], anchor: date, direction: Direction) -> date:
     """Choose among candidate dates (sorted) the one the direction means."""
-    if direction in ("past", "last"):
+    if direction in (Direction.PAST, Direction.LAST):
         past = [c for c in candidates if c <= anchor]
-        if direction == "last":
+        if direction is Direction.LAST:
             past = [c for c in past if c < anchor] or past
         return past[-1] if past else candidates[0]
-    if direction in ("future", "next"):
+    if direction in (Direction.FUTURE, Direction.NEXT):
         future = [c for c in candidates if c >= anchor]
-        if direction == "next":
+        if direction is Direction.NEXT:
             future = [c for c in future if c > anchor] or future
         return future[0] if future else candidates[-1]
 
@@ -198,38 +111,72 @@ def _pick(candidates: list[date], anchor: date, direction: str) -> date:
 def resolve(op: Op, args: list[str], anchors: Anchors) -> Resolved:
     """Apply an operation to the anchors; raise NoValue for impossible dates."""
     if op is Op.DURATION:
-        return Resolved(duration(args[0], args[1]), AnchorKind.NONE, None)
-    anchor, kind = anchors.dct, AnchorKind.DCT
-    mode = args[2] if op is Op.SHIFT and len(args) > 2 else ""
-    if (
-        mode in ("narrative", "period", "reported")
-        and anchors.narrative is not None
-        and ("X" not in args[1])
-    ):
-        unit = _narrative_unit(args[0], anchors)
-        if unit is not None and (mode != "period" or unit in _PERIOD_UNITS):
-            if unit not in _PERIOD_UNITS:
-                unit = args[0]  # "the following year" is a year, whatever the anchor
-            shifted = anchors.narrative + _STEP[args[0]] * int(float(args[1]))
-            value = format_at(shifted, unit)
-            return Resolved(value, AnchorKind.NARRATIVE, anchors.narrative, False)
+        return Resolved(duration(args[0], parse_enum(Unit, args[1])), AnchorKind.NONE, None)
+    if op is Op.SHIFT:
+        return _shift(args, anchors)
+    anchor = anchors.dct
     if op is Op.YEAR:
-        kind = kind if len(args[0]) < 4 and anchor is not None else AnchorKind.NONE
+        kind = AnchorKind.DCT if len(args[0]) < 4 and anchor is not None else AnchorKind.NONE
         return Resolved(_year(args[0], anchor), kind, anchor)
     if anchor is None:
         return Resolved(_unanchored(op, args), AnchorKind.NONE, None)
-    if mode == "reported" and anchors.tense() is Tense.PAST:
-        # "profit fell in the quarter": results are reported for a period
-        # that has ended, so without a narrative anchor it is the last one.
-        args = [args[0], str(int(args[1]) - 1)]
     requested = args[-1] if len(args) > _ARGS_BEFORE_DIRECTION[op] else ""
     direction = _direction(requested, anchors.tense, op)
-    value = _anchored(op, args, anchor, direction)
-    return Resolved(value, kind, anchor, mode not in ("narrative", "period", "reported"))
+    return Resolved(_anchored(op, args, anchor, direction), AnchorKind.DCT, anchor)
+
+
+def _shift(args: list[str], anchors: Anchors) -> Resolved:
+    """``@shift(unit, amount[, mode])``: the anchor moved by whole units."""
+    unit, amount = parse_enum(Unit, args[0]), args[1]
+    mode = parse_enum(ShiftMode, args[2]) if len(args) > 2 else ShiftMode.DCT
+    is_reference_point = mode is ShiftMode.DCT
+    if "X" in amount:  # "a few years ago", "in a few years"
+        reference = "FUTURE_REF" if amount.startswith("+") else "PAST_REF"
+        return Resolved(reference, AnchorKind.NONE, None)
+    count = int(float(amount))
+    if mode is not ShiftMode.DCT and anchors.narrative is not None:
+        own_unit = _narrative_unit(unit, anchors)
+        if own_unit is not None and (mode is not ShiftMode.PERIOD or own_unit in PERIOD_UNITS):
+            # "the following year" is a year whatever the anchor; a shift from a
+            # reporting period keeps the period ("a year earlier" -> a quarter).
+            written = own_unit if own_unit in PERIOD_UNITS else unit
+            value = format_at(anchors.narrative + STEP[unit] * count, written)
+            return Resolved(value, AnchorKind.NARRATIVE, anchors.narrative, False)
+    anchor = anchors.dct
+    if anchor is None:
+        return Resolved(UNDERSPECIFIED.get(unit, "XXXX"), AnchorKind.NONE, None)
+    if mode is ShiftMode.REPORTED and anchors.tense() is Tense.PAST:
+        # "profit fell in the quarter": results are reported for a period
+        # that has ended, so without a narrative anchor it is the last one.
+        count -= 1
+    value = format_at(anchor + STEP[unit] * count, unit)
+    return Resolved(value, AnchorKind.DCT, anchor, is_reference_point)
+
+
+def literal_argument_problem(op: Op, args: tuple[str, ...]) -> str | None:
+    """Why a rule's literal (placeholder-free) arguments cannot work, or None.
+
+    Checked when the rules load, so ``@shift(weeks,-1)`` fails at start-up
+    with its file and line instead of silently never matching.
+    """
+    expected: list[tuple[int, type[StrEnum]]] = []
+    if op is Op.SHIFT:
+        expected = [(0, Unit), (2, ShiftMode)]
+    elif op is Op.DURATION:
+        expected = [(1, Unit)]
+    elif op in _ARGS_BEFORE_DIRECTION and len(args) > _ARGS_BEFORE_DIRECTION[op]:
+        expected = [(len(args) - 1, Direction)]
+    for position, kind in expected:
+        if position < len(args) and "{" not in args[position]:
+            try:
+                kind(args[position])
+            except ValueError:
+                allowed = ", ".join(member.value for member in kind)
+                return f"@{op}: {args[position]!r} is not one of {allowed}"
+    return None
 
 
 _ARGS_BEFORE_DIRECTION = {
-    Op.SHIFT: 99,
     Op.WEEKDAY: 1,
     Op.WEEKEND: 0,
     Op.MONTHDAY: 2,
@@ -241,31 +188,15 @@ _ARGS_BEFORE_DIRECTION = {
 }
 
 
-_UNIT_PRECISION = {
-    "day": Precision.DAY,
-    "week": Precision.WEEK,
-    "month": Precision.MONTH,
-    "season": Precision.SEASON,
-    "quarter": Precision.QUARTER,
-    "half": Precision.HALF,
-    "year": Precision.YEAR,
-    "decade": Precision.DECADE,
-    "century": Precision.CENTURY,
-}
-_PERIOD_UNITS = frozenset({"quarter", "half"})
-_PRECISION_UNIT = {precision: unit for unit, precision in _UNIT_PRECISION.items()}
-
-
-def _narrative_unit(unit: str, anchors: Anchors) -> str | None:
-    """The anchor's own granularity, provided it is at least as fine as the
-    shift; None when there is no such anchor. A shift from a reporting period
-    keeps that period ("a year earlier" after "the third quarter" is a quarter)."""
+def _narrative_unit(unit: Unit, anchors: Anchors) -> Unit | None:
+    """The narrative anchor's own granularity, provided it is at least as fine
+    as the shift; None when there is no such anchor."""
     precision = anchors.narrative_precision
-    if anchors.narrative is None or precision is None or unit not in _UNIT_PRECISION:
+    if anchors.narrative is None or precision is None or unit not in UNIT_PRECISION:
         return None
-    if precision < _UNIT_PRECISION[unit]:
+    if precision < UNIT_PRECISION[unit]:
         return None
-    return _PRECISION_UNIT.get(min(precision, Precision.DAY), "day")
+    return PRECISION_UNIT.get(min(precision, Precision.DAY), Unit.DAY)
 
 
 def _year(digits: str, anchor: date | None) -> str:
@@ -281,13 +212,6 @@ def _year(digits: str, anchor: date | None) -> str:
 
 
 def _unanchored(op: Op, args: list[str]) -> str:
-    if op is Op.SHIFT:
-        amount = args[1]
-        if amount in ("-X", "X") or amount.startswith("-X"):
-            return "PAST_REF"
-        if amount == "+X":
-            return "FUTURE_REF"
-        return _UNDERSPECIFIED.get(args[0], "XXXX")
     if op is Op.WEEKDAY:
         return f"XXXX-WXX-{int(args[0])}"
     if op is Op.WEEKEND:
@@ -308,38 +232,31 @@ def _unanchored(op: Op, args: list[str]) -> str:
         if len(args) > 1 and args[1].isdigit():
             return holiday_date(args[0], int(args[1])).isoformat()
         rule = args[0]
-        return f"XXXX-{rule}" if _FIXED_HOLIDAY(rule) else "XXXX-XX-XX"
+        return f"XXXX-{rule}" if _is_fixed_holiday(rule) else "XXXX-XX-XX"
     raise NoValue(f"no unanchored form for {op}")
 
 
-def _FIXED_HOLIDAY(rule: str) -> bool:
+def _is_fixed_holiday(rule: str) -> bool:
     parts = rule.split("-")
     return len(parts) == 2 and all(p.isdigit() for p in parts)
 
 
-def _anchored(op: Op, args: list[str], anchor: date, direction: str) -> str:
-    if op is Op.SHIFT:
-        unit, amount = args[0], args[1]
-        if "X" in amount:
-            return "FUTURE_REF" if amount.startswith("+") else "PAST_REF"
-        if unit not in _STEP:
-            raise NoValue(f"unknown unit {unit!r}")
-        return format_at(anchor + _STEP[unit] * int(float(amount)), unit)
+def _anchored(op: Op, args: list[str], anchor: date, direction: Direction) -> str:
     if op is Op.WEEKEND:
         saturday = _anchored(Op.WEEKDAY, ["6"], anchor, direction)
-        return format_at(date.fromisoformat(saturday), "week") + "-WE"
+        return format_at(date.fromisoformat(saturday), Unit.WEEK) + "-WE"
     if op is Op.WEEKDAY:
         weekday = int(args[0])
-        if direction == "this":
+        if direction is Direction.THIS:
             monday = anchor - timedelta(days=anchor.weekday())
             return (monday + timedelta(days=weekday - 1)).isoformat()
         offset = weekday - 1 - anchor.weekday()
         candidates = [anchor + timedelta(days=offset + 7 * k) for k in (-1, 0, 1)]
         return _pick(candidates, anchor, direction).isoformat()
     years = [anchor.year - 1, anchor.year, anchor.year + 1]
-    if direction == "this" and op in (Op.SEASON, Op.HOLIDAY):
-        direction = "nearest"  # this winter may have begun last December
-    elif direction == "this":
+    if direction is Direction.THIS and op in (Op.SEASON, Op.HOLIDAY):
+        direction = Direction.NEAREST  # this winter may have begun last December
+    elif direction is Direction.THIS:
         years = [anchor.year]
     if op is Op.MONTHDAY:
         month, day = int(args[0]), int(args[1])

@@ -22,8 +22,8 @@ from timeline_app.resources import resource_path
 from timeline_app.temporal.calendar import VALID_MODS, interval_of, is_well_formed, narrowed
 from timeline_app.temporal.compiler import Bucket, CompiledRule, Matcher, compile_rule_set
 from timeline_app.temporal.dispatch import DIGIT_START
-from timeline_app.temporal.resolver import Anchors, Tense, resolve
-from timeline_app.temporal.rulefiles import RuleKind, RuleSet, read_rule_set
+from timeline_app.temporal.resolver import Anchors, Tense, literal_argument_problem, resolve
+from timeline_app.temporal.rulefiles import RuleFileError, RuleKind, RuleSet, read_rule_set
 from timeline_app.temporal.timex import AnchorKind, Precision, Timex, TimexType
 from timeline_app.temporal.values import (
     NoValue,
@@ -65,6 +65,11 @@ def build_engine(rule_set: RuleSet, day_first: bool = False) -> Engine:
         for rule in rule_set.rules
         if rule.kind is RuleKind.POSITIVE
     }
+    for rule in rule_set.rules:
+        spec = specs.get(rule.rule_id)
+        problem = spec and spec.op and literal_argument_problem(spec.op, spec.args)
+        if problem:
+            raise RuleFileError(rule.path, rule.line, problem)
 
     def markers(name: str) -> re.Pattern[str]:
         alternatives = rule_set.patterns[name].alternatives
