@@ -226,6 +226,7 @@ def test_comment_time_stamps_follow_publication() -> None:
     finding = infer_publication_date(text)
     assert finding is not None
     assert finding.date == date(2011, 4, 3)  # the Sunday before the first comment
+    assert "earliest post time stamp Mon 4 Apr 2011" in finding.reason
 
 
 def test_confidence_is_higher_for_a_day_than_for_a_year() -> None:

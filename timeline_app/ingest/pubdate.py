@@ -352,6 +352,13 @@ def _day_parts(evidence: Evidence, day: date) -> list[str]:
             )
         else:
             parts.append(f"latest explicit date {format_day(resolved)}")
+    stamps = sorted(
+        resolved
+        for mention in evidence.days
+        if mention.stamp and (resolved := mention.resolved()) is not None and resolved >= day
+    )
+    if stamps and (stamps[0] - day).days <= STAMP_WINDOW:
+        parts.append(f"earliest post time stamp {format_day(stamps[0])}")
     lead = evidence.lead_weekday
     if lead is not None:
         back = (day.weekday() - lead.weekday) % 7
