@@ -231,3 +231,23 @@ def test_a_file_that_is_no_database_is_reported_not_a_traceback(
     assert str(bogus) in message
     assert "not a database" in message
     assert bogus.read_bytes().startswith(b"these are my notes")  # left untouched
+
+
+def test_closing_the_window_during_an_import_stops_it_cleanly(
+    qtbot: Any, window: Any, tmp_path: Path
+) -> None:
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for number in range(80):
+        (folder / f"a{number:02d}.txt").write_text(
+            f"Title: Item {number}\nDate: 2020-02-{number % 28 + 1:02d}\n\n"
+            f"Item {number} happened on Monday.\n",
+            encoding="utf-8",
+        )
+    with qtbot.waitSignal(window.importer.finished, timeout=60000):
+        assert window.import_paths([folder])
+        window.close()
+    assert not window.importer.is_running()
+    count = window.repo.article_count()
+    assert 2 <= count < 2 + 80  # stopped part-way, whole articles only
+    assert len(window.repo.events()) >= 5

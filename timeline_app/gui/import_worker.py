@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 
@@ -103,6 +103,23 @@ class ImportController(QObject):
         """Cancel the running import (same as pressing Cancel in the progress dialog)."""
         if self._worker is not None:
             self._worker.cancel()
+
+    def cancel_and_wait(self, timeout_ms: int = 15000) -> bool:
+        """Cancel and wait for the worker to stop (before the window goes away).
+
+        A QThread destroyed while running takes the process down; the worker stops
+        after its current file. Returns False if it did not stop in time.
+        """
+        if self._thread is None:
+            return True
+        self.cancel()
+        loop = QEventLoop()
+        self.finished.connect(loop.quit)
+        self.failed.connect(loop.quit)
+        QTimer.singleShot(timeout_ms, loop.quit)
+        if self._thread is not None:
+            loop.exec()
+        return self._thread is None
 
     @Slot(int, int, str)
     def _on_progress(self, done: int, total: int, path: str) -> None:

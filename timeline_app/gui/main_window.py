@@ -593,7 +593,7 @@ class MainWindow(CorrectionsMixin, FileFlowsMixin, QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.importer.is_running():
-            self.importer.cancel()
+            self.importer.cancel_and_wait()
         self.save_state()
         if self.failures_dialog is not None:
             self.failures_dialog.close()
