@@ -185,6 +185,11 @@ def test_dated_events_show_even_where_long_ones_crowd_the_window(qtbot, shown_vi
     drawn = {item.event.id for item in view.drawn_events()}
     assert {e.id for e in days} <= drawn, "the day events must get rows before year-long bars"
     assert view.undrawn_count() > 0  # the year-long ones are counted, not piled
+    qtbot.keyClick(view, Qt.Key.Key_Right)  # from the left edge: the first dated event
+    assert view.selected_event_id() == days[0].id
+    view.select_event(None)
+    qtbot.keyClick(view, Qt.Key.Key_Left)  # from the right edge: the last one
+    assert view.selected_event_id() == days[-1].id
 
 
 def test_few_events_are_never_aggregated(qtbot, shown_view) -> None:

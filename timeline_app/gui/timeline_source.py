@@ -210,21 +210,27 @@ def _key(event: Event) -> tuple[datetime, int]:
 
 
 def neighbour_event(
-    source: TimelineSource, current: Event, step: int, span: tuple[datetime, datetime]
+    source: TimelineSource,
+    current: Event | tuple[datetime, int],
+    step: int,
+    span: tuple[datetime, datetime],
 ) -> Event | None:
     """The event just after (``step`` > 0) or before (< 0) ``current`` in (start, id) order.
 
-    Asks the source for growing windows so a jump across an empty decade costs a
-    few queries, not a scan of the library.
+    ``current`` is an event or a ``(start, id)`` position (to step from the edge of
+    the view when nothing is selected). Asks the source for growing windows so a
+    jump across an empty decade costs a few queries, not a scan of the library.
     """
+    key = _key(current) if isinstance(current, Event) else current
+    start = key[0]
     earliest, latest = span
     width = timedelta(days=1)
     limit = 64
     while True:
         if step > 0:
-            window_end = _shifted(current.start, width)
-            found = source.events_in(current.start, window_end, limit=limit)
-            candidates = [e for e in found if e.start >= current.start and _key(e) > _key(current)]
+            window_end = _shifted(start, width)
+            found = source.events_in(start, window_end, limit=limit)
+            candidates = [e for e in found if e.start >= start and _key(e) > key]
             if candidates:
                 return min(candidates, key=_key)  # results are ordered: nothing cut off is smaller
             if len(found) >= limit:
@@ -233,9 +239,9 @@ def neighbour_event(
             if window_end > latest:
                 return None
         else:
-            window_start = _shifted(current.start, -width)
-            found = source.events_in(window_start, current.start + timedelta(seconds=1))
-            candidates = [e for e in found if e.start >= window_start and _key(e) < _key(current)]
+            window_start = _shifted(start, -width)
+            found = source.events_in(window_start, _shifted(start, timedelta(seconds=1)))
+            candidates = [e for e in found if e.start >= window_start and _key(e) < key]
             if candidates:
                 return max(candidates, key=_key)
             if window_start < earliest:

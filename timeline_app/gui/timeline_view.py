@@ -8,6 +8,7 @@ mouse, wheel, pinch and keys into zoom/pan/selection, and paints.
 
 from __future__ import annotations
 
+import sys
 import zlib
 from collections.abc import Collection
 from datetime import datetime
@@ -259,17 +260,11 @@ class TimelineView(TimelineInput, QWidget):
         """Select the next (step > 0) or previous event in time order."""
         if self._source is None or self._span is None:
             return
-        current = self._selected
-        if current is None:
+        current: Event | tuple[datetime, int] | None = self._selected
+        if current is None:  # start from the edge of the view
             visible_start, visible_end = self.visible_range()
-            found = [
-                e
-                for e in self._source.events_in(visible_start, visible_end, limit=256)
-                if e.start >= visible_start
-            ]
-            target = (found[0] if step > 0 else found[-1]) if found else None
-        else:
-            target = neighbour_event(self._source, current, step, self._span)
+            current = (visible_start, -1) if step > 0 else (visible_end, sys.maxsize)
+        target = neighbour_event(self._source, current, step, self._span)
         if target is not None:
             self._select(target, emit=True)
 
