@@ -19,6 +19,27 @@ from timeline_app.store.repository import Repository
 from ..conftest import PROJECT_ROOT, require_corpus
 
 
+def children(pid: int) -> list[int]:
+    """Child process ids of ``pid`` (Linux /proc; empty elsewhere)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
 def write_articles(folder: Path, count: int, offset: int = 0) -> list[Path]:
     paths = []
     for index in range(offset, offset + count):
@@ -193,12 +214,20 @@ def test_kill_9_mid_import_loses_nothing_and_rerun_completes(
                 if stored >= 20:
                     break
         assert process.poll() is None, "import finished before it could be killed; use more files"
+        workers_of_import = children(process.pid)
+        if workers > 1 and Path("/proc").is_dir():
+            assert workers_of_import, "the import should be running a worker pool"
         process.send_signal(signal.SIGKILL)
         process.wait(timeout=30)
     finally:
         if process.poll() is None:
             process.kill()
     assert process.returncode == -signal.SIGKILL
+    # Its worker processes leave with it rather than wait for work forever.
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(alive(pid) for pid in workers_of_import):
+        time.sleep(0.1)
+    assert not [pid for pid in workers_of_import if alive(pid)]
 
     with Repository(db_path) as repo:
         survivors = repo.article_count()

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -24,6 +26,7 @@ Result = TypeVar("Result")
 
 MIN_TASKS_FOR_POOL = 24
 MAX_FRUITLESS_POOLS = 3
+PARENT_CHECK_SECONDS = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +38,26 @@ class WorkerDied(Generic[Task]):
 
 def default_workers() -> int:
     return max(1, os.cpu_count() or 1)
+
+
+def _start_worker(initializer: Callable[..., None] | None, initargs: tuple) -> None:
+    """Runs first in every worker: leave with the parent, then the caller's initializer.
+
+    A parent killed outright (kill -9, a crash) cannot shut its pool down, and
+    idle workers would wait for work forever; this watchdog notices the
+    parent is gone (re-parented) and ends the worker.
+    """
+    parent = os.getppid()
+
+    def watch() -> None:
+        while True:
+            time.sleep(PARENT_CHECK_SECONDS)
+            if os.getppid() != parent:
+                os._exit(0)
+
+    threading.Thread(target=watch, name="parent-watchdog", daemon=True).start()
+    if initializer is not None:
+        initializer(*initargs)
 
 
 def _apply_all(function: Callable[[Task], Result], chunk: list[Task]) -> list[Result]:
@@ -64,8 +87,8 @@ def run_in_order(
         pool = ProcessPoolExecutor(
             count,
             mp_context=multiprocessing.get_context("spawn"),
-            initializer=initializer,
-            initargs=initargs,
+            initializer=_start_worker,
+            initargs=(initializer, initargs),
         )
         try:
             futures: list[Future] = []

@@ -7,6 +7,8 @@ store is written only by the calling process, a whole article per write.
 
 from __future__ import annotations
 
+import multiprocessing
+import signal
 import sqlite3
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -138,6 +140,10 @@ _known_db: sqlite3.Connection | None = None
 def init_worker(db_path: str | None) -> None:
     """Pool initializer: open the library read-only (None for in-memory databases)."""
     global _known_db
+    if multiprocessing.parent_process() is not None:
+        # Ctrl-C is the parent's to handle (it stops the pool); workers would
+        # otherwise each print a traceback.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
     if _known_db is not None:
         _known_db.close()
         _known_db = None
