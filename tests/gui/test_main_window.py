@@ -470,3 +470,15 @@ def test_double_clicking_a_publication_date_changes_it(
     assert window.repo.article(council.id).published == date(2021, 5, 20)
     shown = window.article_model.index(row, ArticleTableModel.PUBLISHED).data()
     assert shown == "2021-05-20"  # the user's date: no longer marked as inferred
+
+
+def test_ctrl_e_exports_and_ctrl_o_asks_for_files(
+    qtbot: Any, window: Any, prompts: Any, tmp_path: Path
+) -> None:
+    out = tmp_path / "keys.csv"
+    prompts.save_paths.append(out)
+    window.timeline.setFocus()
+    qtbot.keyClick(window.timeline, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert out.is_file()
+    qtbot.keyClick(window.timeline, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+    assert prompts.asked[-1] == "import_files"
