@@ -65,3 +65,17 @@ def test_jsonl_bad_dct_names_the_line(tmp_path: Path, capsys: pytest.CaptureFixt
 def test_missing_file_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["tag", str(tmp_path / "nope.txt")]) == 2
     assert "nope.txt" in capsys.readouterr().err
+
+
+def test_stdin_and_day_first(monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("Filed 01/06/2024."))
+    assert main(["tag", "--day-first", "-"]) == 0
+    assert [t["value"] for t in json.loads(capsys.readouterr().out)] == ["2024-06-01"]
+
+
+def test_bad_dct_is_rejected_by_the_parser(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["tag", "--dct", "yesterday", "-"])
+    assert "not a YYYY-MM-DD date" in capsys.readouterr().err
