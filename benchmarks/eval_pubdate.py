@@ -74,7 +74,8 @@ BANDS = ((0.0, 0.1), (0.1, 0.4), (0.4, 1.01))
 def names_day_and_year(text: str) -> bool:
     """Whether the text names a full date, or a day and (somewhere) a year."""
     cues = scan_cues(text)
-    return any(d.year is not None for d in cues.days) or bool(cues.days and cues.years)
+    named_year = bool(cues.years or cues.months)
+    return any(d.year is not None for d in cues.days) or bool(cues.days and named_year)
 
 
 def _accuracy(errors: list[int], whole: int) -> dict[str, float]:
