@@ -2,9 +2,10 @@
 
 ``words_per_s`` is the median of three runs over the raw text of every ``.tml``
 file, timed in CPU seconds of this process (``time.process_time``) so that the
-figure is "on one core" even when other work shares the machine; ``regex_scan_words_per_s`` is a plain ``re`` scan for month and weekday
-names over the same text, a floor no real tagger can beat; ``ratio`` is how
-many times slower the tagger is than that scan.
+figure is "on one core" even when other work shares the machine;
+``regex_scan_words_per_s`` is a plain ``re`` scan for month and weekday names
+over the same text, a floor no real tagger can beat; ``ratio`` is how many
+times slower the tagger is than that scan.
 
     .venv/bin/python benchmarks/bench_tagger.py [--corpus DIR]
 """
