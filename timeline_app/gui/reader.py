@@ -9,7 +9,7 @@ while Qt counts UTF-16 units, so every offset is translated (``OffsetMap``).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -143,6 +143,7 @@ class ReaderPanel(QWidget):
         self._article = None
         self._event = None
         self._timexes = []
+        self._timex_starts: list[int] = []
         self._underlines = []
         self._offsets = OffsetMap("")
         self._title.setText("No event selected")
@@ -192,6 +193,7 @@ class ReaderPanel(QWidget):
         ordered = sorted(timexes, key=lambda t: t.start)
         if not same_text or ordered != self._timexes:
             self._timexes = ordered
+            self._timex_starts = [timex.start for timex in ordered]
             self._underlines = [self._selection(t.start, t.end, "other") for t in ordered]
         self._article = article
         self._title.setText(article_title(article))
@@ -223,7 +225,7 @@ class ReaderPanel(QWidget):
         return self._text.toPlainText()
 
     def explanation_text(self) -> str:
-        return self._explanation.text() if self._explanation.isVisible() or self._event else ""
+        return "" if self._explanation.isHidden() else self._explanation.text()
 
     def highlighted_ranges(self) -> dict[str, list[tuple[int, int]]]:
         """Article offsets of what is highlighted: 'sentence', 'expression', 'other'."""
@@ -239,9 +241,10 @@ class ReaderPanel(QWidget):
         return self._text
 
     def timex_at_offset(self, offset: int) -> Timex | None:
-        for timex in self._timexes:
-            if timex.start <= offset < timex.end:
-                return timex
+        """The time expression covering ``offset`` (called on every mouse move: bisect)."""
+        index = bisect_right(self._timex_starts, offset) - 1
+        if index >= 0 and offset < self._timexes[index].end:
+            return self._timexes[index]
         return None
 
     # -- internals --------------------------------------------------------------------------
