@@ -63,6 +63,31 @@ def write_article(folder: Path, index: int, title: str, text: str, published: da
         (folder / f"{index:06d}.html").write_text(page, encoding="utf-8")
 
 
+def query_timings(repo) -> dict[str, float]:
+    """Milliseconds (best of 5) of the queries the timeline runs, on the imported library."""
+    span = repo.event_span()
+    if span is None:
+        return {}
+    start, end = span
+    middle = start + (end - start) / 2
+    cases = {
+        "span_ms": lambda: repo.event_span(),
+        "density_1000_ms": lambda: repo.event_density(start, end, 1000),
+        "events_month_ms": lambda: repo.events(start=middle, end=middle + timedelta(days=30)),
+        "events_all_limit_2000_ms": lambda: repo.events(start=start, end=end, limit=2000),
+        "search_ms": lambda: repo.events(search="government", limit=500),
+    }
+    timings = {}
+    for name, query in cases.items():
+        best = float("inf")
+        for _ in range(5):
+            began = time.perf_counter()
+            query()
+            best = min(best, time.perf_counter() - began)
+        timings[name] = round(best * 1000, 1)
+    return timings
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=1000)
@@ -90,7 +115,8 @@ def main(argv: list[str] | None = None) -> int:
             grouped_at = time.perf_counter()
             events = repo.event_count(include_hidden=True)
             repo.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        seconds = time.perf_counter() - started
+            seconds = time.perf_counter() - started
+            queries = query_timings(repo)
         size = sum(p.stat().st_size for p in Path(tmp).glob("bench.db*"))
     print(
         json.dumps(
@@ -102,6 +128,7 @@ def main(argv: list[str] | None = None) -> int:
                 "events": events,
                 "import_s": round(imported_at - started, 2),
                 "grouping_s": round(grouped_at - imported_at, 2),
+                **queries,
                 "failures": len(report.failures),
                 "duplicates": len(report.duplicates),
             }

@@ -10,6 +10,7 @@ import hashlib
 import re
 import unicodedata
 from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
 from timeline_app.articles import Article, PublishedSource
@@ -27,9 +28,16 @@ def to_seconds(moment: datetime) -> int:
     return delta.days * 86_400 + delta.seconds
 
 
+@lru_cache(maxsize=65_536)
 def from_seconds(seconds: int) -> datetime:
-    """Inverse of :func:`to_seconds` (naive datetime)."""
+    """Inverse of :func:`to_seconds` (naive datetime); cached, as events share day bounds."""
     return _EPOCH + timedelta(seconds=seconds)
+
+
+# Enum lookups by value through plain dicts: Enum(value) costs microseconds,
+# which adds up when the timeline loads thousands of events.
+_PRECISION_BY_VALUE = {int(p): p for p in Precision}
+_KIND_BY_VALUE = {k.value: k for k in EventKind}
 
 
 def content_hash(text: str) -> str:
@@ -220,8 +228,8 @@ def event_from_row(row: tuple[Any, ...]) -> Event:
         article_id=article_id,
         start=from_seconds(start_s),
         end=from_seconds(end_s),
-        precision=Precision(precision),
-        kind=EventKind(kind),
+        precision=_PRECISION_BY_VALUE[precision],
+        kind=_KIND_BY_VALUE[kind],
         timex_start=timex_start,
         timex_end=timex_end,
         expression=expression,
