@@ -221,3 +221,15 @@ def test_set_date_regroups_its_neighbourhood_like_a_full_regroup(tmp_path: Path)
         assert scoped["a"] == scoped["b"] is not None
         regroup(repo)  # everything, from scratch
         assert groups() == scoped
+
+
+def test_db_option_before_or_after_the_subcommand(tmp_path: Path, capsys) -> None:
+    story = tmp_path / "s.txt"
+    story.write_text("Title: S\nDate: 2024-01-10\n\nThe vote was on Monday.\n")
+    before, after = str(tmp_path / "before.db"), str(tmp_path / "after.db")
+    assert run_cli("--db", before, "ingest", str(story)) == 0
+    assert run_cli("ingest", str(story), "--db", after) == 0
+    capsys.readouterr()
+    for db in (before, after):
+        assert run_cli("articles", "--db", db) == 0
+        assert "S" in capsys.readouterr().out.split()

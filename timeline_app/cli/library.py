@@ -11,6 +11,16 @@ from typing import TextIO
 from timeline_app.config import database_path
 
 
+def _accept_db_here(parser: argparse.ArgumentParser) -> None:
+    """``--db`` after the subcommand too (``timeline-app ingest a.txt --db lib.db``).
+
+    SUPPRESS keeps the global ``--db`` value when this one is not given.
+    """
+    parser.add_argument(
+        "--db", metavar="PATH", default=argparse.SUPPRESS, help="SQLite database to use"
+    )
+
+
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the library subcommands to the main parser."""
     ingest = subparsers.add_parser(
@@ -38,6 +48,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     ingest.add_argument(
         "--quiet", action="store_true", help="print only the summary and the failures"
     )
+    _accept_db_here(ingest)
     ingest.set_defaults(handler=run_ingest)
 
     articles = subparsers.add_parser(
@@ -47,6 +58,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "number of events, title.",
     )
     articles.add_argument("--search", metavar="TEXT", help="only articles whose words match")
+    _accept_db_here(articles)
     articles.set_defaults(handler=run_articles)
 
     set_date = subparsers.add_parser(
@@ -57,6 +69,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     set_date.add_argument("article", type=int, metavar="ARTICLE", help="article id")
     set_date.add_argument("date", metavar="DATE", help="the date, YYYY-MM-DD")
+    _accept_db_here(set_date)
     set_date.set_defaults(handler=run_set_date)
 
     retag = subparsers.add_parser(
@@ -66,6 +79,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "dates from metadata are kept; user corrections of events are re-applied.",
     )
     retag.add_argument("--workers", type=int, default=None, metavar="N", help="processes")
+    _accept_db_here(retag)
     retag.set_defaults(handler=run_retag)
 
 
