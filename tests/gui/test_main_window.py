@@ -482,3 +482,24 @@ def test_ctrl_e_exports_and_ctrl_o_asks_for_files(
     assert out.is_file()
     qtbot.keyClick(window.timeline, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
     assert prompts.asked[-1] == "import_files"
+
+
+def test_the_reader_names_other_articles_reporting_the_same_happening(
+    qtbot: Any, window: Any
+) -> None:
+    storm = next(e for e in window.event_model.all_items() if e.expression == "April 2021")
+    vote = next(e for e in window.event_model.all_items() if e.expression == "May 12, 2021")
+    window.repo.set_groups({storm.id: storm.id, vote.id: storm.id})  # as if the same story
+    window.reload_all()
+    window.select_event(vote.id)
+    assert "Also reported in: “Storm reaches the coast”" in window.reader.explanation_text()
+    other = next(e for e in window.event_model.all_items() if e.expression == "May 14, 2021")
+    window.select_event(other.id)
+    assert "Also reported in" not in window.reader.explanation_text()
+
+
+def test_also_reported_line_names_three_and_counts_the_rest() -> None:
+    from timeline_app.gui.reader import also_reported_line
+
+    assert also_reported_line(["A", "B", "A"]) == "Also reported in: “A”; “B”"
+    assert also_reported_line(list("ABCDE")) == "Also reported in: “A”; “B”; “C” and 2 more"

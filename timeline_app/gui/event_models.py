@@ -45,6 +45,7 @@ class EventTableModel(BatchedTableModel[Event]):
         self._include_hidden = False
         self._own_titles = titles is None
         self._titles = titles or ArticleTitles(repo)
+        self._groups: dict[int, list[Event]] | None = None  # group id -> its events
         self.loading = False  # True while only a first page is loaded
         self.generation = 0  # bumped by every full (re)load request
 
@@ -102,7 +103,7 @@ class EventTableModel(BatchedTableModel[Event]):
         )
         kept = [event for event in self._rows.items if event.article_id not in changed]
         shown = self._rows.shown
-        self._positions = None
+        self._rows_changed()
         self.beginResetModel()
         self._rows.reset(kept)
         self._insert_sorted(fresh)
@@ -142,6 +143,28 @@ class EventTableModel(BatchedTableModel[Event]):
         if self._positions is None:
             self._positions = {event.id: index for index, event in enumerate(self._rows.items)}
         return self._positions.get(event_id)
+
+    def _rows_changed(self) -> None:
+        super()._rows_changed()
+        self._groups = None
+
+    def group_members(self, event: Event) -> list[Event]:
+        """Other listed events reporting the same happening (same group), in time order."""
+        if event.group_id is None:
+            return []
+        if self._groups is None:
+            groups: dict[int, list[Event]] = {}
+            for item in self._rows.items:
+                if item.group_id is not None:
+                    groups.setdefault(item.group_id, []).append(item)
+            self._groups = groups
+        return sorted(
+            (other for other in self._groups.get(event.group_id, []) if other.id != event.id),
+            key=lambda other: (other.start, other.id),
+        )
+
+    def article_title(self, article_id: int) -> str:
+        return self._titles.get(article_id)
 
     def row_of_event(self, event_id: int) -> int:
         """Row of an event (loading batches as needed), or -1 when not listed."""

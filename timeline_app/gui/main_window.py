@@ -382,7 +382,12 @@ class MainWindow(CorrectionsMixin, FileFlowsMixin, QMainWindow):
                 )
                 self.event_view.scrollTo(index)
             article = self.repo.article(event.article_id)
-            self.reader.show_event(article, event, self._timexes_of(article.id))
+            related = [
+                self.event_model.article_title(other.article_id)
+                for other in self.event_model.group_members(event)
+                if other.article_id != event.article_id
+            ]
+            self.reader.show_event(article, event, self._timexes_of(article.id), related)
         finally:
             self._syncing = False
         self._update_actions()

@@ -140,7 +140,7 @@ class BatchedTableModel(QAbstractTableModel, Generic[Row]):
         if not 0 <= column < len(self.COLUMNS):
             return
         self._sort_column, self._sort_order = column, order
-        self._positions = None
+        self._rows_changed()
         self.layoutAboutToBeChanged.emit()
         shown = self._rows.shown
         self._rows.items.sort(
@@ -157,7 +157,7 @@ class BatchedTableModel(QAbstractTableModel, Generic[Row]):
 
     def _replace_rows(self, items: Sequence[Row], keep_shown: int = 0) -> None:
         """New rows in the current order; ``keep_shown`` rows stay handed to the view."""
-        self._positions = None
+        self._rows_changed()
         self.beginResetModel()
         self._rows.reset(items)
         if keep_shown:
@@ -168,6 +168,10 @@ class BatchedTableModel(QAbstractTableModel, Generic[Row]):
                 reverse=self._sort_order == Qt.SortOrder.DescendingOrder,
             )
         self.endResetModel()
+
+    def _rows_changed(self) -> None:
+        """Rows were replaced or reordered: drop indexes built over the old order."""
+        self._positions = None
 
     def row_item(self, row: int) -> Row:
         """The domain object shown at ``row``."""

@@ -161,12 +161,24 @@ class ReaderPanel(QWidget):
         self._explanation.hide()
         self._apply_selections()
 
-    def show_event(self, article: Article, event: Event, timexes: Sequence[Timex]) -> None:
-        """Show the event's article, highlight its sentence, emphasise and scroll to it."""
+    def show_event(
+        self,
+        article: Article,
+        event: Event,
+        timexes: Sequence[Timex],
+        also_reported_in: Sequence[str] = (),
+    ) -> None:
+        """Show the event's article, highlight its sentence, emphasise and scroll to it.
+
+        ``also_reported_in`` names the other articles reporting the same happening.
+        """
         self._load(article, timexes)
         self._event = event
         timex = next((t for t in self._timexes if t.start == event.timex_start), None)
-        self._explanation.setText(explain(event, article, timex))
+        text = explain(event, article, timex)
+        if also_reported_in:
+            text += "\n" + also_reported_line(also_reported_in)
+        self._explanation.setText(text)
         self._explanation.show()
         self._apply_selections()
         self.scroll_to(event.timex_start, event.timex_end)
@@ -299,6 +311,17 @@ class ReaderPanel(QWidget):
     def _timex_under(self, event: QMouseEvent) -> Timex | None:
         cursor = self._text.cursorForPosition(event.position().toPoint())
         return self.timex_at_offset(self._offsets.from_qt(cursor.position()))
+
+
+ALSO_REPORTED_SHOWN = 3
+
+
+def also_reported_line(titles: Sequence[str]) -> str:
+    """'Also reported in: A; B; C and 4 more' (titles de-duplicated, in order)."""
+    unique = list(dict.fromkeys(titles))
+    shown = "; ".join(f"“{title}”" for title in unique[:ALSO_REPORTED_SHOWN])
+    more = len(unique) - ALSO_REPORTED_SHOWN
+    return f"Also reported in: {shown}" + (f" and {more} more" if more > 0 else "")
 
 
 _UNDATED_KINDS = {
