@@ -109,7 +109,7 @@ def test_statistics_steer_article_queries_to_the_article_index(file_repo: Reposi
     plan = " ".join(
         str(row)
         for row in file_repo.db.execute(
-            "EXPLAIN QUERY PLAN SELECT article_id, COUNT(*) FROM events WHERE hidden = 0"
+            "EXPLAIN QUERY PLAN SELECT article_id, COUNT(*) FROM events WHERE +hidden = 0"
             " GROUP BY article_id"
         )
     )
