@@ -14,19 +14,22 @@ Inference weighs candidate days D by how probable the article's evidence
 ``pubdate_model``): explicit dates in past sentences lie shortly or long before
 D, in future sentences after it; the first weekday in the lead is usually D or
 the day before; bare years are mostly history, but a year in the present
-perfect ("has sold more in 2005") is the current one; "last year", "earlier
-this month" or "yesterday" that coincide with a date the article names make
-that reading of D likelier. Candidates are every day near the explicit dates
-plus a weekly grid over the years the evidence allows, refined to single days
-where the evidence concentrates.
+perfect ("has sold more in 2005") is the current one; "last month", "earlier
+this month" or "this week" that coincide with a date the article names make
+that reading of D likelier; post time stamps ("April 4, 2011 at 7:03 pm")
+follow D. Candidates are every day near the explicit dates plus a weekly grid
+over the years the evidence allows, refined to single days where the evidence
+concentrates; "published in some later year the text never names" is weighed
+too, and counts against the confidence of every answer.
 
 Rather than abstain, inference answers whenever the article names any date,
 month or year, and says how coarse the answer is: an undated article leaves
 every relative expression unresolved and off the timeline, while a flagged
 best guess places them roughly and can be corrected (``set-date``). The chosen
-day is the one whose week holds the most posterior probability (its middle
-when the evidence is flat, e.g. only a year), and ``confidence`` is the model's
-probability that the truth lies within a week of it. It returns None only when
+day is the likeliest one; when the evidence is flat (e.g. only a year) it is
+the middle of the likeliest year. ``confidence`` is the model's probability
+that the truth lies within a week of it; the reason starts "rough guess" and
+says which part is a guess when that probability is under one half. It returns None only when
 the text names no date, month or year at all, or only "since" bounds and
 deadlines ("due March 1, 2011"), which say nothing of when it was written.
 Nothing here reads today's clock.
