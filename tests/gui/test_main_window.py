@@ -503,3 +503,28 @@ def test_also_reported_line_names_three_and_counts_the_rest() -> None:
 
     assert also_reported_line(["A", "B", "A"]) == "Also reported in: “A”; “B”"
     assert also_reported_line(list("ABCDE")) == "Also reported in: “A”; “B”; “C” and 2 more"
+
+
+def test_undoing_a_first_publication_date_leaves_the_article_undated_again(
+    qtbot: Any, window: Any, prompts: Any
+) -> None:
+    from timeline_app import commands
+    from timeline_app.articles import ParsedArticle
+
+    article, _ = window.repo.add_article(
+        ParsedArticle(text="Untitled note\n\nThe shop opened on Friday.\n", title="Note")
+    )
+    timexes, events = commands.analyse(article.text, None)
+    window.repo.replace_analysis(article.id, timexes, events)
+    window.reload_all()
+    assert window.repo.article(article.id).published is None
+    window.article_view.setCurrentIndex(
+        window.article_model.index(window.article_model.row_of_article(article.id), 0)
+    )
+    prompts.publication_dates.append(date(2024, 3, 11))
+    window.menu_actions.set_date.trigger()
+    friday = [e for e in window.repo.events(article_ids=[article.id]) if e.expression == "Friday"]
+    assert [e.start for e in friday] == [datetime(2024, 3, 8)]
+    window.menu_actions.undo.trigger()
+    assert window.repo.article(article.id).published is None
+    assert window.repo.events(article_ids=[article.id]) == []
