@@ -28,8 +28,9 @@ every relative expression unresolved and off the timeline, while a flagged
 best guess places them roughly and can be corrected (``set-date``). The chosen
 day is the likeliest one; when the evidence is flat (e.g. only a year) it is
 the middle of the likeliest year. ``confidence`` is the model's probability
-that the truth lies within a week of it; the reason starts "rough guess" and
-says which part is a guess when that probability is under one half. It returns None only when
+that the truth lies within a week of it; when that is under one half the
+reason says so ("rough guess from ...: 2009 fits best, month and day are a
+guess", or "... but it may have been written well after"). It returns None only when
 the text names no date, month or year at all, or only "since" bounds and
 deadlines ("due March 1, 2011"), which say nothing of when it was written.
 Nothing here reads today's clock.
