@@ -199,6 +199,10 @@ class EventTableModel(BatchedTableModel[Event]):
                 return event.label
             return self._titles.get(event.article_id)
         if role == Qt.ItemDataRole.ToolTipRole:
+            if column == self.ARTICLE:
+                return plain_tooltip(self._titles.get(event.article_id))
+            if column == self.LABEL:
+                return plain_tooltip(event.label)
             return plain_tooltip(f"“{event.expression}” → {event.value}\n{event.explanation}")
         if role == Qt.ItemDataRole.ForegroundRole:
             if event.hidden:
