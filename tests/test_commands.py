@@ -233,3 +233,19 @@ def test_db_option_before_or_after_the_subcommand(tmp_path: Path, capsys) -> Non
     for db in (before, after):
         assert run_cli("articles", "--db", db) == 0
         assert "S" in capsys.readouterr().out.split()
+
+
+def test_untrusted_names_and_titles_cannot_drive_the_terminal(tmp_path: Path, capsys) -> None:
+    db = str(tmp_path / "t.db")
+    story = tmp_path / "s.json"
+    story.write_text('{"title": "Evil \\u202e txt.exe", "text": "On Monday."}')
+    bad = tmp_path / "bad\x1b[2J.bin"
+    bad.write_bytes(b"x")
+    assert run_cli("--db", db, "ingest", str(story), str(bad)) == 1
+    err = capsys.readouterr().err
+    assert "\x1b" not in err
+    assert "bad\\x1b[2J.bin" in err
+    assert run_cli("--db", db, "articles") == 0
+    out = capsys.readouterr().out
+    assert "\u202e" not in out
+    assert "Evil \\x202e txt.exe" in out

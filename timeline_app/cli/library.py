@@ -8,6 +8,7 @@ import time
 from datetime import date
 from typing import TextIO
 
+from timeline_app.cli.events import printable
 from timeline_app.config import database_path
 
 
@@ -100,6 +101,7 @@ class ProgressBar:
         self.last_draw = now
         width = 30
         filled = width * done // max(total, 1)
+        current = printable(current)
         name = current if len(current) <= 40 else "…" + current[-39:]
         self.stream.write(
             f"\r{self.label} [{'#' * filled}{'.' * (width - filled)}] {done}/{total} {name:<40}"
@@ -137,11 +139,12 @@ def run_ingest(args: argparse.Namespace) -> int:
             )
         finally:
             bar.finish()
+    # File names and messages quoting content are untrusted: escape controls.
     if not args.quiet:
         for path in report.duplicates:
-            print(f"already present: {path}")
+            print(f"already present: {printable(path)}")
     for failure in report.failures:
-        print(f"failed: {failure}", file=sys.stderr)
+        print(f"failed: {printable(str(failure))}", file=sys.stderr)
     print(report.summary())
     return 0 if report.ok else 1
 
@@ -153,7 +156,7 @@ def run_articles(args: argparse.Namespace) -> int:
     for article in articles:
         published = article.published.isoformat() if article.published else "----------"
         source = article.published_source.value
-        title = article.title.replace("\n", " ") or "(untitled)"
+        title = printable(article.title.replace("\n", " ")) or "(untitled)"
         print(f"{article.id:>6}  {published}  {source:<9} {counts.get(article.id, 0):>5}  {title}")
     if not articles:
         print("no articles" + (" match" if args.search else " yet (timeline-app ingest PATH)"))
