@@ -74,3 +74,27 @@ def test_rule_folder_has_the_documented_layout() -> None:
         "rules",
     }
     assert (folder.parent / "README.md").read_text(encoding="utf-8").count("EXAMPLE") >= 1
+
+
+def _has_top_level_bar(alternative: str) -> bool:
+    depth, in_class, escaped = 0, False, False
+    for char in alternative:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char in "()":
+            depth += 1 if char == "(" else -1
+        elif char == "|" and depth == 0:
+            return True
+    return False
+
+
+def test_pattern_files_hold_one_alternative_a_line() -> None:
+    for pattern in RULE_SET.patterns.values():
+        for alternative in pattern.alternatives:
+            assert not _has_top_level_bar(alternative), (pattern.path.name, alternative)
