@@ -329,3 +329,10 @@ def test_link_lists_without_class_hints_are_left_out() -> None:
     assert article.text == (
         "The council met on Monday and approved the new budget after a long debate."
     )
+
+
+def test_svg_titles_are_not_page_titles() -> None:
+    page = "<body><svg><title>icon-share</title></svg><h2>Story</h2><p>Text.</p></body>"
+    article = parse_html(page)
+    assert article.title == ""
+    assert article.text == "Story\n\nText."

@@ -176,7 +176,7 @@ class _PageParser(HTMLParser):
             self.link_depth += 1
         elif tag == "head":
             self.head_depth += 1
-        if tag == "title" and self.title_parts is None and not self.title:
+        if tag == "title" and self.title_parts is None and not self.title and not self.skip_depth:
             self.title_parts = []
         if tag == "h1" and not self.h1 and self.h1_parts is None:
             self.h1_parts = []
