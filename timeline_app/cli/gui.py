@@ -6,6 +6,7 @@ import argparse
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add ``gui`` (also what ``timeline-app`` with no command runs)."""
     parser = subparsers.add_parser(
         "gui",
         help="open the desktop timeline (the default with no command)",
@@ -16,6 +17,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Open the window; Qt is imported only now, so ``--help`` stays fast."""
     from timeline_app.gui.app import run_app
 
     return run_app(db=args.db)
