@@ -80,3 +80,16 @@ def test_decode_returns_text_or_a_reader_error(data: bytes) -> None:
     assert isinstance(text, str)
     assert "\x00" not in text
     assert "\r" not in text
+
+
+def test_undeclared_non_latin_encodings_are_detected_not_mojibake() -> None:
+    russian = "Москва заявила в понедельник, что переговоры продолжатся в среду."
+    assert decode(russian.encode("koi8-r")) == russian
+    assert decode(russian.encode("cp1251")) == russian
+    japanese = "東京で月曜日に会議が開かれ、水曜日に再開される予定だと発表した。"
+    assert decode(japanese.encode("shift_jis")) == japanese
+
+
+def test_western_text_stays_cp1252_whatever_detection_thinks() -> None:
+    for text in ("café", "Zürich — “naïve” résumé on Monday, said Müller and Ødegaard."):
+        assert decode(text.encode("cp1252")) == text

@@ -17,6 +17,8 @@ from timeline_app.ingest.errors import ReaderError
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 _SNIFF_BYTES = 8192
+_DETECTION_BYTES = 64 * 1024  # charset detection reads at most this much
+MIN_DETECTED_LETTERS = 20
 _DECLARED_CHARSET = re.compile(
     rb"""(?:charset\s*=\s*["']?|encoding\s*=\s*["']|coding[:=]\s*)([A-Za-z0-9_.:-]{2,40})""",
     re.IGNORECASE,
@@ -74,7 +76,15 @@ def looks_binary(data: bytes) -> bool:
 
 
 def decode(data: bytes, declared: str | None = None) -> str:
-    """Text of ``data``: UTF-8, else the declared charset, else cp1252; else ReaderError."""
+    """Text of ``data``: UTF-8, else the declared charset, else cp1252; else ReaderError.
+
+    One refinement of that order: an undeclared file in a non-Latin script
+    (KOI8-R or Windows-1251 Russian, Shift-JIS Japanese...) would decode
+    "successfully" as cp1252 mojibake, so before cp1252 charset-normalizer's
+    guess is taken when it reads as mostly non-Latin letters. Its guesses
+    among Latin encodings are not trusted (on short Western texts it picks
+    UTF-16 or Latin-3); there cp1252 stays the rule.
+    """
     for bom, encoding in (
         (codecs.BOM_UTF8, "utf-8-sig"),
         (codecs.BOM_UTF16_LE, "utf-16"),
@@ -92,14 +102,41 @@ def decode(data: bytes, declared: str | None = None) -> str:
     if declared and codecs.lookup(declared).name != "utf-8":
         candidates.append(declared)
         tried.append(f"declared {declared}")
-    candidates.append("cp1252")
-    tried.append("cp1252")
     for encoding in candidates:
         try:
             return clean_text(data.decode(encoding))
         except (UnicodeDecodeError, LookupError):
             continue
-    raise ReaderError(f"undecodable bytes (tried {', '.join(tried)})")
+    guess = _guessed_text(data)
+    if guess is not None and _mostly_non_latin(guess):
+        return clean_text(guess)
+    try:
+        return clean_text(data.decode("cp1252"))
+    except UnicodeDecodeError:
+        tried.append("cp1252")
+    raise ReaderError(f"undecodable bytes (tried {', '.join(tried)} and detection)")
+
+
+def _guessed_text(data: bytes) -> str | None:
+    """charset-normalizer's best decoding of ``data``, if it has one."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:_DETECTION_BYTES]).best()
+    if best is None:
+        return None
+    try:
+        return data.decode(best.encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def _mostly_non_latin(text: str) -> bool:
+    """At least MIN_LETTERS letters, most of them outside the Latin script."""
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < MIN_DETECTED_LETTERS:
+        return False
+    latin = sum(1 for c in letters if c < "\u0250")  # Basic Latin through Latin Extended-B
+    return latin * 2 < len(letters)
 
 
 def clean_text(text: str) -> str:
