@@ -64,6 +64,8 @@ def test_import_reports_imported_duplicates_and_failures(articles_dir: Path, db_
     (articles_dir / "notes.docx").write_bytes(b"PK\x03\x04")
     (articles_dir / "broken.json").write_text('{"title": ')
     (articles_dir / "future.txt").write_text("Title: x\nDate: 10000-01-01\n\nText.\n")
+    with (articles_dir / "huge.txt").open("wb") as huge:  # 200 MB, sparse: never read
+        huge.truncate(200 * 1024 * 1024)
     (articles_dir / "latin1.txt").write_bytes(
         "Title: Café\n\nNaïve “text” on Monday.".encode("cp1252")
     )
@@ -80,18 +82,20 @@ def test_import_reports_imported_duplicates_and_failures(articles_dir: Path, db_
             "notes.docx",
             "broken.json",
             "future.txt",
+            "huge.txt",
         }
         assert failures["empty.txt"] == "empty file"
         assert "binary file" in failures["picture.txt"]
         assert "unsupported file type .docx" in failures["notes.docx"]
         assert "malformed JSON" in failures["broken.json"]
         assert "out of range" in failures["future.txt"]
+        assert "200.0 MB, above the 50.0 MB size limit" in failures["huge.txt"]
         assert not report.ok
         assert "Café" in [a.title for a in repo.articles()]
     # JSON files are read before the progress starts (their records become tasks),
-    # so the 10 files make 9 progress steps.
-    assert seen[-1][:2] == (9, 9)
-    assert [done for done, _, _ in seen] == list(range(1, 10))
+    # so the 11 files make 10 progress steps.
+    assert seen[-1][:2] == (10, 10)
+    assert [done for done, _, _ in seen] == list(range(1, 11))
 
 
 def test_reimport_is_all_duplicates(articles_dir: Path, db_path) -> None:
