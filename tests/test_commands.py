@@ -249,3 +249,22 @@ def test_untrusted_names_and_titles_cannot_drive_the_terminal(tmp_path: Path, ca
     out = capsys.readouterr().out
     assert "\u202e" not in out
     assert "Evil \\x202e txt.exe" in out
+
+
+def test_retag_on_a_worker_pool_matches_in_process(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for index in range(30):  # enough tasks for the pool
+        (folder / f"{index}.txt").write_text(
+            f"Title: Story {index}\nDate: 2021-0{index % 9 + 1}-1{index % 10}\n\n"
+            f"Meeting {index} was held on Tuesday; the vote follows next week.\n"
+        )
+    snapshots = []
+    for workers in (1, 2):
+        with Repository(tmp_path / f"r{workers}.db") as repo:
+            import_paths(repo, [folder], workers=1)
+            repo.db.execute("DELETE FROM events")
+            assert retag_all(repo, workers=workers) == 30
+            snapshots.append([(e.article_id, e.start, e.expression) for e in repo.events()])
+    assert snapshots[0] == snapshots[1]
+    assert len(snapshots[0]) >= 30
