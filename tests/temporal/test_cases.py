@@ -67,7 +67,7 @@ def only(text: str, dct: date | None = MONDAY):
         ("Fares rose for 2 1/2 years.", "2 1/2 years", "P2Y6M"),
         ("They meet Q3 2023.", "Q3 2023", "2023-Q3"),
         ("Profit rose in the 1988 period.", "the 1988 period", "1988"),
-        ("It closes by year-end.", "year-end", "2024-12-31"),
+        ("It closes by year-end.", "year-end", "2024"),  # mod END, as TimeML annotates it
     ],
 )
 def test_issue_cases(text: str, extent: str, value: str) -> None:

@@ -35,3 +35,49 @@ def value_of(text: str, extent: str, dct: date | None) -> str | None:
 )
 def test_tense_markers(text: str, extent: str, value: str) -> None:
     assert value_of(text, extent, FRIDAY_1989) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "extent", "value", "mod"),
+    [
+        ("The deal should close by year-end.", "year-end", "1989", "END"),
+        ("Rules in place by year's end.", "year's end", "1989", "END"),
+        ("It is expected to close around year end.", "around year end", "1989-12", "APPROX"),
+        ("The index is up 5% since year-end.", "year-end", "1988-12-31", None),
+    ],
+)
+def test_year_end(text: str, extent: str, value: str, mod: str | None) -> None:
+    found = [t for t in tag(text, FRIDAY_1989) if t.text == extent]
+    assert [(t.value, t.mod) for t in found] == [(value, mod)]
+
+
+def test_year_end_interval_is_the_end_of_the_year() -> None:
+    (timex,) = tag("The deal should close by year-end.", FRIDAY_1989)
+    assert timex.interval is not None
+    assert timex.interval.start.year == 1989
+    assert timex.interval.start.month >= 9
+    assert timex.interval.end.year in (1989, 1990)
+
+
+@pytest.mark.parametrize(
+    ("text", "extent", "value"),
+    [
+        (
+            "January nineteen ninety-seven. Atlanta again.",
+            "January nineteen ninety-seven",
+            "1997-01",
+        ),
+        (
+            "the level of the winter of nineteen ninety-four",
+            "the winter of nineteen ninety-four",
+            "1994-WI",
+        ),
+    ],
+)
+def test_month_and_season_with_spelled_years(text: str, extent: str, value: str) -> None:
+    assert value_of(text, extent, FRIDAY_1989) == value
+
+
+def test_last_month_day_is_the_latest_one_before_the_dct() -> None:
+    text = "He was shot last Oct. 23 at his home."
+    assert value_of(text, "last Oct. 23", date(1999, 4, 19)) == "1998-10-23"
