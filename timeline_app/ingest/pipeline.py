@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import multiprocessing
 import signal
-import sqlite3
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -23,6 +22,7 @@ from timeline_app.ingest.json_reader import RecordProblem
 from timeline_app.ingest.readers import read_path
 from timeline_app.store import codec
 from timeline_app.store.codec import content_hash
+from timeline_app.store.known_content import KnownContent
 
 NO_DATE_REASON = "no date in metadata, dateline or text"
 
@@ -132,39 +132,20 @@ def prepare_article(parsed: ParsedArticle, digest: str | None = None) -> Prepare
     )
 
 
-# A read-only view of the target database, opened once per worker process, so
-# a re-run skips tagging articles that are already stored.
-_known_db: sqlite3.Connection | None = None
+# Which contents the target library already holds (read-only, one per worker
+# process), so a re-run skips tagging articles that are already stored.
+_known = KnownContent(None)
 
 
 def init_worker(db_path: str | None) -> None:
-    """Pool initializer: open the library read-only (None for in-memory databases)."""
-    global _known_db
+    """Pool initializer: look at the library read-only (None for in-memory databases)."""
+    global _known
     if multiprocessing.parent_process() is not None:
         # Ctrl-C is the parent's to handle (it stops the pool); workers would
         # otherwise each print a traceback.
         signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if _known_db is not None:
-        _known_db.close()
-        _known_db = None
-    if db_path and db_path != ":memory:" and Path(db_path).exists():
-        uri = Path(db_path).resolve().as_uri() + "?mode=ro"
-        try:
-            _known_db = sqlite3.connect(uri, uri=True, timeout=30, check_same_thread=False)
-        except sqlite3.Error:
-            _known_db = None  # only an optimisation: the writer still refuses duplicates
-
-
-def _already_stored(digest: str) -> bool:
-    if _known_db is None:
-        return False
-    try:
-        row = _known_db.execute(
-            "SELECT 1 FROM articles WHERE content_hash = ?", (digest,)
-        ).fetchone()
-    except sqlite3.Error:
-        return False  # the check is only an optimisation; the store decides
-    return row is not None
+    _known.close()
+    _known = KnownContent(db_path)
 
 
 def run_task(task: FileTask | RecordTask) -> TaskOutcome:
@@ -193,7 +174,7 @@ def run_task(task: FileTask | RecordTask) -> TaskOutcome:
 
 def _prepare_into(outcome: TaskOutcome, label: str, parsed: ParsedArticle) -> None:
     digest = content_hash(parsed.text)
-    if _already_stored(digest):
+    if digest in _known:
         outcome.already_present.append(label)
         return
     try:
