@@ -114,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
             regroup(repo)
             grouped_at = time.perf_counter()
             events = repo.event_count(include_hidden=True)
-            repo.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            repo.checkpoint()
             seconds = time.perf_counter() - started
             queries = query_timings(repo)
         size = sum(p.stat().st_size for p in Path(tmp).glob("bench.db*"))

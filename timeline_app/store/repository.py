@@ -112,6 +112,11 @@ class Repository(CorrectionsMixin):
         """
         self.db.execute("ANALYZE")
 
+    def checkpoint(self) -> None:
+        """Fold the write-ahead log into the database file (e.g. before measuring its size)."""
+        if str(self.path) != ":memory:":
+            self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
     def _rows(self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()) -> list[dict]:
         cursor = self.db.execute(sql, params)
         names = [d[0] for d in cursor.description]
