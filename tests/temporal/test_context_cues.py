@@ -81,3 +81,18 @@ def test_month_and_season_with_spelled_years(text: str, extent: str, value: str)
 def test_last_month_day_is_the_latest_one_before_the_dct() -> None:
     text = "He was shot last Oct. 23 at his home."
     assert value_of(text, "last Oct. 23", date(1999, 4, 19)) == "1998-10-23"
+
+
+def test_the_reported_quarter_anchors_a_later_year_ago_comparison() -> None:
+    text = (
+        "Unisys posted a loss. Its sales will rise next year, it said. "
+        "Revenue inched up in the quarter from the year-earlier quarter."
+    )
+    values = {t.text: t.value for t in tag(text, date(1989, 10, 30))}
+    assert values["the quarter"] == "1989-Q3"
+    assert values["the year-earlier quarter"] == "1988-Q3"
+
+
+def test_a_unit_followed_by_a_relative_clause_is_no_date_from_now() -> None:
+    found = tag("taxes are minimal in a quarter that produced a loss", date(1989, 10, 30))
+    assert all(t.type.value != "DATE" for t in found), found

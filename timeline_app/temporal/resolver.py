@@ -129,7 +129,9 @@ def _shift(args: list[str], anchors: Anchors) -> Resolved:
     """``@shift(unit, amount[, mode])``: the anchor moved by whole units."""
     unit, amount = parse_enum(Unit, args[0]), args[1]
     mode = parse_enum(ShiftMode, args[2]) if len(args) > 2 else ShiftMode.DCT
-    is_reference_point = mode is ShiftMode.DCT
+    # The period a report is about ("profit fell in the quarter") is what its
+    # later comparisons ("the year-earlier quarter") are measured from.
+    is_reference_point = mode in (ShiftMode.DCT, ShiftMode.REPORTED)
     if "X" in amount:  # "a few years ago", "in a few years"
         reference = "FUTURE_REF" if amount.startswith("+") else "PAST_REF"
         return Resolved(reference, AnchorKind.NONE, None)
