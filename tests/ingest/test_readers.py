@@ -45,7 +45,7 @@ def test_published_header_and_front_matter() -> None:
     )
     assert article.title == "Quoted: title"
     assert article.published == date(2021, 5, 4)
-    assert article.text.startswith("# Heading inside")
+    assert article.text.startswith("Heading inside\n\nBody.")  # markdown marks removed
 
 
 def test_first_line_is_the_title_otherwise() -> None:
@@ -336,3 +336,28 @@ def test_svg_titles_are_not_page_titles() -> None:
     article = parse_html(page)
     assert article.title == ""
     assert article.text == "Story\n\nText."
+
+
+def test_markdown_marks_are_removed_from_the_text() -> None:
+    article = parse_text(
+        "# Storm warning\n\n## Update\n\nThe **storm** hit [the coast](https://x.org/a) on "
+        "__Monday__.\n\n![Map of the coast](map.png)\n\n```\ncode stays\n```\n- a bullet stays\n",
+        markdown=True,
+    )
+    assert article.title == "Storm warning"
+    assert article.text == (
+        "Update\n\nThe storm hit the coast on Monday.\n\nMap of the coast\n\ncode stays\n"
+        "- a bullet stays"
+    )
+    # Plain text files keep their characters exactly.
+    assert "**storm**" in parse_text("T\n\nThe **storm** hit.").text
+
+
+def test_markdown_cleanup_is_linear_on_hostile_input() -> None:
+    import time
+
+    for hostile in ("# " + " " * 200_000 + "x", "**a" * 70_000, "[" * 200_000, "![x](" * 40_000):
+        began = time.perf_counter()
+        parse_text("Title\n\n" + hostile, markdown=True)
+        parse_text(hostile + "\n\nBody", markdown=True)
+        assert time.perf_counter() - began < 2.0, hostile[:10]

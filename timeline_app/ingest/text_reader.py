@@ -25,7 +25,7 @@ _DATE_KEYS = ("published", "date", "publication date", "pubdate", "published_at"
 _SOURCE_KEYS = ("source", "publisher", "site")
 _URL_KEYS = ("url", "link", "canonical")
 _KNOWN_HEADER_KEYS = {*_TITLE_KEYS, *_DATE_KEYS, *_SOURCE_KEYS, *_URL_KEYS}
-_MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
+_MARKDOWN_HEADING = re.compile(r"^[ ]{0,3}#{1,6}[ \t]+(.*)$")
 
 
 def parse_text(text: str, *, path: str = "", markdown: bool = False) -> ParsedArticle:
@@ -37,6 +37,8 @@ def parse_text(text: str, *, path: str = "", markdown: bool = False) -> ParsedAr
     body = body.strip("\n")
     if not title:
         title, body = _title_line(body, markdown=markdown)
+    if markdown:
+        body = plain_markdown(body)
     if not body.strip():
         raise ReaderError("no article text found")
     published = None
@@ -63,6 +65,25 @@ def parse_text(text: str, *, path: str = "", markdown: bool = False) -> ParsedAr
         published_reason=reason,
         extra=extra,
     )
+
+
+# Bounded repeats keep every pattern linear on hostile input (a 1 MB line of "[" or "**").
+_MD_IMAGE_OR_LINK = re.compile(r"!?\[([^\]\n]{0,300})\]\([^)\n]{0,2000}\)")
+_MD_HEADING_MARK = re.compile(r"^[ ]{0,3}#{1,6}[ \t]+(.*)$", re.MULTILINE)
+_MD_STRONG = re.compile(r"(\*\*|__)(?=\S)([^\n]{1,300}?)(?<=\S)\1")
+_MD_FENCE = re.compile(r"^[ ]{0,3}(```|~~~).*$\n?", re.MULTILINE)
+
+
+def plain_markdown(text: str) -> str:
+    """Markdown shown as the plain text a reader sees: link texts, no heading or bold marks.
+
+    Only the marks that would otherwise clutter the reading pane are removed;
+    list bullets and quotes stay, as they read naturally.
+    """
+    text = _MD_FENCE.sub("", text)
+    text = _MD_IMAGE_OR_LINK.sub(r"\1", text)
+    text = _MD_HEADING_MARK.sub(lambda m: m.group(1).rstrip().rstrip("#").rstrip(), text)
+    return _MD_STRONG.sub(r"\2", text)
 
 
 def _first(fields: dict[str, str], keys: tuple[str, ...]) -> str:
@@ -115,7 +136,7 @@ def _title_line(body: str, *, markdown: bool) -> tuple[str, str]:
         if line.strip():
             title = line.strip()
             if markdown and (match := _MARKDOWN_HEADING.match(line)):
-                title = match.group(1)
+                title = match.group(1).rstrip().rstrip("#").rstrip()
             rest = "\n".join(lines[index + 1 :]).strip("\n")
             if len(title) > 300:  # a paragraph, not a title
                 return title[:120].rsplit(" ", 1)[0] + "…", body
