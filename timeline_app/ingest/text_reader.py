@@ -68,7 +68,7 @@ def parse_text(text: str, *, path: str = "", markdown: bool = False) -> ParsedAr
 
 
 # Bounded repeats keep every pattern linear on hostile input (a 1 MB line of "[" or "**").
-_MD_IMAGE_OR_LINK = re.compile(r"!?\[([^\]\n]{0,300})\]\([^)\n]{0,2000}\)")
+_MD_IMAGE_OR_LINK = re.compile(r"!?\[([^\[\]\n]{0,300})\]\([^()\s]{0,2000}\)")
 _MD_HEADING_MARK = re.compile(r"^[ ]{0,3}#{1,6}[ \t]+(.*)$", re.MULTILINE)
 _MD_STRONG = re.compile(r"(\*\*|__)(?=\S)([^\n]{1,300}?)(?<=\S)\1")
 _MD_FENCE = re.compile(r"^[ ]{0,3}(```|~~~).*$\n?", re.MULTILINE)
