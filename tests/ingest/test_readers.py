@@ -356,7 +356,13 @@ def test_markdown_marks_are_removed_from_the_text() -> None:
 def test_markdown_cleanup_is_linear_on_hostile_input() -> None:
     import time
 
-    for hostile in ("# " + " " * 200_000 + "x", "**a" * 70_000, "[" * 200_000, "![x](" * 40_000):
+    for hostile in (
+        "# " + " " * 200_000 + "x",
+        "**a" * 70_000,
+        "[" * 200_000,
+        "![x](" * 40_000,
+        "Title: x" + " " * 200_000 + "y",
+    ):
         began = time.perf_counter()
         parse_text("Title\n\n" + hostile, markdown=True)
         parse_text(hostile + "\n\nBody", markdown=True)

@@ -19,7 +19,7 @@ from timeline_app.articles import ParsedArticle, PublishedSource
 from timeline_app.ingest.dates import ALTERNATIVE_KEY, alternative_reading, parse_metadata_date
 from timeline_app.ingest.errors import ReaderError
 
-_HEADER_LINE = re.compile(r"^([A-Za-z][A-Za-z _-]{0,30}):[ \t]*(.*?)\s*$")
+_HEADER_LINE = re.compile(r"^([A-Za-z][A-Za-z _-]{0,30}):[ \t]*(.*)$")  # value stripped by callers
 _TITLE_KEYS = ("title", "headline")
 _DATE_KEYS = ("published", "date", "publication date", "pubdate", "published_at", "publishedat")
 _SOURCE_KEYS = ("source", "publisher", "site")
