@@ -40,6 +40,7 @@ def test_accepted_formats(raw: object, expected: date) -> None:
         (True, "is not a date"),
         (None, "is not a date"),
         (1e300, "out of range"),
+        ("2024-01-08 " * 100_000, "characters long"),
     ],
 )
 def test_rejected_values_say_why(raw: object, message: str) -> None:

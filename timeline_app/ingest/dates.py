@@ -12,6 +12,7 @@ from timeline_app.ingest.errors import ReaderError
 _LONG_YEAR = re.compile(r"(?<!\d)[+-]?\d{5,}(?=-\d{1,2}-\d{1,2}|\b)")
 _NUMERIC_DAY_MONTH = re.compile(r"^\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?!\d)")
 ALTERNATIVE_KEY = "published_alternative"
+MAX_DATE_CHARS = 80  # the longest real date strings are RFC 2822 stamps with a zone name
 _EPOCH_NUMBER = re.compile(r"^\d{9,13}(\.\d+)?$")
 
 
@@ -30,6 +31,8 @@ def parse_metadata_date(raw: object, field: str = "date") -> date:
     value = raw.strip()
     if not value:
         raise ReaderError(f"{field} is empty")
+    if len(value) > MAX_DATE_CHARS:
+        raise ReaderError(f"{field} is not a date ({len(value)} characters long)")
     if _EPOCH_NUMBER.match(value):
         return _from_epoch(float(value), field)
     if _LONG_YEAR.search(value):
