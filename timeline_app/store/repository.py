@@ -1,4 +1,5 @@
-"""The library database: the only module that writes SQL.
+"""The library database. This package (``repository``, ``corrections``, ``schema``,
+``known_content``) is the only place in the app that runs SQL.
 
 Everything above it (commands, CLI, GUI, export) works with domain objects
 (``Article``, ``Timex``, ``Event``). Machine output (timexes, events) is
