@@ -96,3 +96,13 @@ def test_the_reported_quarter_anchors_a_later_year_ago_comparison() -> None:
 def test_a_unit_followed_by_a_relative_clause_is_no_date_from_now() -> None:
     found = tag("taxes are minimal in a quarter that produced a loss", date(1989, 10, 30))
     assert all(t.type.value != "DATE" for t in found), found
+
+
+def test_this_season_looks_ahead_only_when_the_sentence_does() -> None:
+    january = date(2024, 1, 8)
+    assert value_of("The election will take place this fall.", "this fall", january) == "2024-FA"
+    assert value_of("It snows a lot this winter.", "this winter", january) == "2023-WI"
+
+
+def test_a_decade_ago_is_a_year_not_a_decade() -> None:
+    assert value_of("It was founded a decade ago.", "a decade ago", date(2024, 1, 8)) == "2014"

@@ -73,6 +73,11 @@ def _direction(requested: str, sentence_tense: Callable[[], Tense], op: Op) -> D
     """Which way an expression points; news reports on the recent past, so a
     bare weekday with no tense marker is taken to be the last one."""
     direction = parse_enum(Direction, requested) if requested else Direction.AUTO
+    # In January "this fall" is the coming one if the sentence looks ahead
+    # ("the election will take place this fall"), else the nearest.
+    is_season = direction is Direction.THIS and op is Op.SEASON
+    if is_season and sentence_tense() is Tense.FUTURE:
+        return Direction.FUTURE
     if direction is not Direction.AUTO:
         return direction
     if sentence_tense() is Tense.FUTURE:

@@ -202,6 +202,12 @@ def _hour(surface: str, context: RenderContext) -> str:
     marker = (context.groups.get("ampm") or "").lower().replace(".", "").replace(" ", "")
     if hour > 24:
         raise NoValue(f"hour {hour} out of range")
+    # "4 in the morning", "8 in the evening", "10 at night" say a.m./p.m. in words.
+    daypart = (context.groups.get("daypart") or "").lower()
+    if "afternoon" in daypart or "evening" in daypart or ("night" in daypart and hour >= 6):
+        marker = "pm"
+    elif daypart:
+        marker = "am"
     if marker.startswith("p") and hour < 12:
         hour += 12
     elif marker.startswith("a") and hour == 12:
