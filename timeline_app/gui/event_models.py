@@ -28,6 +28,7 @@ from timeline_app.gui.models import (
     BatchedRows,
     BatchedTableModel,
     filter_difference,
+    reveal_next_batch,
 )
 from timeline_app.temporal.timex import Timex
 
@@ -281,15 +282,8 @@ class UndatedListModel(QAbstractListModel):
         return not parent.isValid() and self._rows.remaining() > 0
 
     def fetchMore(self, parent: AnyIndex = ROOT) -> None:
-        if parent.isValid():
-            return
-        count = min(BATCH_SIZE, self._rows.remaining())
-        if count <= 0:
-            return
-        first = self._rows.shown
-        self.beginInsertRows(ROOT, first, first + count - 1)
-        self._rows.shown += count
-        self.endInsertRows()
+        if not parent.isValid():
+            reveal_next_batch(self, self._rows)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < self._rows.shown:

@@ -14,6 +14,7 @@ from pathlib import PurePath
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -91,6 +92,17 @@ class BatchedRows(Generic[Row]):
         return len(self.items) - self.shown
 
 
+def reveal_next_batch(model: QAbstractItemModel, rows: BatchedRows) -> None:
+    """Show the next batch of already-queried rows (Qt's fetchMore protocol)."""
+    count = min(BATCH_SIZE, rows.remaining())
+    if count <= 0:
+        return
+    first = rows.shown
+    model.beginInsertRows(ROOT, first, first + count - 1)
+    rows.shown += count
+    model.endInsertRows()
+
+
 class BatchedTableModel(QAbstractTableModel, Generic[Row]):
     """Shared batching and sorting for the table models below."""
 
@@ -126,15 +138,8 @@ class BatchedTableModel(QAbstractTableModel, Generic[Row]):
         return not parent.isValid() and self._rows.remaining() > 0
 
     def fetchMore(self, parent: AnyIndex = ROOT) -> None:
-        if parent.isValid():
-            return
-        count = min(BATCH_SIZE, self._rows.remaining())
-        if count <= 0:
-            return
-        first = self._rows.shown
-        self.beginInsertRows(ROOT, first, first + count - 1)
-        self._rows.shown += count
-        self.endInsertRows()
+        if not parent.isValid():
+            reveal_next_batch(self, self._rows)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.COLUMNS):
