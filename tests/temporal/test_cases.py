@@ -150,7 +150,9 @@ def test_spelled_out_numbers_and_ordinals() -> None:
 def test_numeric_dates_read_month_first_unless_day_first() -> None:
     assert [t.value for t in tag("Filed 01/06/2024.", MONDAY)] == ["2024-01-06"]
     assert [t.value for t in tag("Filed 01/06/2024.", MONDAY, day_first=True)] == ["2024-06-01"]
-    assert tag("Filed 13/06/2024.", MONDAY) == []
+    # 13 cannot be a month, so only the day-first reading is possible.
+    assert [t.value for t in tag("Filed 13/06/2024.", MONDAY)] == ["2024-06-13"]
+    assert tag("Filed 13/13/2024.", MONDAY) == []
 
 
 @pytest.mark.parametrize("dct", [date.min, date.max])
