@@ -14,6 +14,7 @@ import argparse
 import html
 import json
 import random
+import shutil
 import sys
 import tempfile
 import time
@@ -93,6 +94,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--workers", type=int, default=None)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--keep-db", type=Path, default=None, help="copy the imported library here afterwards"
+    )
     args = parser.parse_args(argv)
 
     sys.path.insert(0, str(PROJECT))
@@ -118,6 +122,8 @@ def main(argv: list[str] | None = None) -> int:
             seconds = time.perf_counter() - started
             queries = query_timings(repo)
         size = sum(p.stat().st_size for p in Path(tmp).glob("bench.db*"))
+        if args.keep_db is not None:
+            shutil.copyfile(db_path, args.keep_db)
     print(
         json.dumps(
             {

@@ -11,6 +11,7 @@ a mapping; the store keeps it in ``events.group_id`` and lets the user undo it.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping, Sequence
 from functools import cache
@@ -108,23 +109,84 @@ def group_events(events: Sequence[Event], texts: Mapping[int, str] | None = None
         raise ValueError("group_events needs stored events (an event has id 0)")
     ordered = sorted(events, key=lambda e: (e.start, e.id))
     words = {e.id: content_words(_passage_without_expression(e, texts)) for e in ordered}
+    return _join(_candidates(ordered, words), ordered)
+
+
+def _candidates(
+    ordered: Sequence[Event], words: Mapping[int, frozenset[str]]
+) -> list[tuple[float, int, int]]:
+    """Every pair that may be grouped, with its similarity, found without comparing all pairs.
+
+    A sweep in start order keeps the events still running; among those, an
+    event only meets the ones sharing a word of its *prefix*: its words
+    ordered rarest first, minus the most common ones it could do without
+    (prefix filtering). Two word sets as similar as the threshold demands
+    must share a word of both prefixes, so no pair that qualifies is missed,
+    while the many pairs that share nothing rare are never looked at (a year
+    with thousands of events used to cost millions of comparisons).
+    """
+    frequency: dict[str, int] = {}
+    for event_words in words.values():
+        for word in event_words:
+            frequency[word] = frequency.get(word, 0) + 1
     candidates: list[tuple[float, int, int]] = []
-    # Events still running, kept apart by nature and precision class so an
-    # event is only compared with those it could be grouped with.
-    active: dict[tuple[bool, int], list[Event]] = {}
+    # Running events by (nature, precision class) and then by prefix word.
+    active: dict[tuple[bool, int], dict[str, list[Event]]] = {}
     for event in ordered:
+        own_words = words[event.id]
+        prefix = _prefix(own_words, frequency, _threshold_for(event.precision))
+        if not prefix:
+            continue  # too few words to ever be similar enough
+        checked: set[int] = set()
         own = _bucket(event)
         for bucket in _compatible_buckets(own):
-            running = [other for other in active.get(bucket, ()) if other.end > event.start]
-            active[bucket] = running
-            for other in running:
-                if other.article_id == event.article_id or not compatible_times(other, event):
+            index = active.get(bucket)
+            if not index:
+                continue
+            for word in prefix:
+                postings = index.get(word)
+                if not postings:
                     continue
-                score = similarity(words[other.id], words[event.id])
-                if score >= required_similarity(other, event):
-                    candidates.append((score, min(other.id, event.id), max(other.id, event.id)))
-        active.setdefault(own, []).append(event)
-    return _join(candidates, ordered)
+                running = [other for other in postings if other.end > event.start]
+                if len(running) != len(postings):
+                    index[word] = running
+                for other in running:
+                    if other.id in checked:
+                        continue
+                    checked.add(other.id)
+                    if other.article_id == event.article_id or not compatible_times(other, event):
+                        continue
+                    score = similarity(words[other.id], own_words)
+                    if score >= required_similarity(other, event):
+                        candidates.append((score, min(other.id, event.id), max(other.id, event.id)))
+        index = active.setdefault(own, {})
+        for word in prefix:
+            index.setdefault(word, []).append(event)
+    return candidates
+
+
+def _threshold_for(precision: Precision) -> float:
+    """The lowest similarity any pair involving an event of ``precision`` needs."""
+    for level, threshold in _THRESHOLD_BY_PRECISION:
+        if precision >= level:
+            return threshold
+    return COARSE_THRESHOLD
+
+
+def _prefix(words: frozenset[str], frequency: Mapping[str, int], threshold: float) -> list[str]:
+    """The rarest words of ``words``, enough that any similar enough set shares one.
+
+    Dice >= t with ``o`` shared words needs ``o >= t * |words| / (2 - t)``
+    (and ``o >= MIN_SHARED_WORDS``); then the ``|words| - o + 1`` rarest words
+    must contain a shared one. The bound is rounded down (a longer prefix is
+    always safe) so float rounding can never drop a qualifying pair.
+    """
+    size = len(words)
+    if size < MIN_SHARED_WORDS:
+        return []
+    needed = max(MIN_SHARED_WORDS, math.floor(threshold * size / (2 - threshold)))
+    length = size - needed + 1
+    return sorted(words, key=lambda word: (frequency[word], word))[:length]
 
 
 def _bucket(event: Event) -> tuple[bool, int]:
