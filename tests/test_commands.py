@@ -37,7 +37,7 @@ def store(repo: Repository, text: str, published: date | None) -> int:
             published_source=PublishedSource.METADATA if published else PublishedSource.UNKNOWN,
         )
     )
-    repo.replace_analysis(article.id, *analyse(text, published))
+    repo.replace_analysis(article.id, *analyse(text, published, article.published_source))
     return article.id
 
 
@@ -52,6 +52,37 @@ def test_seed_article_imports_with_inferred_date(db_path: Path) -> None:
         assert article.published_reason
         assert repo.event_count() > 0
         assert ensure_seeded(repo) is None  # only into an empty library
+
+
+def relative_explanations(repo: Repository, article_id: int | None = None) -> list[str]:
+    """Explanations of events resolved against the publication date ("on Monday")."""
+    ids = None if article_id is None else [article_id]
+    events = repo.events(article_ids=ids, include_hidden=True)
+    return [e.explanation for e in events if "resolved against the publication" in e.explanation]
+
+
+def test_imported_seed_events_say_the_date_was_inferred(db_path: Path) -> None:
+    with Repository(db_path) as repo:
+        ensure_seeded(repo, workers=1)
+        explanations = relative_explanations(repo)
+        assert explanations, "the seed has weekday expressions resolved against its date"
+        assert all("inferred" in text for text in explanations)
+        assert not any("source unknown" in text for text in explanations)
+        # A re-tag finds the date again and still says where it came from.
+        assert retag_all(repo, workers=1) == 1
+        assert all("inferred" in text for text in relative_explanations(repo))
+
+
+def test_set_and_cleared_dates_are_named_in_explanations(db_path: Path) -> None:
+    with Repository(db_path) as repo:
+        article_id = store(repo, WEEKDAY_STORY, date(2024, 1, 10))
+        assert all("metadata" in text for text in relative_explanations(repo, article_id))
+        set_publication_date(repo, article_id, date(2024, 2, 7))
+        assert all("set by the user" in text for text in relative_explanations(repo, article_id))
+        clear_publication_date(repo, article_id)
+        explanations = relative_explanations(repo, article_id)
+        assert explanations
+        assert all("metadata" in text for text in explanations)
 
 
 def test_set_publication_date_re_resolves_and_keeps_corrections(db_path: Path) -> None:

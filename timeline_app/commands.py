@@ -74,13 +74,20 @@ class ImportReport:
         return text + (" (cancelled)" if self.cancelled else "")
 
 
-def analyse(text: str, published: date | None) -> tuple[list[Timex], list[Event]]:
-    """Time expressions of ``text`` resolved against ``published``, and the events they date."""
+def analyse(
+    text: str, published: date | None, published_source: PublishedSource | None = None
+) -> tuple[list[Timex], list[Event]]:
+    """Time expressions of ``text`` resolved against ``published``, and the events they date.
+
+    Pass ``published_source`` whenever it is known: explanations then say where
+    the date came from ("inferred from the text") and confidence follows it.
+    """
     from timeline_app.events import build_events
     from timeline_app.temporal import tag
 
     timexes = list(tag(text, published))
-    return timexes, list(build_events(text, timexes, published))
+    events = build_events(text, timexes, published, published_source=published_source)
+    return timexes, list(events)
 
 
 def _database_files(repo: Repository) -> list[Path]:
@@ -260,7 +267,7 @@ def set_publication_date(repo: Repository, article_id: int, published: date) -> 
     former_groups = _groups_of(repo, article_id)
     repo.set_published(article_id, published, PublishedSource.USER, "set by the user")
     article = repo.article(article_id)
-    timexes, events = analyse(article.text, published)
+    timexes, events = analyse(article.text, published, PublishedSource.USER)
     repo.replace_analysis(article_id, timexes, events)
     regroup(repo, [article_id], former_groups)
 
@@ -270,7 +277,7 @@ def clear_publication_date(repo: Repository, article_id: int) -> None:
     former_groups = _groups_of(repo, article_id)
     repo.clear_published_correction(article_id)
     article = repo.article(article_id)
-    timexes, events = analyse(article.text, article.published)
+    timexes, events = analyse(article.text, article.published, article.published_source)
     repo.replace_analysis(article_id, timexes, events)
     regroup(repo, [article_id], former_groups)
 
@@ -278,17 +285,20 @@ def clear_publication_date(repo: Repository, article_id: int) -> None:
 RetagResult = tuple[int, ParsedArticle | None, list[Timex], list[Event]]
 
 
-def _retag_task(item: tuple[int, str, str, date | None, bool]) -> RetagResult:
+RetagItem = tuple[int, str, str, date | None, PublishedSource, bool]
+
+
+def _retag_task(item: RetagItem) -> RetagResult:
     """Worker side of :func:`retag_all`: re-infer a machine date if allowed, then tag."""
-    article_id, text, title, published, may_reinfer = item
+    article_id, text, title, published, source, may_reinfer = item
     redated = None
     if may_reinfer:
         redated = with_publication_date(ParsedArticle(text=text, title=title))
         if redated.published is None:
             redated = None  # nothing found now: keep whatever date the article had
         else:
-            published = redated.published
-    timexes, events = analyse(text, published)
+            published, source = redated.published, redated.published_source
+    timexes, events = analyse(text, published, source)
     return article_id, redated, timexes, events
 
 
@@ -302,8 +312,8 @@ def retag_all(
     are kept. User corrections of events are re-applied to the fresh output.
     """
     refindable = {PublishedSource.INFERRED, PublishedSource.DATELINE, PublishedSource.UNKNOWN}
-    items = [
-        (a.id, a.text, a.title, a.published, a.published_source in refindable)
+    items: list[RetagItem] = [
+        (a.id, a.text, a.title, a.published, a.published_source, a.published_source in refindable)
         for a in repo.articles()
     ]
     count = 0

@@ -123,7 +123,7 @@ def prepare_article(parsed: ParsedArticle, digest: str | None = None) -> Prepare
     from timeline_app.commands import analyse
 
     dated = with_publication_date(parsed)
-    timexes, events = analyse(dated.text, dated.published)
+    timexes, events = analyse(dated.text, dated.published, dated.published_source)
     return PreparedArticle(
         dated,
         digest or content_hash(dated.text),
