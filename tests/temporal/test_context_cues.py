@@ -106,3 +106,16 @@ def test_this_season_looks_ahead_only_when_the_sentence_does() -> None:
 
 def test_a_decade_ago_is_a_year_not_a_decade() -> None:
     assert value_of("It was founded a decade ago.", "a decade ago", date(2024, 1, 8)) == "2014"
+
+
+def test_a_subordinate_clause_has_its_own_tense() -> None:
+    text = "She hoped she would bring aid to Kenya, where the Aug. 7 blasts killed 257."
+    assert value_of(text, "Aug. 7", date(1998, 8, 18)) == "1998-08-07"
+
+
+def test_a_modal_perfect_points_back() -> None:
+    text = (
+        "But on April 8, investigators, wondering how he could have emerged "
+        "from the woods, searched again."
+    )
+    assert value_of(text, "April 8", date(1999, 5, 5)) == "1999-04-08"

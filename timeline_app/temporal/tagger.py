@@ -114,6 +114,12 @@ def candidate_starts(text: str, matcher: Matcher) -> list[tuple[int, Bucket]]:
     return sorted(chosen.items(), key=lambda item: item[0])
 
 
+_CLAUSE_START = re.compile(
+    r"[,;]\s+(?:where|when|while|whereas|after|before|since|because|although|though|as|which|who)\b",
+    re.IGNORECASE,
+)
+
+
 def sentence_tense(text: str, start: int, end: int, engine: Engine) -> Tense:
     """Past or future, by the marker word nearest the expression in its sentence."""
     left = max(0, start - _SENTENCE_LOOKAROUND)
@@ -138,12 +144,18 @@ def sentence_tense(text: str, start: int, end: int, engine: Engine) -> Tense:
         inside_future = any(a <= marker.start() < b for a, b in future_spans)
         if not inside_future:
             found.setdefault(marker.start(), (marker.end(), Tense.PAST))
-    left = [(marker_end, tense) for marker_end, tense in found.values() if marker_end <= start]
-    if left:
-        return max(left, key=lambda item: item[0])[1]
-    right = [(begin, tense) for begin, (_, tense) in found.items() if begin >= end]
-    if right:
-        return min(right, key=lambda item: item[0])[1]
+    # A subordinate clause has its own verb: in "hoped she would bring aid,
+    # where the Aug. 7 blasts killed 257" the future marker is not Aug. 7's.
+    clause_start = sentence_start
+    for boundary in _CLAUSE_START.finditer(text, sentence_start, start):
+        clause_start = boundary.end()
+    for lower_bound in (clause_start, sentence_start):
+        left = [(e, tense) for b, (e, tense) in found.items() if lower_bound <= b and e <= start]
+        if left:
+            return max(left, key=lambda item: item[0])[1]
+        right = [(begin, tense) for begin, (_, tense) in found.items() if begin >= end]
+        if right:
+            return min(right, key=lambda item: item[0])[1]
     return Tense.UNKNOWN
 
 
