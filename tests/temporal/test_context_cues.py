@@ -119,3 +119,9 @@ def test_a_modal_perfect_points_back() -> None:
         "from the woods, searched again."
     )
     assert value_of(text, "April 8", date(1999, 5, 5)) == "1999-04-08"
+
+
+def test_a_present_tense_schedule_points_ahead() -> None:
+    monday = date(2024, 1, 8)
+    assert value_of("The three-day summit opens Thursday.", "Thursday", monday) == "2024-01-11"
+    assert value_of("The three-day summit opened Thursday.", "Thursday", monday) == "2024-01-04"
