@@ -28,7 +28,7 @@ from timeline_app.events.model import Event
 from timeline_app.store import codec
 from timeline_app.store.corrections import APPLY_CORRECTIONS, CorrectionsMixin, _now
 from timeline_app.store.schema import migrate
-from timeline_app.temporal.timex import Timex
+from timeline_app.temporal.timex import Timex, TimexType
 
 _ARTICLE_SELECT = """
 SELECT a.id, a.title, a.text, a.source, a.url, a.path, a.content_hash, a.imported_at,
@@ -494,15 +494,30 @@ class Repository(CorrectionsMixin):
         return counts
 
     def undated(self, article_ids: Collection[int] | None = None) -> list[tuple[int, Timex]]:
-        """Time expressions that gave no event (durations, sets, PAST_REF, unresolved ones)."""
+        """Time expressions that can date no event (durations, sets, PAST_REF, unresolved ones).
+
+        Exactly the timexes ``is_event_timex`` rejects: a dated expression is
+        never listed, even when it gave no event of its own (it repeats the
+        moment of another expression in its sentence). The events package
+        decides, so the list and the timeline cannot disagree; SQL only skips
+        rows that are certainly dated (a resolved DATE/TIME that is no *_REF),
+        so a whole library is not decoded to find a few thousand.
+        """
+        from timeline_app.events import is_event_timex
+
         sql = (
-            "SELECT * FROM timexes t WHERE NOT EXISTS (SELECT 1 FROM events e"
-            " WHERE e.article_id = t.article_id AND e.timex_start <= t.char_start"
-            " AND e.timex_end >= t.char_end)"
+            "SELECT * FROM timexes t WHERE (t.type NOT IN (?, ?) OR t.interval_start IS NULL"
+            " OR t.interval_end IS NULL OR t.precision IS NULL"
+            " OR upper(t.value) LIKE '%\\_REF' ESCAPE '\\')"
         )
-        params: list[Any] = []
+        params: list[Any] = [TimexType.DATE.value, TimexType.TIME.value]
         if article_ids is not None:
             sql += " AND t.article_id IN (SELECT value FROM json_each(?))"
             params.append(json.dumps(sorted(int(i) for i in article_ids)))
         sql += " ORDER BY t.article_id, t.char_start"
-        return [(row["article_id"], codec.timex_from_row(row)) for row in self._rows(sql, params)]
+        undated = []
+        for row in self._rows(sql, params):
+            timex = codec.timex_from_row(row)
+            if not is_event_timex(timex):
+                undated.append((row["article_id"], timex))
+        return undated
