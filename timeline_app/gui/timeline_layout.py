@@ -6,6 +6,11 @@ tuples are several times cheaper to build than frozen dataclasses.
 Layout works in pixels relative to a fixed origin, so it is computed once per
 zoom level and simply translated while the user pans: rows stay put instead of
 reshuffling on every mouse move.
+
+A label normally follows its shape. Where it would run past the right edge of
+the view (events at the end of the library, at "fit all") or into a neighbour,
+it may sit before the shape instead, ending just left of it: a row of dots
+with no words says nothing without hovering.
 """
 
 from __future__ import annotations
@@ -22,6 +27,17 @@ class Extent(NamedTuple):
     shape_start: float
     shape_end: float
     label_end: float  # right edge of shape plus label; >= shape_end
+    label_start: float | None = None  # left edge of the label placed before the shape
+
+
+class _Option(NamedTuple):
+    """One way to place an event: what it occupies and how its label sits."""
+
+    left: float
+    right: float
+    labelled: bool
+    label_before: bool
+    gap: float
 
 
 class Placement(NamedTuple):
@@ -30,17 +46,43 @@ class Placement(NamedTuple):
     row: int
     labelled: bool
     crowded: bool = False  # no row had room even for the bare shape: row is the overflow row
+    label_before: bool = False  # the label ends just left of the shape instead of following it
+
+
+def _options(extent: Extent, gap: float, left_limit: float, right_limit: float) -> list[_Option]:
+    """Ways to place ``extent``, best first.
+
+    A label inside the limits (the visible window) beats one that runs out of it,
+    following the shape beats preceding it, and any label beats none.
+    """
+    start, shape_end = extent.shape_start, extent.shape_end
+    after = _Option(start, extent.label_end, True, False, gap)
+    bare = _Option(start, shape_end, False, False, gap / 2)
+    before = None
+    if extent.label_start is not None and left_limit <= extent.label_start:
+        before = _Option(extent.label_start, shape_end, True, True, gap)
+    if extent.label_end <= right_limit:
+        return [after, before, bare] if before else [after, bare]
+    return [before, after, bare] if before else [after, bare]
 
 
 def pack_rows(
-    extents: Sequence[Extent], rows: int, gap: float = 8.0, long_width: float = math.inf
+    extents: Sequence[Extent],
+    rows: int,
+    gap: float = 8.0,
+    long_width: float = math.inf,
+    left_limit: float = -math.inf,
+    right_limit: float = math.inf,
 ) -> list[Placement]:
     """First-fit of events (given in start order) into ``rows`` rows; one placement each.
 
-    Each event takes the first row where shape and label fit; failing that, the
-    first row where its bare shape fits (the label is then left out and shown on
-    hover); failing that, it goes to the overflow row ``rows`` (marked ``crowded``),
-    drawn as a count rug under the rows, so nothing is ever drawn over a label.
+    Each event takes the first row where shape and label fit, the label after the
+    shape or, when that would cross ``right_limit`` or meet a neighbour, before it
+    (for extents giving ``label_start`` at or right of ``left_limit``); failing
+    that, the first row where its bare shape fits (the label is then left out and
+    shown on hover); failing that, it goes to the overflow row ``rows`` (marked
+    ``crowded``), drawn as a count rug under the rows, so nothing is ever drawn
+    over a label.
 
     Events whose shape is wider than ``long_width`` are placed last, in the gaps
     the others leave: at a close zoom a hundred year-long bars starting earlier
@@ -54,29 +96,34 @@ def pack_rows(
     placements: list[Placement | None] = [None] * len(extents)
     deferred = []
     for index, extent in enumerate(extents):
-        if extent.label_end < extent.shape_end or extent.shape_end < extent.shape_start:
+        if (
+            extent.label_end < extent.shape_end
+            or extent.shape_end < extent.shape_start
+            or (extent.label_start is not None and extent.label_start > extent.shape_start)
+        ):
             raise ValueError(f"malformed extent {extent}")
         if extent.shape_end - extent.shape_start > long_width:
             deferred.append(index)
             continue
-        left = extent.shape_start
         free_from = min(row_end)  # one C-level call refuses a full set of rows
-        for right, labelled, needed_gap in (
-            (extent.label_end, True, gap),
-            (extent.shape_end, False, gap / 2),
+        for left, right, labelled, before, needed_gap in _options(
+            extent, gap, left_limit, right_limit
         ):
             if free_from + needed_gap > left:
                 continue
+            # Rows hold disjoint intervals in start order; each new one begins after the
+            # row's end, so a label placed before its shape keeps the row sorted too.
             row = next(r for r, end in enumerate(row_end) if end + needed_gap <= left)
             row_end[row] = right
             starts[row].append(left)
             ends[row].append(right)
-            placements[index] = Placement(row, labelled)
+            placements[index] = Placement(row, labelled, False, before)
             break
     if deferred:
         rows_index = _RowGaps(starts, ends)
         for index in deferred:
-            placements[index] = rows_index.place(extents[index], gap)
+            options = _options(extents[index], gap, left_limit, right_limit)
+            placements[index] = rows_index.place(options)
     crowded = Placement(rows, False, True)
     return [crowded if p is None else p for p in placements]
 
@@ -92,12 +139,8 @@ class _RowGaps:
         self.last = [row[-1] if row else -math.inf for row in ends]
         self.inner = [_widest_inner_gap(s, e) for s, e in zip(starts, ends, strict=True)]
 
-    def place(self, extent: Extent, gap: float) -> Placement | None:
-        left = extent.shape_start
-        for right, labelled, needed_gap in (
-            (extent.label_end, True, gap),
-            (extent.shape_end, False, gap / 2),
-        ):
+    def place(self, options: list[_Option]) -> Placement | None:
+        for left, right, labelled, before, needed_gap in options:
             needed = right - left + 2 * needed_gap
             if not (
                 right + needed_gap <= max(self.first)
@@ -119,7 +162,7 @@ class _RowGaps:
                     row_ends.insert(position, right)
                     self.first[row], self.last[row] = row_starts[0], row_ends[-1]
                     self.inner[row] = _widest_inner_gap(row_starts, row_ends)
-                    return Placement(row, labelled)
+                    return Placement(row, labelled, False, before)
         return None
 
 

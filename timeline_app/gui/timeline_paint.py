@@ -31,6 +31,7 @@ from timeline_app.gui.time_scale import Axis, Viewport
 from timeline_app.gui.timeline_density import Bar
 from timeline_app.gui.timeline_scene import (
     BAR_LABEL_INSET,
+    LABEL_GAP,
     MARKER_RADIUS,
     Shape,
 )
@@ -91,6 +92,7 @@ class DrawnEvent:
     right: float  # right edge reserved for shape and label in its row
     label_x: float  # left of the label as laid out
     label_inside: bool = False  # inside a long bar: kept on screen while the bar is
+    label_before: bool = False  # ends just left of the shape (no room after it)
 
     @property
     def centre_y(self) -> float:
@@ -106,9 +108,17 @@ class DrawnEvent:
         extra = 10.0 if self.shape is Shape.ONGOING else 0.0
         return QRectF(self.x0, self.centre_y - half, width + extra, theme.bar_height)
 
+    def label_end(self, theme: Theme) -> float:
+        """Right x of a label placed before the shape."""
+        shape_start = self.x0 - theme.marker_radius if self.shape is Shape.MARKER else self.x0
+        return shape_start - LABEL_GAP
+
     def label_origin(self, theme: Theme, label_width: float) -> float:
         """Left x of the label: after a dot or short bar, or inside a long bar, where it
-        stays on screen while the bar runs off the left edge (never past the bar)."""
+        stays on screen while the bar runs off the left edge (never past the bar); or,
+        before the shape, right-aligned to end ``LABEL_GAP`` short of it."""
+        if self.label_before:
+            return self.label_end(theme) - label_width
         if not self.label_inside:
             return self.label_x
         sticky = max(self.x0, 0.0) + BAR_LABEL_INSET
@@ -330,6 +340,15 @@ def paint_events(
         text = item.label
         width = cache.width(text) if cache else metrics.horizontalAdvance(text)
         left = item.label_origin(theme, width)
+        if item.label_before and left < 4:  # runs off the left edge: elide, keep it aligned
+            room = item.label_end(theme) - 4
+            if room < MIN_ELIDED_PX:
+                continue
+            text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
+            if len(text) < 4:
+                continue
+            width = metrics.horizontalAdvance(text)
+            left = item.label_end(theme) - width
         if left < 0:
             continue  # a dot scrolled off the left edge takes its label with it
         if left + width > canvas_width - 4:  # runs off the right edge: elide, never clip

@@ -32,6 +32,7 @@ MARKER_RADIUS = 5.0
 LABEL_GAP = 5.0  # between a dot and its label
 BAR_LABEL_INSET = 6.0  # label starts this far inside a bar
 ARROW_PX = 10.0  # room for an ongoing event's open arrow
+RIGHT_MARGIN_PX = 4.0  # labels end this far short of the canvas edge (painting elides there)
 RUG_PX = 6.0  # width of one count bar in the overflow rug
 STALE_OVERLAP = 0.5  # share of the view a stale neighbourhood must still cover to be drawn
 REUSE_ZOOM = 2.0  # a layout serves zooming in up to this factor before it is redone
@@ -91,6 +92,7 @@ class _Slot(NamedTuple):
     row: int
     labelled: bool
     label_inside: bool
+    label_before: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +108,7 @@ class Placed:
     right: float  # right edge of shape and label
     label_x: float  # left of the label
     label_inside: bool  # the label sits inside a bar long enough to hold it
+    label_before: bool = False  # the label ends just left of the shape (no room after it)
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +130,12 @@ class Layout:
 def _overlap(window: Viewport, view: Viewport) -> float:
     """Seconds of ``view`` that ``window`` covers."""
     return max(0.0, min(window.end, view.end) - max(window.start, view.start))
+
+
+def _label_before_x(item: _Prepared, x0: float) -> float:
+    """Left of the label when it sits before the shape, ending ``LABEL_GAP`` short of it."""
+    shape_start = x0 - MARKER_RADIUS if item.shape is Shape.MARKER else x0
+    return shape_start - LABEL_GAP - item.label_width
 
 
 def _geometry(item: _Prepared, pixels_per_second: float, origin: float):
@@ -344,6 +353,11 @@ class TimelineScene:
                 else:
                     self._prepared.append(_Prepared(e, shape_of(e), start, end, *measure(e)))
         origin = fetched.window.start
+        # Labels should end inside the view the layout is made for (a little short of
+        # its right edge, where painting elides): the last events of the library get
+        # their labels before them rather than none.
+        left_limit = (view.start - origin) * pixels_per_second
+        right_limit = (view.end - origin) * pixels_per_second - RIGHT_MARGIN_PX
         extents = []
         inside = []
         for item in self._prepared:
@@ -353,17 +367,38 @@ class TimelineScene:
                 inside.append(True)
             else:
                 left = x0 - MARKER_RADIUS if item.shape is Shape.MARKER else x0
-                extents.append(Extent(left, shape_end, label_after_x + item.label_width))
+                extents.append(
+                    Extent(
+                        left,
+                        shape_end,
+                        label_after_x + item.label_width,
+                        _label_before_x(item, x0) if item.label_width else None,
+                    )
+                )
                 inside.append(False)
         slots = []
         crowded = []
         packed_rows = max(rows - 1, 1)
-        placements = pack_rows(extents, packed_rows, long_width=width / 3)
+        placements = pack_rows(
+            extents,
+            packed_rows,
+            long_width=width / 3,
+            left_limit=left_limit,
+            right_limit=right_limit,
+        )
         for item, label_inside, placement in zip(self._prepared, inside, placements, strict=True):
             if placement.crowded:
                 crowded.append((item.start, item.end))
             else:
-                slots.append(_Slot(item, placement.row, placement.labelled, label_inside))
+                slots.append(
+                    _Slot(
+                        item,
+                        placement.row,
+                        placement.labelled,
+                        label_inside,
+                        placement.labelled and placement.label_before,
+                    )
+                )
         used = {placement.row for placement in placements}
         free_rows = [row for row in range(packed_rows) if row not in used]
         for event, row in zip(self._spanning, free_rows, strict=False):
@@ -429,7 +464,10 @@ class TimelineScene:
             if x0 - MARKER_RADIUS > width + 12:
                 continue
             label = item.label if slot.labelled else ""
-            label_x = label_inside_x if slot.label_inside else label_after_x
+            if slot.label_before:
+                label_x = _label_before_x(item, x0)
+            else:
+                label_x = label_inside_x if slot.label_inside else label_after_x
             right = max(shape_end, label_x + item.label_width) if label else shape_end
             if right < -12:
                 continue
@@ -444,6 +482,7 @@ class TimelineScene:
                     right,
                     label_x,
                     slot.label_inside,
+                    slot.label_before,
                 )
             )
         return shown

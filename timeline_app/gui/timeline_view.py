@@ -39,6 +39,8 @@ from timeline_app.gui.timeline_source import TimelineSource, neighbour_event
 
 LEGEND_MAX = 6  # more articles or sources than this on screen: hover tells instead
 SETTLE_MS = 80  # pause after the last pan/zoom step before the view re-queries
+FIT_MARGIN_SHARE = 0.06  # "fit all" leaves this share of the width free on each side
+FIT_MARGIN_MIN_PX = 48.0  # ... and at least this much, room for a short label
 
 
 class TimelineView(TimelineInput, QWidget):
@@ -186,11 +188,20 @@ class TimelineView(TimelineInput, QWidget):
         return True
 
     def fit_all(self) -> None:
-        """Zoom so every event is in view, with a small margin."""
+        """Zoom so every event is in view, with a margin on both sides.
+
+        The margin is a share of the width with a floor in pixels, so the first
+        and last events never sit flush against an edge and a short label fits
+        beside them whatever the span.
+        """
         if self._span is None:
             return
         start, end = to_seconds(self._span[0]), to_seconds(self._span[1])
-        margin = max((end - start) * 0.04, 12 * 3600.0)
+        width = max(float(self.width()), 1.0)
+        margin_px = min(max(FIT_MARGIN_SHARE * width, FIT_MARGIN_MIN_PX), width / 4)
+        # Solve for the span whose margins come out at margin_px once drawn width px wide.
+        margin = (end - start) * margin_px / (width - 2 * margin_px)
+        margin = max(margin, 12 * 3600.0)
         self._set_viewport(Viewport.around(start - margin, end + margin))
 
     def zoom_in(self) -> None:
@@ -372,6 +383,7 @@ class TimelineView(TimelineInput, QWidget):
                 item.right,
                 item.label_x,
                 item.label_inside,
+                item.label_before,
             )
             for item in self._scene.visible(self._viewport, width, rows, self._measure)
         ]
