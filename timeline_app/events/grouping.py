@@ -11,10 +11,13 @@ a mapping; the store keeps it in ``events.group_id`` and lets the user undo it.
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections.abc import Mapping, Sequence
-from functools import cache
+from datetime import datetime
+from functools import cache, lru_cache
+from operator import itemgetter
 
 from timeline_app.events.model import Event, EventKind
 from timeline_app.resources import resource_path
@@ -50,14 +53,24 @@ def _stem(word: str) -> str:
 
 def content_words(passage: str) -> frozenset[str]:
     """Lower-cased, lightly stemmed words of ``passage`` without stopwords or numbers."""
-    common = stopwords()
     words = set()
     for raw in _WORD.findall(passage.lower()):
-        word = raw.translate(_DROP_MARKS)
-        if len(word) < 2 or word in common or word.isdigit():
-            continue
-        words.add(_stem(word))
+        word = _normal_form(raw)
+        if word:
+            words.add(word)
     return frozenset(words)
+
+
+@lru_cache(maxsize=200_000)
+def _normal_form(raw: str) -> str:
+    """The comparable form of one lower-cased word, or "" when it says nothing.
+
+    Cached: a library repeats the same few ten thousand words endlessly.
+    """
+    word = raw.translate(_DROP_MARKS)
+    if len(word) < 2 or word in stopwords() or word.isdigit():
+        return ""
+    return _stem(word)
 
 
 def _passage_without_expression(event: Event, texts: Mapping[int, str] | None) -> str:
@@ -123,45 +136,73 @@ def _candidates(
     (prefix filtering). Two word sets as similar as the threshold demands
     must share a word of both prefixes, so no pair that qualifies is missed,
     while the many pairs that share nothing rare are never looked at (a year
-    with thousands of events used to cost millions of comparisons).
+    with thousands of events used to cost millions of comparisons). The
+    checks are those of :func:`compatible_times`, :func:`similarity` and
+    :func:`required_similarity`, inlined: this loop meets every candidate.
     """
     frequency: dict[str, int] = {}
     for event_words in words.values():
         for word in event_words:
             frequency[word] = frequency.get(word, 0) + 1
+    by_rarity = sorted(frequency, key=lambda word: (frequency[word], word))
+    rank = {word: position for position, word in enumerate(by_rarity)}
+    day = int(Precision.DAY)
+    # Per event: (id, article, start, end, precision, words, own threshold).
+    facts: list[tuple[int, int, datetime, datetime, int, frozenset[str], float]] = []
+    # Running events by (nature, precision class), then by prefix word.
+    active: dict[tuple[bool, int], dict[str, set[int]]] = {}
+    # (end, index, bucket, prefix) of running events, to drop them once over.
+    ending: list[tuple[datetime, int, tuple[bool, int], list[str]]] = []
     candidates: list[tuple[float, int, int]] = []
-    # Running events by (nature, precision class) and then by prefix word.
-    active: dict[tuple[bool, int], dict[str, list[Event]]] = {}
     for event in ordered:
         own_words = words[event.id]
-        prefix = _prefix(own_words, frequency, _threshold_for(event.precision))
+        threshold = _threshold_for(event.precision)
+        prefix = _prefix(own_words, rank, threshold)
         if not prefix:
             continue  # too few words to ever be similar enough
-        checked: set[int] = set()
-        own = _bucket(event)
+        event_start, event_end = event.start, event.end
+        while ending and ending[0][0] <= event_start:
+            _, index, bucket, over = heapq.heappop(ending)
+            postings = active[bucket]
+            for word in over:
+                postings[word].discard(index)
+        precision = int(event.precision)
+        size = len(own_words)
+        own = (event.kind == EventKind.ONGOING, min(precision, day))
+        met: set[int] = set()
         for bucket in _compatible_buckets(own):
-            index = active.get(bucket)
-            if not index:
+            postings = active.get(bucket)
+            if not postings:
                 continue
             for word in prefix:
-                postings = index.get(word)
-                if not postings:
-                    continue
-                running = [other for other in postings if other.end > event.start]
-                if len(running) != len(postings):
-                    index[word] = running
-                for other in running:
-                    if other.id in checked:
+                for index in postings.get(word, ()):
+                    if index in met:
                         continue
-                    checked.add(other.id)
-                    if other.article_id == event.article_id or not compatible_times(other, event):
+                    met.add(index)
+                    other_id, article, start, _end, other_precision, other_words, other_needs = (
+                        facts[index]
+                    )
+                    if article == event.article_id or not start < event_end:
                         continue
-                    score = similarity(words[other.id], own_words)
-                    if score >= required_similarity(other, event):
-                        candidates.append((score, min(other.id, event.id), max(other.id, event.id)))
-        index = active.setdefault(own, {})
+                    if (precision < day or other_precision < day) and abs(
+                        precision - other_precision
+                    ) > 1:
+                        continue
+                    shared = len(own_words & other_words)
+                    if shared < MIN_SHARED_WORDS:
+                        continue
+                    score = 2 * shared / (size + len(other_words))
+                    if score >= max(threshold, other_needs):
+                        pair = (other_id, event.id) if other_id < event.id else (event.id, other_id)
+                        candidates.append((score, *pair))
+        index = len(facts)
+        facts.append(
+            (event.id, event.article_id, event_start, event_end, precision, own_words, threshold)
+        )
+        postings = active.setdefault(own, {})
         for word in prefix:
-            index.setdefault(word, []).append(event)
+            postings.setdefault(word, set()).add(index)
+        heapq.heappush(ending, (event_end, index, own, prefix))
     return candidates
 
 
@@ -173,7 +214,7 @@ def _threshold_for(precision: Precision) -> float:
     return COARSE_THRESHOLD
 
 
-def _prefix(words: frozenset[str], frequency: Mapping[str, int], threshold: float) -> list[str]:
+def _prefix(words: frozenset[str], rank: Mapping[str, int], threshold: float) -> list[str]:
     """The rarest words of ``words``, enough that any similar enough set shares one.
 
     Dice >= t with ``o`` shared words needs ``o >= t * |words| / (2 - t)``
@@ -186,7 +227,7 @@ def _prefix(words: frozenset[str], frequency: Mapping[str, int], threshold: floa
         return []
     needed = max(MIN_SHARED_WORDS, math.floor(threshold * size / (2 - threshold)))
     length = size - needed + 1
-    return sorted(words, key=lambda word: (frequency[word], word))[:length]
+    return sorted(words, key=rank.__getitem__)[:length]
 
 
 def _bucket(event: Event) -> tuple[bool, int]:
@@ -220,18 +261,25 @@ def _join(candidates: list[tuple[float, int, int]], events: Sequence[Event]) -> 
             event_id = parent[event_id]
         return event_id
 
-    for _score, first, second in sorted(candidates, key=lambda c: (-c[0], c[1], c[2])):
-        a, b = root(first), root(second)
-        if a == b or articles[a] & articles[b]:
+    # Strongest first, ties by ids: two C-level stable sorts, no per-item key tuples.
+    strongest_first = sorted(candidates, key=itemgetter(1, 2))
+    strongest_first.sort(key=itemgetter(0), reverse=True)
+    for _score, first, second in strongest_first:
+        a = first if parent[first] == first else root(first)
+        b = second if parent[second] == second else root(second)
+        if a == b or not articles[a].isdisjoint(articles[b]):
             continue
-        start = max(common[a][0], common[b][0])
-        end = min(common[a][1], common[b][1])
+        (a_start, a_end), (b_start, b_end) = common[a], common[b]
+        start = a_start if a_start > b_start else b_start
+        end = a_end if a_end < b_end else b_end
         if start >= end:
             continue
-        keep, drop = min(a, b), max(a, b)
-        parent[drop] = keep
-        articles[keep] |= articles.pop(drop)
-        common[keep] = (start, end)
+        # The larger group absorbs the smaller (the group id is chosen at the end).
+        if len(articles[a]) < len(articles[b]):
+            a, b = b, a
+        parent[b] = a
+        articles[a] |= articles.pop(b)
+        common[a] = (start, end)
     members: dict[int, list[int]] = {}
     for event in events:
         members.setdefault(root(event.id), []).append(event.id)
