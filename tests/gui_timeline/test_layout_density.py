@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from timeline_app.gui.timeline_density import DensityGrid
-from timeline_app.gui.timeline_layout import Extent, pack_rows
+from timeline_app.gui.timeline_layout import Extent, Placement, pack_rows
 
 
 @st.composite
@@ -20,8 +20,19 @@ def extents(draw) -> list[Extent]:
         start = draw(st.floats(min_value=-500, max_value=3000))
         shape = draw(st.floats(min_value=0, max_value=200))
         label = draw(st.floats(min_value=0, max_value=300))
-        items.append(Extent(start, start + shape, start + shape + label))
+        before = draw(st.booleans())  # whether this event's label may go before it
+        label_start = start - 5 - label if before else None
+        items.append(Extent(start, start + shape, start + shape + label, label_start))
     return sorted(items, key=lambda e: e.shape_start)
+
+
+def _occupied(extent: Extent, placement: Placement) -> tuple[float, float]:
+    if not placement.labelled:
+        return extent.shape_start, extent.shape_end
+    if placement.label_before:
+        assert extent.label_start is not None
+        return extent.label_start, extent.shape_end
+    return extent.shape_start, extent.label_end
 
 
 @settings(max_examples=300, deadline=None)
@@ -29,9 +40,18 @@ def extents(draw) -> list[Extent]:
     items=extents(),
     rows=st.integers(min_value=1, max_value=12),
     long_width=st.one_of(st.just(math.inf), st.floats(min_value=0, max_value=300)),
+    limits=st.one_of(
+        st.just((-math.inf, math.inf)),
+        st.tuples(st.floats(-600, 1000), st.floats(1000, 3500)),
+    ),
 )
-def test_nothing_drawn_in_a_row_overlaps(items: list[Extent], rows: int, long_width) -> None:
-    placements = pack_rows(items, rows, gap=8, long_width=long_width)
+def test_nothing_drawn_in_a_row_overlaps(
+    items: list[Extent], rows: int, long_width, limits: tuple[float, float]
+) -> None:
+    left_limit, right_limit = limits
+    placements = pack_rows(
+        items, rows, gap=8, long_width=long_width, left_limit=left_limit, right_limit=right_limit
+    )
     assert len(placements) == len(items)
     by_row: dict[int, list[tuple[float, float]]] = {}
     for extent, placement in zip(items, placements, strict=True):
@@ -40,8 +60,11 @@ def test_nothing_drawn_in_a_row_overlaps(items: list[Extent], rows: int, long_wi
         if placement.crowded:
             assert not placement.labelled
             continue
-        right = extent.label_end if placement.labelled else extent.shape_end
-        by_row.setdefault(placement.row, []).append((extent.shape_start, right))
+        if placement.label_before:
+            assert placement.labelled
+            assert extent.label_start is not None
+            assert extent.label_start >= left_limit, "a label placed before runs off the left"
+        by_row.setdefault(placement.row, []).append(_occupied(extent, placement))
     for spans in by_row.values():
         spans.sort()
         for (_, right), (left, _) in itertools.pairwise(spans):
@@ -79,11 +102,68 @@ def test_long_bars_give_way_to_dated_events() -> None:
     assert placements[2] == placements[0].__class__(0, True)
 
 
+def test_a_label_past_the_right_edge_goes_before_its_dot() -> None:
+    # Dots near the right edge (limit 1000), labels 200 px: after them they would be cut.
+    edge = [Extent(950, 960, 1165, 745), Extent(952, 962, 1167, 747), Extent(990, 1000, 1205, 785)]
+    placements = pack_rows(edge, rows=3, gap=8, right_limit=1000)
+    assert [(p.row, p.labelled, p.label_before) for p in placements] == [
+        (0, True, True),
+        (1, True, True),
+        (2, True, True),
+    ]
+
+
+def test_a_label_that_fits_after_its_shape_stays_there() -> None:
+    items = [Extent(100, 110, 310, -105), Extent(600, 610, 810, 395)]
+    placements = pack_rows(items, rows=1, gap=8, right_limit=1000)
+    assert [(p.labelled, p.label_before) for p in placements] == [(True, False), (True, False)]
+
+
+def test_a_label_before_its_shape_never_overlaps_the_row_before() -> None:
+    # Row 0 holds a labelled event up to x=800; the edge dot's label would need 745..950.
+    items = [Extent(500, 510, 800, 295), Extent(950, 960, 1165, 745)]
+    placements = pack_rows(items, rows=2, gap=8, right_limit=1000)
+    assert (placements[1].row, placements[1].label_before) == (1, True)
+    # With one row there is no room before it: the label runs past the edge instead.
+    placed = pack_rows(items, rows=1, gap=8, right_limit=1000)[1]
+    assert (placed.row, placed.labelled, placed.label_before) == (0, True, False)
+
+
+def test_a_label_before_its_shape_stays_inside_the_left_limit() -> None:
+    items = [Extent(150, 160, 365, -55)]  # label before would start left of 0
+    placed = pack_rows(items, rows=1, gap=8, left_limit=0, right_limit=300)[0]
+    assert (placed.labelled, placed.label_before) == (True, False)  # past the right edge
+    placed = pack_rows(items, rows=1, gap=8, left_limit=-100, right_limit=300)[0]
+    assert (placed.labelled, placed.label_before) == (True, True)
+
+
+def test_a_neighbour_after_the_shape_sends_the_label_before_it() -> None:
+    # A long bar goes in the gap between two dots: its label after it would reach the
+    # second dot, before it the label fits between the first dot's label and the bar.
+    dots = [Extent(0, 10, 150), Extent(1000, 1010, 1200)]
+    bar = Extent(400, 800, 1000, 200)
+    placements = pack_rows([dots[0], bar, dots[1]], rows=1, gap=8, long_width=300)
+    assert [(p.row, p.labelled, p.label_before) for p in placements] == [
+        (0, True, False),
+        (0, True, True),
+        (0, True, False),
+    ]
+
+
+def test_long_bars_can_take_a_label_before_them() -> None:
+    dot = Extent(0, 10, 200)
+    bar = Extent(400, 900, 1100, 250)  # long: placed after the dots, in the gaps
+    placed = pack_rows([dot, bar], rows=1, gap=8, long_width=300, right_limit=950)[1]
+    assert (placed.row, placed.labelled, placed.label_before) == (0, True, True)
+
+
 def test_malformed_extents_and_rows_are_refused() -> None:
     with pytest.raises(ValueError, match="at least one row"):
         pack_rows([], 0)
     with pytest.raises(ValueError, match="malformed"):
         pack_rows([Extent(0, 10, 5)], 1)
+    with pytest.raises(ValueError, match="malformed"):
+        pack_rows([Extent(0, 10, 20, 5)], 1)  # a label before the shape cannot start after it
 
 
 counts_lists = st.lists(st.integers(min_value=0, max_value=1000), min_size=1, max_size=300)

@@ -10,10 +10,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QImage, QWheelEvent
+from PySide6.QtGui import QFontMetricsF, QImage, QWheelEvent
 from PySide6.QtWidgets import QApplication
 
 from timeline_app.events.model import EventKind
+from timeline_app.gui import timeline_paint as paint
 from timeline_app.gui.time_scale import MAX_SPAN_S, MIN_SPAN_S, to_seconds
 from timeline_app.gui.timeline_scene import EVENT_THRESHOLD, Shape, shape_of
 from timeline_app.temporal.timex import Precision
@@ -357,11 +358,12 @@ def test_labels_in_a_row_never_overlap_on_screen(qtbot, shown_view) -> None:
     view, _ = shown_view(random_events(400, seed=9, days=700))
     view.grab()
     rows: dict[float, list[tuple[float, float]]] = {}
+    metrics = QFontMetricsF(paint.label_font(view.font()))
     for item in view.drawn_events():
         if item.label:
-            rows.setdefault(item.row_top, []).append(
-                (item.shape_rect(view.theme).left(), item.right)
-            )
+            label_left = item.label_origin(view.theme, metrics.horizontalAdvance(item.label))
+            left = min(item.shape_rect(view.theme).left(), label_left)
+            rows.setdefault(item.row_top, []).append((left, item.right))
     assert rows
     for spans in rows.values():
         spans.sort()
@@ -423,9 +425,6 @@ def test_a_repository_backed_view_selects_and_exports(qtbot, db_path, tmp_path) 
     ["Short", "x" * 300, "Ministers met\n in   Brussels\t" * 9, "Ünïcode — “quotes” 東京 " * 5],
 )
 def test_label_widths_match_the_font_and_long_labels_are_elided(qtbot, label: str) -> None:
-    from PySide6.QtGui import QFontMetricsF
-
-    from timeline_app.gui import timeline_paint as paint
     from timeline_app.gui.timeline_view import TimelineView
 
     view = TimelineView()

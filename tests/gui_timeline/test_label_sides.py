@@ -1,0 +1,91 @@
+"""Labels of events at the end of the library go before their shapes; fit all leaves margins."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from PySide6.QtGui import QFontMetricsF
+
+from timeline_app.events.model import EventKind
+from timeline_app.gui import timeline_paint as paint
+from timeline_app.gui.time_scale import to_seconds
+from timeline_app.temporal.timex import Precision
+
+from .conftest import make_event
+
+LONG_LABEL = "The minister said on the day that talks would resume next spring"
+
+
+def _cluster_at_the_end() -> list:
+    """Like a news article: a few events years back, then a busy last week."""
+    end = datetime(2024, 1, 8)
+    events = [
+        make_event(1, datetime(2014, 6, 1), Precision.YEAR, label=LONG_LABEL),
+        make_event(2, datetime(2017, 10, 1), Precision.MONTH, label=LONG_LABEL),
+        make_event(
+            3, datetime(2014, 1, 1), kind=EventKind.ONGOING, end=end, label="Since 2014 " * 4
+        ),
+    ]
+    for day in range(6):
+        events.append(make_event(10 + day, end - timedelta(days=6 - day), label=LONG_LABEL))
+    return events
+
+
+def _label_span(view, item) -> tuple[float, float]:
+    metrics = QFontMetricsF(paint.label_font(view.font()))
+    width = metrics.horizontalAdvance(item.label)
+    left = item.label_origin(view.theme, width)
+    return left, left + width
+
+
+@pytest.mark.parametrize("width", [560, 1000])
+def test_every_event_at_fit_all_has_a_readable_label(qtbot, shown_view, width: int) -> None:
+    view, _ = shown_view(_cluster_at_the_end(), width=width)
+    view.fit_all()
+    view.grab()
+    drawn = view.drawn_events()
+    assert len(drawn) == len(_cluster_at_the_end())
+    for item in drawn:
+        assert item.label, f"event {item.event.id} drawn without a label"
+        left, right = _label_span(view, item)
+        # Painting elides a label running off the right edge; it must keep most of it.
+        visible = min(right, view.width() - 4) - max(left, 0)
+        assert visible >= paint.MIN_ELIDED_PX, f"label of {item.event.id} barely shows"
+    before = [item for item in drawn if item.label_before]
+    assert before, "the last week's labels need the room before their dots"
+    for item in before:
+        assert _label_span(view, item)[1] <= item.shape_rect(view.theme).left()
+
+
+def test_labels_with_room_after_their_shape_stay_after_it(qtbot, shown_view) -> None:
+    base = datetime(2024, 1, 1)
+    events = [make_event(i, base + timedelta(days=30 * i), label="Short") for i in range(1, 6)]
+    view, _ = shown_view(events)
+    view.fit_all()
+    view.grab()
+    drawn = view.drawn_events()
+    assert drawn
+    assert all(item.label and not item.label_before for item in drawn)
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    days=st.integers(min_value=0, max_value=20000),
+    width=st.integers(min_value=300, max_value=1600),
+)
+def test_fit_all_leaves_a_margin_on_both_sides(qtbot, shown_view, days: int, width: int) -> None:
+    first = datetime(2000, 1, 1)
+    last = first + timedelta(days=days)
+    view, _ = shown_view([make_event(1, first), make_event(2, last)], width=width)
+    view.fit_all()
+    port = view.viewport()
+    x_first = port.x_of(to_seconds(first), view.width())
+    x_last = port.x_of(to_seconds(last + timedelta(days=1)), view.width())
+    assert x_first >= 0.05 * view.width() - 0.5
+    assert x_first >= 47.5
+    assert view.width() - x_last >= 47.5
