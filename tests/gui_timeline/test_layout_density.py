@@ -129,6 +129,15 @@ def test_a_label_before_its_shape_never_overlaps_the_row_before() -> None:
     assert (placed.row, placed.labelled, placed.label_before) == (0, True, False)
 
 
+def test_a_label_before_its_shape_keeps_clear_of_the_shape_before_it() -> None:
+    # 10 px after the previous event reads as that event's label: twice the gap is needed.
+    first = Extent(0, 10, 20)
+    close = pack_rows([first, Extent(300, 310, 600, 30)], rows=1, gap=8, right_limit=500)[1]
+    assert (close.labelled, close.label_before) == (True, False)
+    clear = pack_rows([first, Extent(300, 310, 600, 36)], rows=1, gap=8, right_limit=500)[1]
+    assert (clear.labelled, clear.label_before) == (True, True)
+
+
 def test_a_label_before_its_shape_stays_inside_the_left_limit() -> None:
     items = [Extent(150, 160, 365, -55)]  # label before would start left of 0
     placed = pack_rows(items, rows=1, gap=8, left_limit=0, right_limit=300)[0]

@@ -60,7 +60,9 @@ def _options(extent: Extent, gap: float, left_limit: float, right_limit: float) 
     bare = _Option(start, shape_end, False, False, gap / 2)
     before = None
     if extent.label_start is not None and left_limit <= extent.label_start:
-        before = _Option(extent.label_start, shape_end, True, True, gap)
+        # Twice the gap before such a label: it must read as its own shape's, not as
+        # the label of a bare shape just before it.
+        before = _Option(extent.label_start, shape_end, True, True, 2 * gap)
     if extent.label_end <= right_limit:
         return [after, before, bare] if before else [after, bare]
     return [before, after, bare] if before else [after, bare]
