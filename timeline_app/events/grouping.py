@@ -147,8 +147,8 @@ def _candidates(
     by_rarity = sorted(frequency, key=lambda word: (frequency[word], word))
     rank = {word: position for position, word in enumerate(by_rarity)}
     day = int(Precision.DAY)
-    # Per event: (id, article, start, end, precision, words, own threshold).
-    facts: list[tuple[int, int, datetime, datetime, int, frozenset[str], float]] = []
+    # Per event: (id, article, start, precision, words, own threshold).
+    facts: list[tuple[int, int, datetime, int, frozenset[str], float]] = []
     # Running events by (nature, precision class), then by prefix word.
     active: dict[tuple[bool, int], dict[str, set[int]]] = {}
     # (end, index, bucket, prefix) of running events, to drop them once over.
@@ -160,7 +160,12 @@ def _candidates(
         prefix = _prefix(own_words, rank, threshold)
         if not prefix:
             continue  # too few words to ever be similar enough
-        event_start, event_end = event.start, event.end
+        event_id, event_article, event_start, event_end = (
+            event.id,
+            event.article_id,
+            event.start,
+            event.end,
+        )
         while ending and ending[0][0] <= event_start:
             _, index, bucket, over = heapq.heappop(ending)
             postings = active[bucket]
@@ -169,36 +174,32 @@ def _candidates(
         precision = int(event.precision)
         size = len(own_words)
         own = (event.kind == EventKind.ONGOING, min(precision, day))
-        met: set[int] = set()
         for bucket in _compatible_buckets(own):
             postings = active.get(bucket)
             if not postings:
                 continue
-            for word in prefix:
-                for index in postings.get(word, ()):
-                    if index in met:
-                        continue
-                    met.add(index)
-                    other_id, article, start, _end, other_precision, other_words, other_needs = (
-                        facts[index]
-                    )
-                    if article == event.article_id or not start < event_end:
-                        continue
-                    if (precision < day or other_precision < day) and abs(
-                        precision - other_precision
-                    ) > 1:
-                        continue
-                    shared = len(own_words & other_words)
-                    if shared < MIN_SHARED_WORDS:
-                        continue
-                    score = 2 * shared / (size + len(other_words))
-                    if score >= max(threshold, other_needs):
-                        pair = (other_id, event.id) if other_id < event.id else (event.id, other_id)
-                        candidates.append((score, *pair))
+            lists = [postings[word] for word in prefix if word in postings]
+            if not lists:
+                continue
+            for index in lists[0].union(*lists[1:]):
+                other_id, article, start, other_precision, other_words, other_needs = facts[index]
+                if article == event_article or start >= event_end:
+                    continue
+                if (precision < day or other_precision < day) and not (
+                    -1 <= precision - other_precision <= 1
+                ):
+                    continue
+                shared = len(own_words & other_words)
+                if shared < MIN_SHARED_WORDS:
+                    continue
+                score = 2 * shared / (size + len(other_words))
+                if score >= (threshold if threshold > other_needs else other_needs):
+                    if other_id < event_id:
+                        candidates.append((score, other_id, event_id))
+                    else:
+                        candidates.append((score, event_id, other_id))
         index = len(facts)
-        facts.append(
-            (event.id, event.article_id, event_start, event_end, precision, own_words, threshold)
-        )
+        facts.append((event_id, event_article, event_start, precision, own_words, threshold))
         postings = active.setdefault(own, {})
         for word in prefix:
             postings.setdefault(word, set()).add(index)
