@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QFontMetricsF
 
 from timeline_app.events.model import EventKind
@@ -89,3 +90,35 @@ def test_fit_all_leaves_a_margin_on_both_sides(qtbot, shown_view, days: int, wid
     assert x_first >= 0.05 * view.width() - 0.5
     assert x_first >= 47.5
     assert view.width() - x_last >= 47.5
+
+
+def test_clicking_a_label_before_its_dot_selects_that_event(qtbot, shown_view) -> None:
+    view, _ = shown_view(_cluster_at_the_end())
+    view.fit_all()
+    view.grab()
+    item = next(item for item in view.drawn_events() if item.label_before)
+    left, right = _label_span(view, item)
+    click = QPoint(round((left + right) / 2), round(item.centre_y))
+    with qtbot.waitSignal(view.eventSelected, timeout=1000) as blocker:
+        qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=click)
+    assert blocker.args == [item.event.id]
+
+
+def test_a_selected_event_without_a_row_near_the_right_edge_is_labelled_before(
+    qtbot, shown_view
+) -> None:
+    end = datetime(2024, 1, 8)
+    events = [make_event(1, datetime(2020, 1, 1), label=LONG_LABEL)]
+    events += [make_event(10 + i, end, label=f"{LONG_LABEL} {i}") for i in range(40)]
+    view, _ = shown_view(events)
+    view.fit_all()
+    view.grab()
+    in_rows = {item.event.id for item in view.drawn_events()}
+    crowded = next(e for e in events if e.id not in in_rows)  # more events than rows
+    view.select_event(crowded.id)
+    view.grab()
+    item = next(item for item in view.drawn_events() if item.event.id == crowded.id)
+    assert item.label_before
+    left, right = _label_span(view, item)
+    assert left >= 0
+    assert right <= item.shape_rect(view.theme).left()

@@ -34,7 +34,7 @@ from timeline_app.gui.time_scale import (
 )
 from timeline_app.gui.timeline_density import Bar, DensityGrid
 from timeline_app.gui.timeline_input import ZOOM_STEP, TimelineInput
-from timeline_app.gui.timeline_scene import BAR_PX, Shape, TimelineScene, shape_of
+from timeline_app.gui.timeline_scene import BAR_PX, LABEL_GAP, Shape, TimelineScene, shape_of
 from timeline_app.gui.timeline_source import TimelineSource, neighbour_event
 
 LEGEND_MAX = 6  # more articles or sources than this on screen: hover tells instead
@@ -188,12 +188,8 @@ class TimelineView(TimelineInput, QWidget):
         return True
 
     def fit_all(self) -> None:
-        """Zoom so every event is in view, with a margin on both sides.
-
-        The margin is a share of the width with a floor in pixels, so the first
-        and last events never sit flush against an edge and a short label fits
-        beside them whatever the span.
-        """
+        """Zoom so every event is in view, with a margin on both sides (a share of the
+        width, at least room for a short label): no event sits flush against an edge."""
         if self._span is None:
             return
         start, end = to_seconds(self._span[0]), to_seconds(self._span[1])
@@ -400,19 +396,15 @@ class TimelineView(TimelineInput, QWidget):
         if shape is Shape.MARKER:
             x0 = x1 = (x0 + x1) / 2
         label, label_width = self._measure(event)
-        shape_end = x0 + self.theme.marker_radius if shape is Shape.MARKER else max(x1, x0 + 6)
-        label_x = shape_end + 5
-        colour = self._colour_of(event)
+        radius = self.theme.marker_radius if shape is Shape.MARKER else 0.0
+        shape_end = x0 + radius if shape is Shape.MARKER else max(x1, x0 + 6)
+        label_x, before_x = shape_end + LABEL_GAP, x0 - radius - LABEL_GAP - label_width
+        before = label_x + label_width > width - 4 and before_x >= 0  # as the layout would
+        label_x = before_x if before else label_x
+        right = max(shape_end, label_x + label_width)
+        row_top, colour = self._rug_top(height), self._colour_of(event)
         return paint.DrawnEvent(
-            event,
-            shape,
-            x0,
-            x1,
-            self._rug_top(height),
-            label,
-            colour,
-            label_x + label_width,
-            label_x,
+            event, shape, x0, x1, row_top, label, colour, right, label_x, False, before
         )
 
     def event_rect(self, event_id: int) -> QRectF | None:
