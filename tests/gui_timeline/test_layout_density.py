@@ -113,6 +113,12 @@ def test_a_label_past_the_right_edge_goes_before_its_dot() -> None:
     ]
 
 
+def test_a_shape_past_the_right_edge_keeps_its_label_after_it() -> None:
+    # Off screen when laid out: it will be panned into view from the right.
+    placed = pack_rows([Extent(1200, 1210, 1400, 985)], rows=1, gap=8, right_limit=1000)[0]
+    assert (placed.labelled, placed.label_before) == (True, False)
+
+
 def test_a_label_that_fits_after_its_shape_stays_there() -> None:
     items = [Extent(100, 110, 310, -105), Extent(600, 610, 810, 395)]
     placements = pack_rows(items, rows=1, gap=8, right_limit=1000)

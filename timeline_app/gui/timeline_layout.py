@@ -53,7 +53,9 @@ def _options(extent: Extent, gap: float, left_limit: float, right_limit: float) 
     """Ways to place ``extent``, best first.
 
     A label inside the limits (the visible window) beats one that runs out of it,
-    following the shape beats preceding it, and any label beats none.
+    following the shape beats preceding it, and any label beats none. A shape wholly
+    past ``right_limit`` is off screen: it keeps its label after it, as it will want
+    once panned into view, rather than every such label turning round.
     """
     start, shape_end = extent.shape_start, extent.shape_end
     after = _Option(start, extent.label_end, True, False, gap)
@@ -63,7 +65,7 @@ def _options(extent: Extent, gap: float, left_limit: float, right_limit: float) 
         # Twice the gap before such a label: it must read as its own shape's, not as
         # the label of a bare shape just before it.
         before = _Option(extent.label_start, shape_end, True, True, 2 * gap)
-    if extent.label_end <= right_limit:
+    if extent.label_end <= right_limit or start >= right_limit:
         return [after, before, bare] if before else [after, bare]
     return [before, after, bare] if before else [after, bare]
 
