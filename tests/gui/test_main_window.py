@@ -291,7 +291,7 @@ def test_a_failed_correction_changes_nothing_and_is_reported(
     tuesday = next(e for e in window.event_model.all_items() if e.expression == "Tuesday")
     window.select_event(tuesday.id)
 
-    def broken_analyse(text: str, published: Any) -> Any:
+    def broken_analyse(*args: Any, **kwargs: Any) -> Any:
         raise ValueError("rules could not be loaded")
 
     monkeypatch.setattr(commands, "analyse", broken_analyse)
