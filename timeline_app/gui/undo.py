@@ -90,7 +90,7 @@ def restore_machine_date(repo: Any, article_id: int) -> None:
         return
     repo.clear_published_correction(article_id)
     article = repo.article(article_id)
-    timexes, events = commands.analyse(article.text, article.published)
+    timexes, events = commands.analyse(article.text, article.published, article.published_source)
     repo.replace_analysis(article_id, timexes, events)
     commands.regroup(repo)
 
