@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import datetime, timedelta
 
 import pytest
@@ -122,3 +123,40 @@ def test_a_selected_event_without_a_row_near_the_right_edge_is_labelled_before(
     left, right = _label_span(view, item)
     assert left >= 0
     assert right <= item.shape_rect(view.theme).left()
+
+
+def _assert_no_overlaps(view) -> None:
+    rows: dict[float, list[tuple[float, float]]] = {}
+    for item in view.drawn_events():
+        left = item.shape_rect(view.theme).left()
+        if item.label:
+            left = min(left, _label_span(view, item)[0])
+        rows.setdefault(item.row_top, []).append((left, item.right))
+    for spans in rows.values():
+        spans.sort()
+        for (_, right), (left, _) in itertools.pairwise(spans):
+            assert right <= left + 0.5
+
+
+def test_a_label_panned_against_the_right_edge_turns_round(qtbot, shown_view) -> None:
+    base = datetime(2024, 1, 1)
+    events = [
+        make_event(i + 1, base + timedelta(days=100 * i), label="Talks resumed") for i in range(3)
+    ]
+    view, _ = shown_view(events)
+    view.fit_all()
+    view.grab()
+    middle = next(item for item in view.drawn_events() if item.event.id == 2)
+    assert not middle.label_before
+    label_width = middle.right - middle.label_x
+    layout = view._scene._layout
+    # Pan until the middle dot's label, after it, would be cut in half by the edge.
+    view.pan_by_pixels(middle.x0 - (view.width() - 4 - label_width / 2 - 10))
+    view.grab()
+    assert view._scene._layout is layout  # same rows: the label turns round per frame
+    middle = next(item for item in view.drawn_events() if item.event.id == 2)
+    assert middle.label_before
+    left, right = _label_span(view, middle)
+    assert left >= 0
+    assert right <= middle.shape_rect(view.theme).left()
+    _assert_no_overlaps(view)

@@ -11,9 +11,10 @@ per zoom level, relative to the neighbourhood, and only translated on pan.
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import Enum
 from typing import NamedTuple
@@ -32,6 +33,7 @@ MARKER_RADIUS = 5.0
 LABEL_GAP = 5.0  # between a dot and its label
 BAR_LABEL_INSET = 6.0  # label starts this far inside a bar
 ARROW_PX = 10.0  # room for an ongoing event's open arrow
+ROW_GAP = 8.0  # between neighbours in a row (twice that before a label placed before a shape)
 RIGHT_MARGIN_PX = 4.0  # labels end this far short of the canvas edge (painting elides there)
 RUG_PX = 6.0  # width of one count bar in the overflow rug
 STALE_OVERLAP = 0.5  # share of the view a stale neighbourhood must still cover to be drawn
@@ -382,6 +384,7 @@ class TimelineScene:
         placements = pack_rows(
             extents,
             packed_rows,
+            gap=ROW_GAP,
             long_width=width / 3,
             left_limit=left_limit,
             right_limit=right_limit,
@@ -455,7 +458,8 @@ class TimelineScene:
         if layout is None:
             return []
         pixels_per_second = max(width, 1.0) / view.span
-        shown = []
+        shown: list[Placed] = []
+        crossing: list[tuple[int, float, float]] = []  # labels running off the right edge
         for slot in layout.slots:
             item = slot.item
             x0, x1, shape_end, label_inside_x, label_after_x = _geometry(
@@ -471,6 +475,14 @@ class TimelineScene:
             right = max(shape_end, label_x + item.label_width) if label else shape_end
             if right < -12:
                 continue
+            if (
+                label
+                and not slot.label_before
+                and not slot.label_inside
+                and right > width - RIGHT_MARGIN_PX
+                and x0 < width
+            ):
+                crossing.append((len(shown), _label_before_x(item, x0), shape_end))
             shown.append(
                 Placed(
                     item.event,
@@ -485,4 +497,33 @@ class TimelineScene:
                     slot.label_before,
                 )
             )
+        if crossing:
+            _turn_round_at_the_edge(shown, crossing)
         return shown
+
+
+def _turn_round_at_the_edge(shown: list[Placed], crossing: list[tuple[int, float, float]]) -> None:
+    """Put labels that run off the right edge before their shapes, where their rows
+    have room: the layout decided sides for the view it was made for, and the user
+    has since panned. Rows are kept (no reshuffling); a label only moves into the
+    free space before its own shape, so nothing can come to overlap.
+    """
+    by_row: dict[int, list[tuple[float, float]]] = {}
+    for placed in shown:
+        left = placed.label_x if placed.label_before else _shape_left(placed)
+        by_row.setdefault(placed.row, []).append((left, placed.right))
+    for row in by_row.values():
+        row.sort()
+    for index, label_x, shape_end in crossing:
+        placed = shown[index]
+        if label_x < 0:
+            continue
+        row = by_row[placed.row]
+        position = bisect.bisect_left(row, (_shape_left(placed), -math.inf))
+        previous_right = row[position - 1][1] if position > 0 else -math.inf
+        if previous_right + 2 * ROW_GAP <= label_x:
+            shown[index] = replace(placed, label_x=label_x, right=shape_end, label_before=True)
+
+
+def _shape_left(placed: Placed) -> float:
+    return placed.x0 - MARKER_RADIUS if placed.shape is Shape.MARKER else placed.x0
