@@ -481,9 +481,12 @@ def test_any_sequence_of_gestures_keeps_the_view_valid(qtbot, dense_view, steps)
         viewport = view.viewport()
         assert MIN_SPAN_S - 1e-3 <= viewport.span <= MAX_SPAN_S
         rows: dict[float, list[tuple[float, float]]] = {}
+        metrics = QFontMetricsF(paint.label_font(view.font()))
         for item in view.drawn_events():
             if item.label and item.event.id != view.selected_event_id():
-                rows.setdefault(item.row_top, []).append((item.x0, item.right))
+                width = metrics.horizontalAdvance(item.label)
+                left = min(item.x0, item.label_origin(view.theme, width))  # labels before too
+                rows.setdefault(item.row_top, []).append((left, item.right))
         for spans in rows.values():
             spans.sort()
             for (_, right), (left, _) in itertools.pairwise(spans):
