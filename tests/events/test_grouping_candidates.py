@@ -114,6 +114,14 @@ def test_fast_candidates_equal_all_pairs(library: list[Event]) -> None:
     assert group_events(library) == _join(sorted(expected), ordered)
 
 
+@settings(max_examples=40, deadline=None)
+@given(events(), st.randoms(use_true_random=False))
+def test_groups_do_not_depend_on_input_order(library: list[Event], rng) -> None:
+    shuffled = list(library)
+    rng.shuffle(shuffled)
+    assert group_events(shuffled) == group_events(library)
+
+
 def test_a_long_year_full_of_unrelated_events_is_not_compared_pairwise(monkeypatch) -> None:
     """Overlapping events that share no words are never compared (was 2 million comparisons)."""
     calls = []

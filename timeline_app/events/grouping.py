@@ -7,6 +7,11 @@ the same thing; a day and a decade are not) and the words of their passages
 first, and a group never holds two events of the same article, so one
 sentence cannot drag in another article's unrelated events. The result is just
 a mapping; the store keeps it in ``events.group_id`` and lets the user undo it.
+
+Candidates are found without comparing all pairs (see :func:`_candidates`):
+a sweep over start times meets only events still running, and among those
+only the ones sharing one of an event's rarer words, which is provably enough
+for the similarity thresholds; a 10,000-article library is grouped in seconds.
 """
 
 from __future__ import annotations
