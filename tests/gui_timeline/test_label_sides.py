@@ -160,3 +160,23 @@ def test_a_label_panned_against_the_right_edge_turns_round(qtbot, shown_view) ->
     assert left >= 0
     assert right <= middle.shape_rect(view.theme).left()
     _assert_no_overlaps(view)
+
+
+def test_a_label_before_its_dot_panned_off_the_left_is_elided_not_clipped(
+    qtbot, shown_view, tmp_path
+) -> None:
+    view, _ = shown_view(_cluster_at_the_end())
+    view.fit_all()
+    view.grab()
+    item = next(item for item in view.drawn_events() if item.label_before)
+    full = item.label
+    view.pan_by_pixels(item.x0 - 150)  # the dot at x=150: its label would start off screen
+    view.grab()
+    item = next(drawn for drawn in view.drawn_events() if drawn.event.id == item.event.id)
+    assert item.label_before
+    assert _label_span(view, item)[0] < 0
+    text = view.export_svg(tmp_path / "edge.svg").read_text(encoding="utf-8")
+    shown = [line for line in text.splitlines() if full[:12] in line]
+    assert shown, "the label should still be drawn, elided"
+    assert all(full not in line for line in shown)
+    assert any("…" in line for line in shown)
