@@ -53,6 +53,8 @@ def test_nothing_drawn_in_a_row_overlaps(
         items, rows, gap=8, long_width=long_width, left_limit=left_limit, right_limit=right_limit
     )
     assert len(placements) == len(items)
+    plain = pack_rows(items, rows, gap=8, long_width=long_width)
+    assert sum(p.crowded for p in placements) <= sum(p.crowded for p in plain)
     by_row: dict[int, list[tuple[float, float]]] = {}
     for extent, placement in zip(items, placements, strict=True):
         assert 0 <= placement.row <= rows
@@ -142,6 +144,25 @@ def test_a_label_before_its_shape_keeps_clear_of_the_shape_before_it() -> None:
     assert (close.labelled, close.label_before) == (True, False)
     clear = pack_rows([first, Extent(300, 310, 600, 36)], rows=1, gap=8, right_limit=500)[1]
     assert (clear.labelled, clear.label_before) == (True, True)
+
+
+def test_turning_a_label_round_never_costs_an_event_its_row() -> None:
+    # Turning the edge dot's label round needs row 1, which the long bar needs too.
+    first = Extent(100, 110, 400)
+    edge_dot = Extent(450, 460, 700, 240)
+    long_bar = Extent(0, 2000, 2000)
+    placements = pack_rows(
+        [long_bar, first, edge_dot], rows=2, gap=8, long_width=1000, right_limit=500
+    )
+    assert not any(p.crowded for p in placements)
+    assert (placements[0].row, placements[1].row, placements[2].row) == (1, 0, 0)
+    assert not placements[2].label_before  # its label runs past the edge instead
+    # With a row to spare the label turns round and the bar still gets a row.
+    placements = pack_rows(
+        [long_bar, first, edge_dot], rows=3, gap=8, long_width=1000, right_limit=500
+    )
+    assert not any(p.crowded for p in placements)
+    assert placements[2].label_before
 
 
 def test_a_label_before_its_shape_stays_inside_the_left_limit() -> None:

@@ -91,9 +91,30 @@ def pack_rows(
     Events whose shape is wider than ``long_width`` are placed last, in the gaps
     the others leave: at a close zoom a hundred year-long bars starting earlier
     must not take every row from the few dated events actually in view.
+
+    A label turned round can open a row that a later event then misses; when the
+    limits leave more events without a row than packing without them, the
+    placements without them win: no label is worth an event drawn only as a count.
     """
     if rows < 1:
         raise ValueError(f"need at least one row, got {rows}")
+    placements = _first_fit(extents, rows, gap, long_width, left_limit, right_limit)
+    limited = left_limit > -math.inf or right_limit < math.inf
+    if limited and any(placement.crowded for placement in placements):
+        unlimited = _first_fit(extents, rows, gap, long_width, -math.inf, math.inf)
+        if sum(p.crowded for p in unlimited) < sum(p.crowded for p in placements):
+            return unlimited
+    return placements
+
+
+def _first_fit(
+    extents: Sequence[Extent],
+    rows: int,
+    gap: float,
+    long_width: float,
+    left_limit: float,
+    right_limit: float,
+) -> list[Placement]:
     starts: list[list[float]] = [[] for _ in range(rows)]
     ends: list[list[float]] = [[] for _ in range(rows)]
     row_end = [-math.inf] * rows  # in the first pass rows only grow to the right
