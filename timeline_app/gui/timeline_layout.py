@@ -99,8 +99,9 @@ def pack_rows(
     if rows < 1:
         raise ValueError(f"need at least one row, got {rows}")
     placements = _first_fit(extents, rows, gap, long_width, left_limit, right_limit)
-    limited = left_limit > -math.inf or right_limit < math.inf
-    if limited and any(placement.crowded for placement in placements):
+    # Unless a label turned round, packing without the limits makes the same choices.
+    turned = any(placement.label_before for placement in placements)
+    if turned and any(placement.crowded for placement in placements):
         unlimited = _first_fit(extents, rows, gap, long_width, -math.inf, math.inf)
         if sum(p.crowded for p in unlimited) < sum(p.crowded for p in placements):
             return unlimited
