@@ -46,12 +46,13 @@ from timeline_app.gui.reader import ReaderPanel
 from timeline_app.gui.settings import AppSettings
 from timeline_app.gui.undo import CorrectionsMixin
 from timeline_app.gui.window_actions import WindowActions
+from timeline_app.gui.window_state import WindowStateMixin
 
 SEARCH_DELAY_MS = 250
 ASYNC_EVENT_THRESHOLD = 20_000  # above this many events the table fills in the background
 
 
-class MainWindow(CorrectionsMixin, FileFlowsMixin, QMainWindow):
+class MainWindow(CorrectionsMixin, FileFlowsMixin, WindowStateMixin, QMainWindow):
     """Timeline Reader's window.
 
     ``timeline`` is the canvas (engineer E's ``TimelineView`` or anything with its
@@ -555,46 +556,6 @@ class MainWindow(CorrectionsMixin, FileFlowsMixin, QMainWindow):
             f"Timeline Reader {__version__}\n\nReads news articles as a dated, zoomable "
             f"timeline.\nDatabase: {self.db_path}",
         )
-
-    # -- state ------------------------------------------------------------------------------
-
-    def _remember_visible_range(self, start: Any, end: Any) -> None:
-        self._visible_range = (start, end)
-
-    def _restore_state(self) -> None:
-        for key, restore in (
-            ("geometry", self.restoreGeometry),
-            ("window", self.restoreState),
-            ("mainSplitter", self.main_splitter.restoreState),
-            ("centerSplitter", self.center_splitter.restoreState),
-        ):
-            state = self.settings.layout_state(key)
-            if state is not None:
-                restore(state)
-        visible = self.settings.visible_range(self.db_path)
-        setter = getattr(self.timeline, "set_visible_range", None)
-        if visible is not None and setter is not None:
-            setter(*visible)
-        else:
-            self.timeline.fit_all()
-        remembered = self.settings.selected_event(self.db_path)
-        if remembered is not None and self.event_model.row_of_event(remembered) >= 0:
-            self.select_event(remembered)
-            if visible is not None and setter is not None:
-                setter(*visible)  # selecting may have panned: the remembered view wins
-
-    def save_state(self) -> None:
-        """Remember layout and zoom for the next run."""
-        self.settings.set_layout_state("geometry", self.saveGeometry())
-        self.settings.set_layout_state("window", self.saveState())
-        self.settings.set_layout_state("mainSplitter", self.main_splitter.saveState())
-        self.settings.set_layout_state("centerSplitter", self.center_splitter.saveState())
-        visible = getattr(self, "_visible_range", None)
-        if visible is not None:
-            self.settings.set_visible_range(self.db_path, *visible)
-        self.settings.set_selected_event(self.db_path, self._current_event_id)
-        self.settings.set_last_database(self.db_path)
-        self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.importer.is_running():
