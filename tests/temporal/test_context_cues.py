@@ -125,3 +125,19 @@ def test_a_present_tense_schedule_points_ahead() -> None:
     monday = date(2024, 1, 8)
     assert value_of("The three-day summit opens Thursday.", "Thursday", monday) == "2024-01-11"
     assert value_of("The three-day summit opened Thursday.", "Thursday", monday) == "2024-01-04"
+
+
+def test_a_year_to_date_period_makes_later_comparisons_whole_years() -> None:
+    text = (
+        "Net rose in the third quarter from a year earlier. "
+        "Net for the nine months was $254 million, up from $163 million a year earlier."
+    )
+    found = [(t.text, t.value) for t in tag(text, date(1989, 10, 26))]
+    comparisons = [value for extent, value in found if extent == "a year earlier"]
+    assert comparisons == ["1988-Q3", "1988"], found
+
+
+def test_an_indefinite_span_of_months_is_no_reporting_period() -> None:
+    text = "Net rose in the third quarter. It took nine months to build, up from a year earlier."
+    found = [(t.text, t.value) for t in tag(text, date(1989, 10, 26))]
+    assert ("a year earlier", "1988-Q3") in found, found

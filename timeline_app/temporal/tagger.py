@@ -188,7 +188,28 @@ def tag_with(engine: Engine, text: str, dct: date | datetime | None) -> list[Tim
         found.append(timex)
         if is_reference_point and timex.interval is not None and timex.precision is not None:
             narrative = (_unmodified_start(timex), timex.precision)
+        elif _is_year_to_date_period(timex):
+            # "profit rose in the nine months": the report now covers the year
+            # so far, so "a year earlier" means last year, not last quarter.
+            year = narrative[0].year if narrative else anchor.year if anchor else None
+            if year is not None:
+                narrative = (date(year, 1, 1), Precision.YEAR)
     return found
+
+
+_YEAR_TO_DATE_ARTICLE = re.compile(r"the\b", re.IGNORECASE)
+_MONTHS_DURATION = re.compile(r"P([1-9]|1[01])M")
+
+
+def _is_year_to_date_period(timex: Timex) -> bool:
+    """Whether a duration names a definite reporting period shorter than a
+    year ("the nine months", "the first six months"): financial reports use
+    it for the year to date, which later comparisons are measured from."""
+    return (
+        timex.type is TimexType.DURATION
+        and _MONTHS_DURATION.fullmatch(timex.value) is not None
+        and _YEAR_TO_DATE_ARTICLE.match(timex.text) is not None
+    )
 
 
 def _unmodified_start(timex: Timex) -> date:
