@@ -141,3 +141,21 @@ def test_an_indefinite_span_of_months_is_no_reporting_period() -> None:
     text = "Net rose in the third quarter. It took nine months to build, up from a year earlier."
     found = [(t.text, t.value) for t in tag(text, date(1989, 10, 26))]
     assert ("a year earlier", "1988-Q3") in found, found
+
+
+def test_a_forecast_period_does_not_replace_the_reported_quarter() -> None:
+    text = (
+        "Bethlehem posted a drop in third-quarter profit. Analysts expect the trend "
+        "to continue into the fourth quarter and through the third quarter of 1990. "
+        "In the year-ago period, Bethlehem earned $101 million."
+    )
+    values = {t.text: t.value for t in tag(text, date(1989, 10, 26))}
+    assert values["the fourth quarter"] == "1989-Q4"
+    assert values["the third quarter of 1990"] == "1990-Q3"
+    assert values["the year-ago period"] == "1988-Q3"
+
+
+def test_a_just_reported_fiscal_quarter_stays_the_reference_point() -> None:
+    text = "Net fell in the fiscal fourth quarter. Sales rose from a year earlier."
+    values = {t.text: t.value for t in tag(text, date(1989, 10, 26))}
+    assert values["a year earlier"] == "1988-Q4", values

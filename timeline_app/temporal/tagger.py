@@ -186,7 +186,9 @@ def tag_with(engine: Engine, text: str, dct: date | datetime | None) -> list[Tim
             continue
         timex, is_reference_point = result
         found.append(timex)
-        if is_reference_point and timex.interval is not None and timex.precision is not None:
+        if _is_forecast_period(timex, anchor, engine, text):
+            pass
+        elif is_reference_point and timex.interval is not None and timex.precision is not None:
             narrative = (_unmodified_start(timex), timex.precision)
         elif _is_year_to_date_period(timex):
             # "profit rose in the nine months": the report now covers the year
@@ -195,6 +197,24 @@ def tag_with(engine: Engine, text: str, dct: date | datetime | None) -> list[Tim
             if year is not None:
                 narrative = (date(year, 1, 1), Precision.YEAR)
     return found
+
+
+def _is_forecast_period(timex: Timex, dct: date | None, engine: Engine, text: str) -> bool:
+    """Whether a timex names a reporting period that a forecast looks ahead to
+    ("analysts expect losses to continue into the fourth quarter"): an aside,
+    not the period the report is about, so later comparisons ("in the
+    year-ago period") keep their earlier anchor. A period that has ended, or
+    one named in a past-tense sentence (a fiscal quarter just reported), is
+    a reference point."""
+    if dct is None or timex.interval is None:
+        return False
+    if timex.precision not in (Precision.QUARTER, Precision.HALF):
+        return False
+    if timex.interval.start.date() > dct:
+        return True
+    return timex.interval.end.date() > dct and (
+        sentence_tense(text, timex.start, timex.end, engine) is Tense.FUTURE
+    )
 
 
 _YEAR_TO_DATE_ARTICLE = re.compile(r"the\b", re.IGNORECASE)
