@@ -159,3 +159,18 @@ def test_a_just_reported_fiscal_quarter_stays_the_reference_point() -> None:
     text = "Net fell in the fiscal fourth quarter. Sales rose from a year earlier."
     values = {t.text: t.value for t in tag(text, date(1989, 10, 26))}
     assert values["a year earlier"] == "1988-Q4", values
+
+
+def test_the_year_quarter_is_the_reported_quarter_of_that_year() -> None:
+    text = (
+        "Kirschner said its third-quarter earnings will be lower than last year. "
+        "It earned $376,000 in the 1988 quarter."
+    )
+    values = {t.text: t.value for t in tag(text, date(1989, 10, 26))}
+    assert values["the 1988 quarter"] == "1988-Q3", values
+
+
+def test_after_a_year_to_date_period_the_year_period_is_the_whole_year() -> None:
+    text = "Net rose in the third quarter. For the nine months, net fell from the 1988 period."
+    values = {t.text: t.value for t in tag(text, date(1989, 10, 26))}
+    assert values["the 1988 period"] == "1988", values

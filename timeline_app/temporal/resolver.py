@@ -56,6 +56,9 @@ class Anchors:
     narrative: date | None
     tense: Callable[[], Tense]
     narrative_precision: Precision | None = None
+    # The last quarter or half named: the period a financial report is about,
+    # even when a finer date ("the quarter ended Sept. 30") came after it.
+    reported_period: tuple[date, Precision] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +124,10 @@ def resolve(op: Op, args: list[str], anchors: Anchors) -> Resolved:
         return _shift(args, anchors)
     anchor = anchors.dct
     if op is Op.YEAR:
+        if len(args) > 1 and args[1] == YEAR_PERIOD:
+            in_period = _reported_period_in_year(_year(args[0], anchor), anchors)
+            if in_period is not None:
+                return in_period
         kind = AnchorKind.DCT if len(args[0]) < 4 and anchor is not None else AnchorKind.NONE
         return Resolved(_year(args[0], anchor), kind, anchor)
     if anchor is None:
@@ -171,6 +178,8 @@ def literal_argument_problem(op: Op, args: tuple[str, ...]) -> str | None:
         expected = [(0, Unit), (2, ShiftMode)]
     elif op is Op.DURATION:
         expected = [(1, Unit)]
+    elif op is Op.YEAR and len(args) > 1 and "{" not in args[1] and args[1] != YEAR_PERIOD:
+        return f"@year: {args[1]!r} is not {YEAR_PERIOD}"
     elif op in _ARGS_BEFORE_DIRECTION and len(args) > _ARGS_BEFORE_DIRECTION[op]:
         expected = [(len(args) - 1, Direction)]
     for position, kind in expected:
@@ -204,6 +213,21 @@ def _narrative_unit(unit: Unit, anchors: Anchors) -> Unit | None:
     if precision < UNIT_PRECISION[unit]:
         return None
     return PRECISION_UNIT.get(min(precision, Precision.DAY), Unit.DAY)
+
+
+YEAR_PERIOD = "period"
+
+
+def _reported_period_in_year(year: str, anchors: Anchors) -> Resolved | None:
+    """``@year(y,period)``: "the 1988 period" in a report about a quarter is
+    that quarter of 1988 (the comparison period), not the whole year; None
+    when no quarter or half has been named."""
+    if anchors.reported_period is None or anchors.reported_period[1] is Precision.YEAR:
+        return None
+    period_start, precision = anchors.reported_period
+    unit = PRECISION_UNIT[precision]
+    moved = period_start.replace(year=int(year))  # a period starts on day 1: no Feb 29
+    return Resolved(format_at(moved, unit), AnchorKind.NARRATIVE, period_start, False)
 
 
 def _year(digits: str, anchor: date | None) -> str:

@@ -170,6 +170,7 @@ def tag_with(engine: Engine, text: str, dct: date | datetime | None) -> list[Tim
     anchor = _as_date(dct)
     found: list[Timex] = []
     narrative: tuple[date, Precision] | None = None
+    reported_period: tuple[date, Precision] | None = None
     covered_until = 0
     for start, bucket in candidate_starts(text, engine.matcher):
         if start < covered_until:
@@ -181,7 +182,9 @@ def tag_with(engine: Engine, text: str, dct: date | datetime | None) -> list[Tim
         covered_until = match.end()
         if compiled.rule.kind is RuleKind.NEGATIVE:
             continue
-        result = _timex_from_match(engine, compiled, match, text, anchor, narrative)
+        result = _timex_from_match(
+            engine, compiled, match, text, anchor, narrative, reported_period
+        )
         if result is None:
             continue
         timex, is_reference_point = result
@@ -190,12 +193,14 @@ def tag_with(engine: Engine, text: str, dct: date | datetime | None) -> list[Tim
             pass
         elif is_reference_point and timex.interval is not None and timex.precision is not None:
             narrative = (_unmodified_start(timex), timex.precision)
+            if timex.precision in (Precision.QUARTER, Precision.HALF):
+                reported_period = narrative
         elif _is_year_to_date_period(timex):
             # "profit rose in the nine months": the report now covers the year
             # so far, so "a year earlier" means last year, not last quarter.
             year = narrative[0].year if narrative else anchor.year if anchor else None
             if year is not None:
-                narrative = (date(year, 1, 1), Precision.YEAR)
+                narrative = reported_period = (date(year, 1, 1), Precision.YEAR)
     return found
 
 
@@ -245,6 +250,7 @@ def _timex_from_match(
     text: str,
     dct: date | None,
     narrative: tuple[date, Precision] | None,
+    reported_period: tuple[date, Precision] | None = None,
 ) -> tuple[Timex, bool] | None:
     """The timex a match denotes and whether it is a reference point for the
     narrative anchoring of later expressions; None if it cannot be normalised."""
@@ -264,7 +270,7 @@ def _timex_from_match(
                 return sentence_tense(text, start, end, engine)
 
             narrative_date, narrative_precision = narrative or (None, None)
-            anchors = Anchors(dct, narrative_date, tense, narrative_precision)
+            anchors = Anchors(dct, narrative_date, tense, narrative_precision, reported_period)
             resolved = resolve(spec.op, args, anchors)
             # A general reference ("a few years ago" -> PAST_REF) takes no suffix.
             is_reference = resolved.value.endswith("_REF")

@@ -32,7 +32,7 @@ class Op(StrEnum):
     HALF = "half"  # (1-2[, direction])
     HOLIDAY = "holiday"  # (holiday rule[, year][, direction])
     DURATION = "duration"  # (amount, unit): not anchored, but needs unit arithmetic
-    YEAR = "year"  # (two- or four-digit year): the century nearest the anchor
+    YEAR = "year"  # (two- or four-digit year[, period]): the century nearest the anchor
 
 
 _ARITY = {
@@ -46,7 +46,7 @@ _ARITY = {
     Op.HALF: (1, 2),
     Op.HOLIDAY: (1, 3),
     Op.DURATION: (2, 2),
-    Op.YEAR: (1, 1),
+    Op.YEAR: (1, 2),
 }
 _PLACEHOLDER = re.compile(r"\{([a-z_0-9]+)(?:\|([a-z_0-9]*))?(?:\|([^}]*))?\}")
 _OPERATION = re.compile(r"@([a-z]+)\(([^()]*)\)")
