@@ -174,3 +174,17 @@ def test_after_a_year_to_date_period_the_year_period_is_the_whole_year() -> None
     text = "Net rose in the third quarter. For the nine months, net fell from the 1988 period."
     values = {t.text: t.value for t in tag(text, date(1989, 10, 26))}
     assert values["the 1988 period"] == "1988", values
+
+
+def test_a_year_ago_after_a_finer_date_is_the_reported_quarter_a_year_back() -> None:
+    text = (
+        "Sun said on Oct. 2 it earned $5.2 million in the fiscal first quarter. "
+        "Its books closed Oct. 20. Sales rose from $388 million a year ago."
+    )
+    values = {t.text: t.value for t in tag(text, date(1989, 10, 26))}
+    assert values["a year ago"] == "1988-Q1", values
+
+
+def test_a_year_ago_without_a_reported_period_is_last_year() -> None:
+    values = {t.text: t.value for t in tag("Sales rose from a year ago.", date(1989, 10, 26))}
+    assert values["a year ago"] == "1988", values

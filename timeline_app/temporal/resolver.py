@@ -156,6 +156,9 @@ def _shift(args: list[str], anchors: Anchors) -> Resolved:
             written = own_unit if own_unit in PERIOD_UNITS else unit
             value = format_at(anchors.narrative + STEP[unit] * count, written)
             return Resolved(value, AnchorKind.NARRATIVE, anchors.narrative, False)
+    reported = _reported_period_year_ago(unit, count, mode, anchors)
+    if reported is not None:
+        return reported
     anchor = anchors.dct
     if anchor is None:
         return Resolved(UNDERSPECIFIED.get(unit, "XXXX"), AnchorKind.NONE, None)
@@ -228,6 +231,21 @@ def _reported_period_in_year(year: str, anchors: Anchors) -> Resolved | None:
     unit = PRECISION_UNIT[precision]
     moved = period_start.replace(year=int(year))  # a period starts on day 1: no Feb 29
     return Resolved(format_at(moved, unit), AnchorKind.NARRATIVE, period_start, False)
+
+
+def _reported_period_year_ago(
+    unit: Unit, count: int, mode: ShiftMode, anchors: Anchors
+) -> Resolved | None:
+    """ "from $90 million a year ago" after "the quarter ended Sept. 30": the
+    comparison is with the reported quarter's year-ago twin even when a finer
+    date was named since; None outside that case."""
+    if mode is not ShiftMode.PERIOD or unit is not Unit.YEAR or anchors.reported_period is None:
+        return None
+    period_start, precision = anchors.reported_period
+    if precision not in (Precision.QUARTER, Precision.HALF):
+        return None
+    moved = format_at(period_start + STEP[unit] * count, PRECISION_UNIT[precision])
+    return Resolved(moved, AnchorKind.NARRATIVE, period_start, False)
 
 
 def _year(digits: str, anchor: date | None) -> str:
