@@ -188,3 +188,20 @@ def test_a_year_ago_after_a_finer_date_is_the_reported_quarter_a_year_back() -> 
 def test_a_year_ago_without_a_reported_period_is_last_year() -> None:
     values = {t.text: t.value for t in tag("Sales rose from a year ago.", date(1989, 10, 26))}
     assert values["a year ago"] == "1988", values
+
+
+def test_the_quarter_ended_a_month_restates_the_reported_fiscal_quarter() -> None:
+    text = (
+        "Sun earned $5.2 million in the fiscal first quarter. "
+        "Sales for the quarter ended Sept. 29 rose."
+    )
+    found = [(t.text, t.value) for t in tag(text, date(1989, 10, 26))]
+    assert ("the quarter", "1989-Q1") in found, found
+
+
+def test_the_quarter_ended_a_month_without_a_reported_quarter_follows_the_month() -> None:
+    found = [
+        (t.text, t.value)
+        for t in tag("Net for the quarter ended June 30 fell.", date(1989, 10, 26))
+    ]
+    assert ("the quarter", "1989-Q2") in found, found

@@ -134,6 +134,13 @@ def resolve(op: Op, args: list[str], anchors: Anchors) -> Resolved:
         return Resolved(_unanchored(op, args), AnchorKind.NONE, None)
     requested = args[-1] if len(args) > _ARGS_BEFORE_DIRECTION[op] else ""
     direction = _direction(requested, anchors.tense, op)
+    if direction is Direction.REPORTED:
+        # "the quarter ended Sept. 30" after "the fiscal first quarter" restates
+        # the reported (fiscal) quarter; the month only decides without one.
+        period = anchors.reported_period
+        if op is Op.QUARTER and period is not None and period[1] is Precision.QUARTER:
+            return Resolved(format_at(period[0], Unit.QUARTER), AnchorKind.NARRATIVE, period[0])
+        direction = Direction.PAST
     return Resolved(_anchored(op, args, anchor, direction), AnchorKind.DCT, anchor)
 
 

@@ -45,6 +45,7 @@ class Direction(StrEnum):
     NEXT = "next"  # strictly after
     THIS = "this"  # in the anchor's week or year
     NEAREST = "nearest"  # the closest, leaning to the past
+    REPORTED = "reported"  # quarters: the reported quarter (last one named), else PAST
 
 
 class ShiftMode(StrEnum):
