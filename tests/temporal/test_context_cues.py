@@ -205,3 +205,15 @@ def test_the_quarter_ended_a_month_without_a_reported_quarter_follows_the_month(
         for t in tag("Net for the quarter ended June 30 fell.", date(1989, 10, 26))
     ]
     assert ("the quarter", "1989-Q2") in found, found
+
+
+def test_a_year_earlier_than_a_named_day_is_that_day_a_year_back() -> None:
+    text = "Deposits stood at $1.2 billion on Sept. 30, up from $1 billion a year earlier."
+    values = {t.text: t.value for t in tag(text, date(1989, 10, 26))}
+    assert values["a year earlier"] == "1988-09-30", values
+
+
+def test_a_year_earlier_than_a_named_month_stays_a_year() -> None:
+    text = "Deposits rose in August from a year earlier."
+    values = {t.text: t.value for t in tag(text, date(1989, 10, 26))}
+    assert values["a year earlier"] == "1988", values

@@ -161,6 +161,10 @@ def _shift(args: list[str], anchors: Anchors) -> Resolved:
             # "the following year" is a year whatever the anchor; a shift from a
             # reporting period keeps the period ("a year earlier" -> a quarter).
             written = own_unit if own_unit in PERIOD_UNITS else unit
+            if mode is ShiftMode.COMPARISON and own_unit is Unit.DAY and unit is Unit.YEAR:
+                # "$90 million a year earlier" after "as of Sept. 30": the same
+                # balance-sheet day a year back, not the whole year.
+                written = Unit.DAY
             value = format_at(anchors.narrative + STEP[unit] * count, written)
             return Resolved(value, AnchorKind.NARRATIVE, anchors.narrative, False)
     reported = _reported_period_year_ago(unit, count, mode, anchors)

@@ -55,6 +55,7 @@ class ShiftMode(StrEnum):
     NARRATIVE = "narrative"  # the last date mentioned before
     PERIOD = "period"  # the last reporting period mentioned (quarter, half), else the DCT
     REPORTED = "reported"  # narrative, else the last completed unit in past-tense text
+    COMPARISON = "comparison"  # narrative, but a year from a day is that day a year back
 
 
 def parse_enum(kind: type[StrEnum], word: str) -> StrEnum:
