@@ -217,3 +217,12 @@ def test_a_year_earlier_than_a_named_month_stays_a_year() -> None:
     text = "Deposits rose in August from a year earlier."
     values = {t.text: t.value for t in tag(text, date(1989, 10, 26))}
     assert values["a year earlier"] == "1988", values
+
+
+def test_the_quarter_after_a_finer_date_is_still_the_reported_quarter() -> None:
+    text = (
+        "National posted net income for the fiscal second quarter. Sales rose in the "
+        "quarter ended Sept. 30. The latest period includes gains from debt retirement."
+    )
+    values = {t.text: t.value for t in tag(text, date(1989, 10, 26))}
+    assert values["The latest period"] == "1989-Q2", values

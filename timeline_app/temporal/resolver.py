@@ -155,6 +155,13 @@ def _shift(args: list[str], anchors: Anchors) -> Resolved:
         reference = "FUTURE_REF" if amount.startswith("+") else "PAST_REF"
         return Resolved(reference, AnchorKind.NONE, None)
     count = int(float(amount))
+    period = anchors.reported_period
+    is_this_quarter = mode is ShiftMode.REPORTED and count == 0 and unit is Unit.QUARTER
+    if is_this_quarter and period is not None and period[1] is Precision.QUARTER:
+        # "the quarter", "the latest period": the quarter being reported,
+        # even when a finer date ("ended Sept. 30") was named since.
+        value = format_at(period[0], Unit.QUARTER)
+        return Resolved(value, AnchorKind.NARRATIVE, period[0], is_reference_point)
     if mode is not ShiftMode.DCT and anchors.narrative is not None:
         own_unit = _narrative_unit(unit, anchors)
         if own_unit is not None and (mode is not ShiftMode.PERIOD or own_unit in PERIOD_UNITS):
