@@ -63,6 +63,23 @@ def _short_paths(failures: Sequence[FailureRow]) -> list[str]:
     ]
 
 
+def lay_out_form_dialog(dialog: QDialog, message: str, form: QFormLayout) -> None:
+    """A plain-text message (article text may hold markup), the form, then OK/Cancel."""
+    label = QLabel(dialog)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setText(message)
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
+    )
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(label)
+    layout.addLayout(form)
+    layout.addWidget(buttons)
+
+
 class ImportFailuresDialog(QDialog):
     """Lists every file that failed to import and why; the others were imported."""
 
@@ -171,21 +188,11 @@ class PublicationDateDialog(QDialog):
         self._edit.setDateRange(QDate(1, 1, 1), QDate(9998, 12, 31))  # its year must end
         start = current or date.today()
         self._edit.setDate(QDate(start.year, start.month, start.day))
-        label = QLabel(self)
-        label.setTextFormat(Qt.TextFormat.PlainText)
-        label.setWordWrap(True)
-        label.setText(f"“{title}”\nIts time expressions will be resolved again against this date.")
         form = QFormLayout()
         form.addRow("Published:", self._edit)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        lay_out_form_dialog(
+            self, f"“{title}”\nIts time expressions will be resolved again against this date.", form
         )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(label)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
 
     def chosen(self) -> date:
         return self._edit.date().toPython()
@@ -221,22 +228,10 @@ class EventDateDialog(QDialog):
             self._precision.addItem(choice.name.capitalize(), int(choice))
         nearest = min(EVENT_PRECISIONS, key=lambda p: abs(int(p) - int(precision)))
         self._precision.setCurrentIndex(EVENT_PRECISIONS.index(nearest))
-        label = QLabel(self)
-        label.setTextFormat(Qt.TextFormat.PlainText)
-        label.setWordWrap(True)
-        label.setText(f"When did “{expression}” happen?")
         form = QFormLayout()
         form.addRow("Date:", self._edit)
         form.addRow("Precision:", self._precision)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(label)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        lay_out_form_dialog(self, f"When did “{expression}” happen?", form)
 
     def chosen(self) -> tuple[datetime, datetime, Precision]:
         precision = Precision(int(self._precision.currentData()))
