@@ -75,3 +75,48 @@ def test_matches_sorting_every_start(days: list[int], fractions: list[float]) ->
     with Repository(":memory:") as repo:
         add_events(repo, starts)
         assert repo.event_start_quantiles(fractions) == [nearest_rank(starts, f) for f in fractions]
+
+
+def test_start_count_counts_only_events_beginning_in_the_range(memory_repo: Repository) -> None:
+    starts = [datetime(11, 1, 1), datetime(1011, 1, 1), datetime(2009, 5, 1), datetime(2011, 1, 1)]
+    add_events(memory_repo, starts)
+    count = memory_repo.event_start_count
+    assert count() == 4
+    assert count(end=datetime(2009, 1, 1)) == 2
+    assert count(start=datetime(2009, 5, 1)) == 2  # an event starting at ``start`` is in
+    assert count(end=datetime(2009, 5, 1)) == 2  # ... and one starting at ``end`` is out
+    # An event already running at ``start`` does not count (it began earlier).
+    assert count(start=datetime(2009, 5, 1, 12)) == 1
+    assert count(start=datetime(2012, 1, 1)) == 0
+
+
+def test_start_count_respects_hidden_events_and_the_article_filter(
+    memory_repo: Repository,
+) -> None:
+    early = add_events(memory_repo, [datetime(1990, 1, 1), datetime(1991, 1, 1)], title="old")
+    late = add_events(memory_repo, [datetime(2020, 1, 1)], title="new")
+    assert memory_repo.event_start_count(end=datetime(2000, 1, 1), article_ids=[late]) == 0
+    assert memory_repo.event_start_count(article_ids=[early, late]) == 3
+    assert memory_repo.event_start_count(article_ids=[]) == 0
+    memory_repo.hide_event(memory_repo.events(article_ids=[early])[0].id)
+    assert memory_repo.event_start_count(end=datetime(2000, 1, 1)) == 1
+
+
+@settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    days=st.lists(st.integers(min_value=-3000, max_value=3000), min_size=0, max_size=30),
+    low=st.none() | st.integers(min_value=-3500, max_value=3500),
+    high=st.none() | st.integers(min_value=-3500, max_value=3500),
+)
+def test_start_count_matches_counting_every_start(
+    days: list[int], low: int | None, high: int | None
+) -> None:
+    origin = datetime(2000, 1, 1)
+    starts = [origin + timedelta(days=day) for day in days]
+    start = None if low is None else origin + timedelta(days=low, hours=6)
+    end = None if high is None else origin + timedelta(days=high)
+    expected = sum(1 for s in starts if (start is None or s >= start) and (end is None or s < end))
+    with Repository(":memory:") as repo:
+        if starts:
+            add_events(repo, starts)
+        assert repo.event_start_count(start, end) == expected

@@ -493,6 +493,28 @@ class Repository(CorrectionsMixin):
             counts[min(max(int(bucket), 0), buckets - 1)] += count
         return counts
 
+    def event_start_count(
+        self,
+        start: datetime | None = None,
+        end: datetime | None = None,
+        article_ids: Collection[int] | None = None,
+    ) -> int:
+        """How many visible events start in ``[start, end)`` (open where None).
+
+        Unlike ``event_density`` it ignores events already running at ``start``:
+        the timeline asks how many events begin beyond each edge of the view, and
+        counting along the start index reads only those.
+        """
+        clauses, params = self._event_filters(article_ids=article_ids) or ([], [])
+        if start is not None:
+            clauses.append("start_s >= ?")
+            params.append(codec.to_seconds(start))
+        if end is not None:
+            clauses.append("start_s < ?")
+            params.append(codec.to_seconds(end))
+        sql = "SELECT COUNT(*) FROM events WHERE " + " AND ".join(clauses)
+        return self.db.execute(sql, params).fetchone()[0]
+
     def event_start_quantiles(
         self, fractions: Sequence[float], article_ids: Collection[int] | None = None
     ) -> list[datetime]:
