@@ -217,6 +217,8 @@ _ARGS_BEFORE_DIRECTION = {
     Op.WEEKDAY: 1,
     Op.WEEKEND: 0,
     Op.MONTHDAY: 2,
+    Op.WEEKDAY_MONTHDAY: 3,
+    Op.WEEK_OF: 2,
     Op.MONTH: 1,
     Op.SEASON: 1,
     Op.QUARTER: 1,
@@ -283,10 +285,12 @@ def _unanchored(op: Op, args: list[str]) -> str:
         return f"XXXX-WXX-{int(args[0])}"
     if op is Op.WEEKEND:
         return "XXXX-WXX-WE"
-    if op is Op.MONTHDAY:
+    if op in (Op.MONTHDAY, Op.WEEKDAY_MONTHDAY):
         month, day = int(args[0]), int(args[1])
         date(2000, month, day)  # raises ValueError for impossible dates (leap year allows 02-29)
         return f"XXXX-{month:02d}-{day:02d}"
+    if op is Op.WEEK_OF:
+        return "XXXX-WXX"
     if op is Op.MONTH:
         return f"XXXX-{int(args[0]):02d}"
     if op is Op.SEASON:
@@ -325,6 +329,19 @@ def _anchored(op: Op, args: list[str], anchor: date, direction: Direction) -> st
         direction = Direction.NEAREST  # this winter may have begun last December
     elif direction is Direction.THIS:
         years = [anchor.year]
+    if op is Op.WEEK_OF:
+        day = date.fromisoformat(_anchored(Op.MONTHDAY, args, anchor, direction))
+        return format_at(day, Unit.WEEK)
+    if op is Op.WEEKDAY_MONTHDAY:
+        # "Thursday, Jan. 6": of the nearby years, the one whose Jan. 6 is a
+        # Thursday; a weekday that fits none of them is a slip, and the date
+        # alone decides.
+        month, day, weekday = int(args[0]), int(args[1]), int(args[2])
+        days = [_safe_date(year, month, day) for year in years]
+        fitting = [d for d in days if d and d.isoweekday() == weekday]
+        if fitting:
+            return _pick(fitting, anchor, direction).isoformat()
+        return _anchored(Op.MONTHDAY, args[:2], anchor, direction)
     if op is Op.MONTHDAY:
         month, day = int(args[0]), int(args[1])
         candidates = [_safe_date(year, month, day) for year in years]

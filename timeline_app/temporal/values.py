@@ -26,6 +26,8 @@ class Op(StrEnum):
     WEEKDAY = "weekday"  # (weekday 1-7[, direction])
     WEEKEND = "weekend"  # ([direction]): the weekend, as YYYY-Www-WE
     MONTHDAY = "monthday"  # (month, day[, direction])
+    WEEKDAY_MONTHDAY = "weekdaymonthday"  # (month, day, weekday 1-7): the year whose day it is
+    WEEK_OF = "weekof"  # (month, day[, direction]): the ISO week holding that day
     MONTH = "month"  # (month[, direction])
     SEASON = "season"  # (SP|SU|FA|WI[, direction])
     QUARTER = "quarter"  # (1-4[, direction])
@@ -40,6 +42,8 @@ _ARITY = {
     Op.WEEKDAY: (1, 2),
     Op.WEEKEND: (0, 1),
     Op.MONTHDAY: (2, 3),
+    Op.WEEKDAY_MONTHDAY: (3, 3),
+    Op.WEEK_OF: (2, 3),
     Op.MONTH: (1, 2),
     Op.SEASON: (1, 2),
     Op.QUARTER: (1, 2),
