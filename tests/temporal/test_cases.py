@@ -145,6 +145,16 @@ def test_spelled_out_numbers_and_ordinals() -> None:
     assert only("It ended three weeks ago.").value == "2023-W51"
     assert only("It lasted twenty-five years.").value == "P25Y"
     assert only("It is due on the 15th of March.").value == "2024-03-15"
+    assert only("It took one hundred twenty-five days.").value == "P125D"
+
+
+def test_loosely_written_number_range_is_no_sum() -> None:
+    # "two-three years" is two or three years, never five.
+    assert only("It recurs every two-three years.").value == "PXY"
+
+
+def test_ordinal_before_a_counted_noun_is_no_day_of_month() -> None:
+    assert tag("On the 14th day of protests, they marched.", MONDAY) == []
 
 
 def test_numeric_dates_read_month_first_unless_day_first() -> None:

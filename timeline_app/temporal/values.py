@@ -153,6 +153,10 @@ def number_value(surface: str, context: RenderContext) -> str:
             current = max(current, 1) * amount
             if amount >= 1000:
                 total, current = total + current, 0
+        elif current % 100 and (amount >= 10 or current % 10):
+            # Only tens take units ("twenty-five"); "two-three" is a range
+            # written loosely, not five.
+            return "X"
         else:
             current += amount
     return str(total + current)
