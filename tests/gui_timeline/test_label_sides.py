@@ -112,7 +112,7 @@ def test_a_selected_event_without_a_row_near_the_right_edge_is_labelled_before(
     events = [make_event(1, datetime(2020, 1, 1), label=LONG_LABEL)]
     events += [make_event(10 + i, end, label=f"{LONG_LABEL} {i}") for i in range(40)]
     view, _ = shown_view(events)
-    view.fit_all()
+    view.fit_everything()  # the lone 2020 event is an outlier the default view leaves out
     view.grab()
     in_rows = {item.event.id for item in view.drawn_events()}
     crowded = next(e for e in events if e.id not in in_rows)  # more events than rows

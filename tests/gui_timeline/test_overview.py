@@ -127,3 +127,24 @@ def test_strip_marks_the_selected_event(qtbot, view_and_strip) -> None:
     x = round(strip.full_range().x_of(to_seconds(target.start), strip.width()))
     colours = {image.pixelColor(x + dx, 10).name() for dx in (-1, 0, 1)}
     assert view.theme.selection in colours
+
+
+def test_a_lone_far_off_event_shows_in_the_strip(qtbot, shown_view) -> None:
+    """Beside a bulk of hundreds, one event two thousand years earlier is still seen."""
+    from timeline_app.gui.overview import AXIS_ROOM
+    from timeline_app.gui.time_scale import to_seconds
+
+    events = random_events(400, seed=9, days=700)
+    events.append(make_event(999, datetime(11, 1, 1)))
+    view, _ = shown_view(events)
+    strip = OverviewStrip(view)
+    qtbot.addWidget(strip)
+    strip.resize(1000, 48)
+    strip.show()
+    qtbot.waitExposed(strip)
+    image = strip.grab().toImage()
+    x = round(strip.full_range().x_of(to_seconds(datetime(11, 1, 1)), strip.width()))
+    base = strip.height() - AXIS_ROOM
+    # Three pixels above the base line: a bar of one event drawn to scale would not reach.
+    top_of_bar = {image.pixelColor(x + dx, base - 3).name() for dx in (0, 1)}
+    assert view.theme.density in top_of_bar

@@ -49,6 +49,26 @@ def test_sources_agree_on_windows_spans_and_counts(both_sources) -> None:
         assert sum(memory.density(start, end, 7)) == len(ids)
 
 
+def test_sources_agree_on_start_counts_and_quantiles(both_sources) -> None:
+    memory, repository, stored = both_sources
+    starts = sorted(e.start for e in stored)
+    for low, high in [(None, None), (datetime(2010, 6, 1), None), (None, datetime(2011, 1, 1))]:
+        expected = sum(
+            1 for s in starts if (low is None or s >= low) and (high is None or s < high)
+        )
+        assert memory.start_count(low, high) == repository.start_count(low, high) == expected
+    fractions = [0.0, 0.1, 0.5, 0.97, 1.0]
+    expected = [starts[round(f * (len(starts) - 1))] for f in fractions]
+    assert memory.start_quantiles(fractions) == repository.start_quantiles(fractions) == expected
+    chosen = sorted({e.article_id for e in stored})[:1]
+    memory.article_ids = repository.article_ids = chosen
+    first = min(e.start for e in stored if e.article_id in chosen)
+    assert memory.start_quantiles([0.0]) == repository.start_quantiles([0.0]) == [first]
+    memory.article_ids = repository.article_ids = []
+    assert memory.start_quantiles([0.5]) == repository.start_quantiles([0.5]) == []
+    assert memory.start_count() == repository.start_count() == 0
+
+
 def test_article_filter_narrows_every_answer(both_sources) -> None:
     memory, repository, stored = both_sources
     chosen = sorted({e.article_id for e in stored})[:2]

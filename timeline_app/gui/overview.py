@@ -25,6 +25,7 @@ from timeline_app.gui.timeline_view import TimelineView
 
 STRIP_HEIGHT = 48
 AXIS_ROOM = 16
+MIN_BAR_PX = 4.0  # a lone far-off event stays visible beside a bulk of thousands
 
 
 class OverviewStrip(QWidget):
@@ -93,9 +94,9 @@ class OverviewStrip(QWidget):
         for bar in bars:
             if bar.count:
                 x0, x1 = full.x_of(bar.start, width), full.x_of(bar.end, width)
-                bar_height = max(1.5, (base - 6) * bar.count / tallest)
+                bar_height = max(MIN_BAR_PX, (base - 6) * bar.count / tallest)
                 painter.fillRect(
-                    QRectF(x0, base - bar_height, max(x1 - x0, 1.0), bar_height), colour
+                    QRectF(x0, base - bar_height, max(x1 - x0, 2.0), bar_height), colour
                 )
         font = paint.tick_font(self.font())
         painter.setFont(font)

@@ -80,13 +80,16 @@ class TimelineInput:
                 seconds = -dx * self._press_viewport.span / max(self.width(), 1)
                 self._set_viewport(self._press_viewport.panned(seconds))
             return
-        hovered = self._hit(pos)
+        edge = self._edge_at(pos)
+        hovered = None if edge else self._hit(pos)
         hovered_id = hovered.id if hovered else None
-        bar = None if hovered else self._bar_at(pos)
-        if hovered_id != self._hovered_id or bar != self._hovered_bar:
-            self._hovered_id, self._hovered_bar = hovered_id, bar
+        bar = None if hovered or edge else self._bar_at(pos)
+        now = (hovered_id, bar, edge.side if edge else None)
+        if now != (self._hovered_id, self._hovered_bar, self._hovered_edge):
+            self._hovered_id, self._hovered_bar, self._hovered_edge = now
+            clickable = hovered or bar or edge
             self.setCursor(
-                Qt.CursorShape.PointingHandCursor if hovered or bar else Qt.CursorShape.ArrowCursor
+                Qt.CursorShape.PointingHandCursor if clickable else Qt.CursorShape.ArrowCursor
             )
             self.update()
 
@@ -101,6 +104,10 @@ class TimelineInput:
         super().mouseReleaseEvent(event)
 
     def _click(self, pos: QPointF) -> None:
+        edge = self._edge_at(pos)
+        if edge is not None:  # the marker of events beyond an edge: go to the nearest
+            self.jump_beyond(edge.side)
+            return
         hit = self._hit(pos)
         if hit is not None:
             self._set_selected(hit)
@@ -115,6 +122,8 @@ class TimelineInput:
             )
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        if self._edge_at(event.position()) is not None:
+            return  # its first click already jumped; a double click must not zoom too
         hit = self._hit(event.position())
         if hit is not None:
             self._set_selected(hit)
@@ -124,8 +133,8 @@ class TimelineInput:
             self.zoom_by(2.0, event.position().x())
 
     def leaveEvent(self, event: QEvent) -> None:
-        if self._hovered_id is not None or self._hovered_bar is not None:
-            self._hovered_id, self._hovered_bar = None, None
+        if (self._hovered_id, self._hovered_bar, self._hovered_edge) != (None, None, None):
+            self._hovered_id, self._hovered_bar, self._hovered_edge = None, None, None
             self.update()
         super().leaveEvent(event)
 
@@ -162,7 +171,10 @@ class TimelineInput:
         elif key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore):
             self.zoom_out()
         elif key == Qt.Key.Key_0 and modifiers & Qt.KeyboardModifier.ControlModifier:
-            self.fit_all()
+            if modifiers & Qt.KeyboardModifier.ShiftModifier:
+                self.fit_everything()
+            else:
+                self.toggle_fit()
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.activate_selected()
         elif key in (Qt.Key.Key_Home, Qt.Key.Key_End) and self._span is not None:
@@ -196,6 +208,10 @@ class TimelineInput:
 
     def _show_tooltip(self, event: QEvent) -> None:
         pos = QPointF(event.pos())
+        edge = self._edge_at(pos)
+        if edge is not None:
+            QToolTip.showText(event.globalPos(), self.edge_tooltip(edge), self)
+            return
         hit = self._hit(pos)
         if hit is not None:
             QToolTip.showText(event.globalPos(), self.tooltip_html(hit), self)

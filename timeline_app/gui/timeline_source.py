@@ -10,7 +10,7 @@ list, for tests and small previews. No Qt here.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
@@ -52,6 +52,14 @@ class TimelineSource(Protocol):
         An event counts once, in the slice where it becomes visible (its start, or
         the first slice when it is already running), as ``Repository.event_density``.
         """
+
+    def start_count(self, start: datetime | None = None, end: datetime | None = None) -> int:
+        """How many events start in ``[start, end)`` (open where None); events already
+        running at ``start`` are not counted, as ``Repository.event_start_count``."""
+
+    def start_quantiles(self, fractions: Sequence[float]) -> list[datetime]:
+        """Start times at ``fractions`` of the events' order by start (nearest rank, as
+        ``Repository.event_start_quantiles``); empty when there are no events."""
 
     def event(self, event_id: int) -> Event | None:
         """One event by id (None when it does not exist or is filtered out)."""
@@ -116,6 +124,21 @@ class InMemoryTimelineSource:
         self.queries -= 1  # the inner events_in is part of this one query
         return counts
 
+    def start_count(self, start: datetime | None = None, end: datetime | None = None) -> int:
+        self.queries += 1
+        return sum(
+            1
+            for e in self._filtered()
+            if (start is None or e.start >= start) and (end is None or e.start < end)
+        )
+
+    def start_quantiles(self, fractions: Sequence[float]) -> list[datetime]:
+        self.queries += 1
+        starts = [e.start for e in self._filtered()]  # already in start order
+        if not starts:
+            return []
+        return [starts[round(fraction * (len(starts) - 1))] for fraction in fractions]
+
     def event(self, event_id: int) -> Event | None:
         return next((e for e in self._filtered() if e.id == event_id), None)
 
@@ -164,6 +187,12 @@ class RepositoryTimelineSource:
 
     def density(self, start: datetime, end: datetime, buckets: int) -> list[int]:
         return list(self.repo.event_density(start, end, buckets, article_ids=self._ids()))
+
+    def start_count(self, start: datetime | None = None, end: datetime | None = None) -> int:
+        return self.repo.event_start_count(start, end, article_ids=self._ids())
+
+    def start_quantiles(self, fractions: Sequence[float]) -> list[datetime]:
+        return self.repo.event_start_quantiles(fractions, article_ids=self._ids())
 
     def event(self, event_id: int) -> Event | None:
         try:

@@ -33,21 +33,21 @@ from timeline_app.gui.time_scale import (
     to_seconds,
 )
 from timeline_app.gui.timeline_density import Bar, DensityGrid
+from timeline_app.gui.timeline_fit import TimelineFitting
 from timeline_app.gui.timeline_input import ZOOM_STEP, TimelineInput
 from timeline_app.gui.timeline_scene import BAR_PX, LABEL_GAP, Shape, TimelineScene, shape_of
 from timeline_app.gui.timeline_source import TimelineSource, neighbour_event
 
 LEGEND_MAX = 6  # more articles or sources than this on screen: hover tells instead
 SETTLE_MS = 80  # pause after the last pan/zoom step before the view re-queries
-FIT_MARGIN_SHARE = 0.06  # "fit all" leaves this share of the width free on each side
-FIT_MARGIN_MIN_PX = 48.0  # ... and at least this much, room for a short label
 
 
-class TimelineView(TimelineInput, QWidget):
+class TimelineView(TimelineInput, TimelineFitting, QWidget):
     """Horizontal time axis with events; zoom, pan, select, export.
 
     Keys: Left/Right select the previous/next event, Enter activates it, +/-
-    zoom, Ctrl+0 fits everything, Shift+Left/Right and PageUp/PageDown pan,
+    zoom, Ctrl+0 shows where the events are (again: every event, outliers
+    included; Ctrl+Shift+0 directly), Shift+Left/Right and PageUp/PageDown pan,
     Home/End jump to the first/last event.
     """
 
@@ -65,7 +65,7 @@ class TimelineView(TimelineInput, QWidget):
         self.setAccessibleName("Timeline")
         self.setAccessibleDescription(
             "Events on a time axis. Left and Right select events, Enter opens one, "
-            "plus and minus zoom, Shift with arrows pans, Ctrl+0 shows everything."
+            "plus and minus zoom, Shift with arrows pans, Ctrl+0 shows where the events are."
         )
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
         self.grabGesture(Qt.GestureType.PinchGesture)
@@ -85,6 +85,7 @@ class TimelineView(TimelineInput, QWidget):
         self._press_viewport: Viewport | None = None
         self._dragging = False
         self._color_mode = "article"
+        self._init_fitting()
         # Re-fetch for the current zoom once the user pauses (see TimelineScene.fetched).
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
@@ -94,7 +95,7 @@ class TimelineView(TimelineInput, QWidget):
     # -- data ------------------------------------------------------------------------
 
     def set_source(self, source: TimelineSource | None) -> None:
-        """Show ``source``'s events and fit them all into view."""
+        """Show ``source``'s events, framed where they are (``fit_all``)."""
         self._scene.source = source
         self._set_selected(None)
         self.reload()
@@ -116,6 +117,7 @@ class TimelineView(TimelineInput, QWidget):
         self._label_cache.clear()
         had_events = self._scene.span is not None
         self._scene.reload()
+        self._beyond_cache = None
         if self._selected is not None and self._source is not None:
             self._set_selected(self._source.event(self._selected.id))
         self.dataReloaded.emit()
@@ -186,19 +188,6 @@ class TimelineView(TimelineInput, QWidget):
             return False
         self.set_visible_range(start, end)
         return True
-
-    def fit_all(self) -> None:
-        """Zoom so every event is in view, with a margin on both sides (a share of the
-        width, at least room for a short label): no event sits flush against an edge."""
-        if self._span is None:
-            return
-        start, end = to_seconds(self._span[0]), to_seconds(self._span[1])
-        width = max(float(self.width()), 1.0)
-        margin_px = min(max(FIT_MARGIN_SHARE * width, FIT_MARGIN_MIN_PX), width / 4)
-        # Solve for the span whose margins come out at margin_px once drawn width px wide.
-        margin = (end - start) * margin_px / (width - 2 * margin_px)
-        margin = max(margin, 12 * 3600.0)
-        self._set_viewport(Viewport.around(start - margin, end + margin))
 
     def zoom_in(self) -> None:
         self.zoom_by(ZOOM_STEP)
@@ -423,9 +412,13 @@ class TimelineView(TimelineInput, QWidget):
         return list(self._bars)
 
     def settle(self) -> None:
-        """Fetch what the current zoom deserves now, instead of after the pause."""
+        """Fetch what the current zoom deserves, and count exactly what begins beyond
+        the edges, now instead of after the pause."""
         self._refresh_timer.stop()
-        if not self._scene.empty and self._scene.refresh(self._viewport, self.width()):
+        if self._scene.empty:
+            return
+        refetched = self._scene.refresh(self._viewport, self.width())
+        if self._refresh_beyond() or refetched:
             self.update()
 
     def undrawn_count(self) -> int:
@@ -553,7 +546,10 @@ class TimelineView(TimelineInput, QWidget):
                 theme,
             )
             self._paint_selection_line(painter, width, height)
-        if self._scene.wants_refresh and not self._refresh_timer.isActive():
+        if self._painting_screen:
+            self._paint_edges(painter, width, height)
+        stale = self._scene.wants_refresh or self._beyond_stale()
+        if stale and not self._refresh_timer.isActive():
             self._refresh_timer.start()  # repaints (hover) must not postpone it; moves do
 
     def _count_bars(self, grid: DensityGrid, width: float) -> list[Bar]:

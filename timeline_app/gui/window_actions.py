@@ -118,7 +118,19 @@ class WindowActions:
         self.zoom_out = self._action(
             "Zoom &Out", w.timeline.zoom_out, QKeySequence(std.ZoomOut), icons.ZOOM_OUT
         )
-        self.fit = self._action("&Fit All", w.timeline.fit_all, "Ctrl+0", icons.FIT)
+        self.fit = self._action(
+            "&Fit Events",
+            w.timeline.toggle_fit,
+            "Ctrl+0",
+            icons.FIT,
+            "Show where the events are; again to include far-off ones",
+        )
+        self.fit_everything = self._action(
+            "Fit &All Events",
+            w.timeline.fit_everything,
+            "Ctrl+Shift+0",
+            tip="Zoom out until every event is in view, however far off",
+        )
         self.show_hidden = self._action("Show &Hidden Events", w.toggle_show_hidden)
         self.show_hidden.setCheckable(True)
         self.only_this_article = self._action(
@@ -177,7 +189,7 @@ class WindowActions:
         edit_menu.addAction(self.find)
 
         view_menu = menu_bar.addMenu("&View")
-        view_menu.addActions([self.zoom_in, self.zoom_out, self.fit])
+        view_menu.addActions([self.zoom_in, self.zoom_out, self.fit, self.fit_everything])
         view_menu.addSeparator()
         view_menu.addActions([self.previous, self.next, self.show_source])
         view_menu.addSeparator()
