@@ -180,6 +180,14 @@ def test_a_repository_library_is_framed_from_sql(qtbot, db_path) -> None:
         view.set_source(RepositoryTimelineSource(repo))
         assert_frames_the_bulk(view)
         assert view.beyond() == Beyond(2, 0)
+        starts = [to_seconds(e.start) for e in repo.events()]
+        for _ in range(6):  # edges through the dense bulk: counted in SQL, exactly
+            view.zoom_by(1.7, 300)
+            view.pan_by_pixels(-23)
+            view.settle()
+            low, high = view.viewport().start, view.viewport().end
+            expected = Beyond(sum(s < low for s in starts), sum(s >= high for s in starts))
+            assert view.beyond() == expected
         view.set_article_filter([])  # nothing on the timeline: nothing to frame or mark
         view.fit_all()
         view.grab()

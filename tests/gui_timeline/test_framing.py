@@ -34,18 +34,20 @@ class Library:
         self.starts = sorted(starts)
         self.span = (to_seconds(self.starts[0]), to_seconds(self.starts[-1] + length))
         counts = [0] * GLOBAL_BUCKETS
-        width = (self.span[1] - self.span[0]) / GLOBAL_BUCKETS
-        for start in self.starts:
-            index = int((to_seconds(start) - self.span[0]) / width)
-            counts[min(index, GLOBAL_BUCKETS - 1)] += 1
-        self.grid = DensityGrid.over(*self.span, counts)
+        low, high = int(self.span[0]), max(int(self.span[1]), int(self.span[0]) + 1)
+        for start in map(to_seconds, self.starts):  # as the store's density query counts
+            if start < high:  # (a zero-length event at the very end falls outside)
+                counts[(int(start) - low) * GLOBAL_BUCKETS // (high - low)] += 1
+        self.grid = DensityGrid.over(low, high, counts)
         self.quantile_calls = 0
+        self.counted: list[tuple] = []
 
     def quantiles(self, fractions):
         self.quantile_calls += 1
         return [self.starts[round(f * (len(self.starts) - 1))] for f in fractions]
 
     def start_count(self, start, end):
+        self.counted.append((start, end))
         return sum(
             1 for s in self.starts if (start is None or s >= start) and (end is None or s < end)
         )
@@ -152,13 +154,13 @@ def test_framed_leaves_a_margin_on_both_sides(width: int) -> None:
 def test_beyond_counts_exact_and_estimated() -> None:
     library = Library(news_with_outliers())
     view = framed(*bulk_range(library.grid, library.span, library.quantiles), 1000)
-    exact = count_beyond(library.start_count, library.span, view)
+    exact = count_beyond(library.start_count, library.grid, view)
     assert exact == Beyond(2, 0)
     assert estimate_beyond(library.grid, view) == exact  # far from the edges: no doubt
     everything = framed(*library.span, 1000)
-    assert count_beyond(library.start_count, library.span, everything) == Beyond(0, 0)
+    assert count_beyond(library.start_count, library.grid, everything) == Beyond(0, 0)
     middle = Viewport(to_seconds(datetime(2010, 1, 1)), to_seconds(datetime(2010, 2, 1)))
-    exact = count_beyond(library.start_count, library.span, middle)
+    exact = count_beyond(library.start_count, library.grid, middle)
     in_view = sum(1 for s in library.starts if datetime(2010, 1, 1) <= s < datetime(2010, 2, 1))
     assert exact.earlier + exact.later + in_view == len(library.starts)
     assert exact.earlier > 2
@@ -182,3 +184,41 @@ def test_the_bulks_own_tail_beside_a_far_outlier_is_framed() -> None:
     start, end = library.bulk()
     assert start == datetime(2020, 1, 1)
     assert end == even[-1] + timedelta(days=1)
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    hours=st.lists(st.integers(min_value=0, max_value=24 * 2000), min_size=1, max_size=80),
+    edges=st.tuples(
+        st.floats(min_value=-100, max_value=2100 * 24),
+        st.floats(min_value=0.01, max_value=2100 * 24),
+    ),
+)
+def test_exact_counts_match_counting_every_start(hours: list[int], edges) -> None:
+    origin = datetime(2010, 1, 1)
+    library = Library([origin + timedelta(hours=h) for h in hours], length=timedelta(0))
+    start = to_seconds(origin) + edges[0] * 3600
+    view = Viewport(start, start + edges[1] * 3600)
+    exact = count_beyond(library.start_count, library.grid, view)
+    seconds = [to_seconds(s) for s in library.starts]
+    assert exact.earlier == sum(1 for s in seconds if s < view.start)
+    assert exact.later == sum(1 for s in seconds if s >= view.end)
+
+
+def test_exact_counts_ask_the_store_only_about_the_buckets_the_edges_cut() -> None:
+    library = Library(news_with_outliers())
+    middle = Viewport(to_seconds(datetime(2010, 1, 1, 7)), to_seconds(datetime(2010, 2, 1, 7)))
+    count_beyond(library.start_count, library.grid, middle)
+    bucket = timedelta(seconds=library.grid.bucket)
+    for low, high in library.counted:  # narrow ranges, never "everything before"
+        assert low is not None
+        assert high is None or high - low <= bucket + timedelta(seconds=1)
+
+
+def test_a_cut_bucket_the_grid_miscounts_is_counted_in_full() -> None:
+    library = Library(news_with_outliers())
+    library.starts.append(datetime(2010, 1, 1, 3))  # stored after the grid was counted
+    view = Viewport(to_seconds(datetime(2010, 1, 1, 7)), to_seconds(datetime(2010, 2, 1, 7)))
+    exact = count_beyond(library.start_count, library.grid, view)
+    assert exact.earlier == sum(1 for s in library.starts if s < datetime(2010, 1, 1, 7))
+    assert (None, datetime(2010, 1, 1, 7)) in library.counted

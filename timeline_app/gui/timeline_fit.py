@@ -120,13 +120,12 @@ class TimelineFitting:
         return not self._scene.empty and (cached is None or cached[0] != self._viewport)
 
     def _refresh_beyond(self) -> bool:
-        """Count exactly for the current view (two indexed counts); True if that changed
+        """Count exactly for the current view (a few index seeks); True if that changed
         what the markers say."""
         if self._scene.empty or not self._beyond_stale():
             return False
         before = self.beyond()
-        span = (to_seconds(self._span[0]), to_seconds(self._span[1]))
-        exact = count_beyond(self._source.start_count, span, self._viewport)
+        exact = count_beyond(self._source.start_count, self._scene.global_grid, self._viewport)
         self._beyond_cache = (self._viewport, exact)
         return exact != before
 

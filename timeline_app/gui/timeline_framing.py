@@ -141,16 +141,43 @@ def estimate_beyond(grid: DensityGrid, view: Viewport) -> Beyond:
     return Beyond(earlier, later)
 
 
-def count_beyond(
-    start_count: Callable[[datetime | None, datetime | None], int],
-    span: tuple[float, float],
-    view: Viewport,
-) -> Beyond:
-    """Exact ``Beyond`` from the store (``TimelineSource.start_count``); a side with
-    nothing possible beyond it costs no query."""
-    earlier = start_count(None, from_seconds(view.start)) if view.start > span[0] else 0
-    later = start_count(from_seconds(view.end), None) if view.end <= span[1] else 0
-    return Beyond(earlier, later)
+StartCount = Callable[[datetime | None, datetime | None], int]
+
+
+def count_beyond(start_count: StartCount, grid: DensityGrid, view: Viewport) -> Beyond:
+    """Exact ``Beyond`` (``start_count`` is ``TimelineSource.start_count``).
+
+    Whole buckets of the grid are taken as counted; only the bucket an edge cuts
+    through is counted in the store, so each edge costs two or three index seeks
+    however large the library, instead of a count of everything before it.
+    """
+    before_start = _starting_before(start_count, grid, view.start)
+    before_end = _starting_before(start_count, grid, view.end)
+    after_grid = start_count(_second(grid.end), None)  # zero-length events at the very end
+    return Beyond(before_start, grid.total + after_grid - before_end)
+
+
+def _second(seconds: float) -> datetime:
+    """The first whole second at or after ``seconds`` (the store counts whole seconds:
+    a start s is before ``seconds`` exactly when it is before this one)."""
+    return from_seconds(math.ceil(seconds - 1e-6))
+
+
+def _starting_before(start_count: StartCount, grid: DensityGrid, moment: float) -> int:
+    if moment <= grid.start:
+        return 0
+    if moment >= grid.end:
+        return grid.total + start_count(_second(grid.end), _second(moment))
+    index = min(int((moment - grid.start) / grid.bucket), len(grid.counts) - 1)
+    whole = sum(grid.counts[:index])
+    if not grid.counts[index]:
+        return whole
+    # The store puts a start s in bucket i when s >= start + i * bucket.
+    low = _second(grid.start + index * grid.bucket)
+    high = _second(grid.start + (index + 1) * grid.bucket)
+    if start_count(low, high) != grid.counts[index]:  # the grid disagrees: count it all
+        return start_count(None, _second(moment))
+    return whole + start_count(low, _second(moment))
 
 
 def jump_view(view: Viewport, start: float, end: float, earlier: bool) -> Viewport:
