@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from timeline_app.temporal.dispatch import first_words
+from timeline_app.temporal.dispatch import WordSpecialiser, first_words
 from timeline_app.temporal.rulefiles import NamedPattern, Rule, RuleFileError, RuleKind, RuleSet
 
 _REFERENCE = re.compile(r"%([a-z_0-9]+)(?::([a-z_0-9]+))?")
@@ -36,23 +36,42 @@ class CompiledRule:
     groups: tuple[tuple[str, int], ...]  # (local group name, global group index)
 
 
-class Bucket:
+class _Alternation:
     """The alternation of the rules that can start with some first words.
 
-    Compiled on first use: a short text needs only a few of the buckets, so
-    ``timeline-app tag`` on one sentence does not pay for all of them.
+    Parsed on first use (a short text needs only a few of them, so
+    ``timeline-app tag`` on one sentence does not pay for all), then compiled
+    once per first word, pruned for that word (``dispatch.WordSpecialiser``).
     """
 
-    __slots__ = ("_bodies", "_compiled", "_members", "_rules")
+    __slots__ = ("_bodies", "_members", "_parsed", "_rules")
 
     def __init__(self, rules: Sequence[Rule], bodies: Sequence[str], members: Sequence[int]):
         self._rules, self._bodies, self._members = rules, bodies, tuple(members)
+        self._parsed: tuple[WordSpecialiser, dict[int, CompiledRule]] | None = None
+
+    def parsed(self) -> tuple[WordSpecialiser, dict[int, CompiledRule]]:
+        """The parsed alternation and the rule each outer group number stands for."""
+        if self._parsed is None:
+            self._parsed = _parse_alternation(self._rules, self._bodies, self._members)
+        return self._parsed
+
+
+class Bucket:
+    """The rules to try where the text begins with one first word."""
+
+    __slots__ = ("_alternation", "_compiled", "_word")
+
+    def __init__(self, alternation: _Alternation, word: str):
+        self._alternation, self._word = alternation, word
         self._compiled: tuple[re.Pattern[str], dict[int, CompiledRule]] | None = None
 
     def match(self, text: str, start: int) -> tuple[re.Match[str], CompiledRule] | None:
-        """The longest-first rule match at ``start`` and the rule that made it."""
+        """The longest-first rule match at ``start`` (where the text begins with
+        this bucket's word) and the rule that made it."""
         if self._compiled is None:
-            self._compiled = _compile_bucket(self._rules, self._bodies, self._members)
+            specialiser, rules_by_group = self._alternation.parsed()
+            self._compiled = specialiser.compile_for(self._word), rules_by_group
         regex, rules_by_group = self._compiled
         found = regex.match(text, start)
         if found is None:
@@ -61,9 +80,7 @@ class Bucket:
 
     @property
     def compiled_rules(self) -> list[CompiledRule]:
-        if self._compiled is None:
-            self._compiled = _compile_bucket(self._rules, self._bodies, self._members)
-        return list(self._compiled[1].values())
+        return list(self._alternation.parsed()[1].values())
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,26 +222,28 @@ def compile_rule_set(rule_set: RuleSet) -> Matcher:
     members_by_key = {
         key: tuple(i for i in order if starts[i] is None or key in starts[i]) for key in keys
     }
-    compiled_buckets: dict[tuple[int, ...], Bucket] = {}
-    for members in set(members_by_key.values()):
-        compiled_buckets[members] = Bucket(rules, bodies, members)
-    buckets = {key: compiled_buckets[members] for key, members in members_by_key.items()}
+    alternations = {
+        members: _Alternation(rules, bodies, members) for members in members_by_key.values()
+    }
+    buckets = {key: Bucket(alternations[members], key) for key, members in members_by_key.items()}
     return Matcher(buckets, rule_set.trigger_words, vocabulary(rule_set))
 
 
-def _compile_bucket(
+def _parse_alternation(
     rules: Sequence[Rule], bodies: Sequence[str], members: Sequence[int]
-) -> tuple[re.Pattern[str], dict[int, CompiledRule]]:
+) -> tuple[WordSpecialiser, dict[int, CompiledRule]]:
     parts = [f"(?P<r{index}>{bodies[index]})" for index in members]
-    regex = re.compile(_START_GUARD + "(?:" + "|".join(parts) + ")" + _END_GUARD, re.IGNORECASE)
+    pattern = _START_GUARD + "(?:" + "|".join(parts) + ")" + _END_GUARD
+    specialiser = WordSpecialiser(pattern, re.IGNORECASE)
+    group_index = specialiser.group_index
     names_by_prefix: dict[str, list[tuple[str, int]]] = defaultdict(list)
-    for name, position in regex.groupindex.items():
+    for name, position in group_index.items():
         head, _, local = name.partition("_")
         if local:
             names_by_prefix[head].append((local, position))
     rules_by_group = {}
     for index in members:
-        outer = regex.groupindex[f"r{index}"]
+        outer = group_index[f"r{index}"]
         groups = tuple(names_by_prefix[f"g{index}"])
         rules_by_group[outer] = CompiledRule(rules[index], outer, groups)
-    return regex, rules_by_group
+    return specialiser, rules_by_group

@@ -16,12 +16,11 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import cache
-from itertools import accumulate
 
 from timeline_app.resources import resource_path
 from timeline_app.temporal.calendar import VALID_MODS, interval_of, is_well_formed, narrowed
 from timeline_app.temporal.compiler import Bucket, CompiledRule, Matcher, compile_rule_set
-from timeline_app.temporal.dispatch import DIGIT_START
+from timeline_app.temporal.dispatch import DIGIT_START, first_character_class
 from timeline_app.temporal.resolver import Anchors, Tense, literal_argument_problem, resolve
 from timeline_app.temporal.rulefiles import RuleFileError, RuleKind, RuleSet, read_rule_set
 from timeline_app.temporal.timex import AnchorKind, Precision, Timex, TimexType
@@ -72,8 +71,12 @@ def build_engine(rule_set: RuleSet, day_first: bool = False) -> Engine:
             raise RuleFileError(rule.path, rule.line, problem)
 
     def markers(name: str) -> re.Pattern[str]:
-        alternatives = rule_set.patterns[name].alternatives
-        return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE)
+        alternation = "(?:" + "|".join(rule_set.patterns[name].alternatives) + ")"
+        # A lookahead for the characters a marker can begin with spares the
+        # alternation at most word boundaries (it matches the same words).
+        first = first_character_class(alternation)
+        guard = f"(?={first})" if first else ""
+        return re.compile(r"\b" + guard + alternation + r"\b", re.IGNORECASE)
 
     return Engine(rule_set, matcher, specs, markers("tense_future"), markers("tense_past"))
 
@@ -92,25 +95,35 @@ def candidate_starts(text: str, matcher: Matcher) -> list[tuple[int, Bucket]]:
     of the up to ``LOOKBACK_TOKENS`` vocabulary tokens running up to it ("the
     past three [years]"), and only where some rule can start with that word.
     """
-    # split() with a capturing group alternates separators and tokens, so the
-    # offsets are running sums of lengths: all computed in C, no Match objects.
+    # split() with a capturing group alternates separators and tokens, all in
+    # C and with no Match objects; offsets are running sums of part lengths,
+    # taken only for the few tokens near a trigger.
     parts = _TOKEN.split(text.translate(_ASCII_LOWER))
     words = parts[1::2]
-    if not words:
-        return []
-    offsets = list(accumulate(map(len, parts), initial=0))[1::2]
     trigger_words, vocabulary, buckets = matcher.trigger_words, matcher.vocabulary, matcher.buckets
+    triggers = [i for i, word in enumerate(words) if word in trigger_words or "0" <= word < ":"]
     chosen: dict[int, Bucket] = {}
-    for index, word in enumerate(words):
-        if not (word in trigger_words or "0" <= word < ":"):
-            continue
-        for back in range(index, max(index - LOOKBACK_TOKENS, 0) - 1, -1):
-            earlier = words[back]
-            if back < index and earlier not in vocabulary and not "0" <= earlier < ":":
+    known_index, known_offset = 0, len(parts[0])  # words[known_index] starts there
+    for index in triggers:
+        first = index  # the run of vocabulary tokens up to the trigger starts here
+        while first > max(index - LOOKBACK_TOKENS, 0):
+            earlier = words[first - 1]
+            if earlier not in vocabulary and not "0" <= earlier < ":":
                 break
-            bucket = buckets.get(DIGIT_START if "0" <= earlier < ":" else earlier)
+            first -= 1
+        # Offsets are summed forward from the last run's start: runs start in
+        # increasing order since a trigger is itself vocabulary.
+        if first < known_index:
+            known_index, known_offset = 0, len(parts[0])
+        known_offset += sum(map(len, parts[2 * known_index + 1 : 2 * first + 1]))
+        known_index = first
+        offset = known_offset
+        for position in range(first, index + 1):
+            word = words[position]
+            bucket = buckets.get(DIGIT_START if "0" <= word < ":" else word)
             if bucket is not None:
-                chosen[offsets[back]] = bucket
+                chosen[offset] = bucket
+            offset += len(word) + len(parts[2 * position + 2])
     return sorted(chosen.items(), key=lambda item: item[0])
 
 
@@ -133,30 +146,85 @@ def sentence_tense(text: str, start: int, end: int, engine: Engine) -> Tense:
             break
     # The verb governing a time expression usually precedes it ("said Friday",
     # "will meet on Thursday"), so the nearest marker on the left decides;
-    # failing that the nearest on the right. A word that is both ("scheduled")
-    # counts as future.
-    found: dict[int, tuple[int, Tense]] = {}
-    future_spans = []
-    for marker in engine.future_markers.finditer(text, sentence_start, sentence_end):
-        found[marker.start()] = (marker.end(), Tense.FUTURE)
-        future_spans.append(marker.span())
-    for marker in engine.past_markers.finditer(text, sentence_start, sentence_end):
-        inside_future = any(a <= marker.start() < b for a, b in future_spans)
-        if not inside_future:
-            found.setdefault(marker.start(), (marker.end(), Tense.PAST))
-    # A subordinate clause has its own verb: in "hoped she would bring aid,
-    # where the Aug. 7 blasts killed 257" the future marker is not Aug. 7's.
+    # failing that the nearest on the right. A subordinate clause has its own
+    # verb: in "hoped she would bring aid, where the Aug. 7 blasts killed 257"
+    # the future marker is not Aug. 7's, so the clause is searched first.
+    markers = _SentenceMarkers(text, sentence_start, sentence_end, engine)
     clause_start = sentence_start
     for boundary in _CLAUSE_START.finditer(text, sentence_start, start):
         clause_start = boundary.end()
     for lower_bound in (clause_start, sentence_start):
-        left = [(e, tense) for b, (e, tense) in found.items() if lower_bound <= b and e <= start]
-        if left:
-            return max(left, key=lambda item: item[0])[1]
-        right = [(begin, tense) for begin, (_, tense) in found.items() if begin >= end]
-        if right:
-            return min(right, key=lambda item: item[0])[1]
+        tense = markers.nearest_before(lower_bound, start) or markers.first_after(end)
+        if tense is not None:
+            return tense
     return Tense.UNKNOWN
+
+
+class _SentenceMarkers:
+    """The tense markers of one sentence, scanned only as far as asked.
+
+    Most expressions are decided by a marker before them, so the scan stops
+    at the first marker past the expression instead of running to the end of
+    the sentence. The answers are those of scanning the whole sentence with
+    each marker regex (same start and end, so the same matches): a word that
+    is both ("scheduled") counts as future, and a past marker inside a future
+    one ("will be held") is ignored.
+    """
+
+    def __init__(self, text: str, sentence_start: int, sentence_end: int, engine: Engine):
+        self._scans = {
+            Tense.FUTURE: engine.future_markers.finditer(text, sentence_start, sentence_end),
+            Tense.PAST: engine.past_markers.finditer(text, sentence_start, sentence_end),
+        }
+        self._spans: dict[Tense, list[tuple[int, int]]] = {Tense.FUTURE: [], Tense.PAST: []}
+
+    def _scan_one(self, tense: Tense) -> bool:
+        """Find the next marker of ``tense``; False when there is none."""
+        marker = next(self._scans[tense], None)
+        if marker is None:
+            return False
+        self._spans[tense].append(marker.span())
+        return True
+
+    def _scan_to(self, tense: Tense, position: int) -> list[tuple[int, int]]:
+        """The markers of ``tense`` found so far, having scanned up to one
+        that begins at ``position`` or later (or to the end)."""
+        spans = self._spans[tense]
+        while (not spans or spans[-1][0] < position) and self._scan_one(tense):
+            pass
+        return spans
+
+    def _inside_future(self, position: int) -> bool:
+        """Whether a future marker covers ``position`` (futures up to it are scanned)."""
+        return any(begin <= position < stop for begin, stop in self._spans[Tense.FUTURE])
+
+    def nearest_before(self, lower_bound: int, position: int) -> Tense | None:
+        """The tense of the marker in ``[lower_bound, position)`` ending last."""
+        best: tuple[int, int] | None = None  # (end, 1 for future: it wins a tie)
+        for begin, stop in self._scan_to(Tense.FUTURE, position):
+            if lower_bound <= begin and stop <= position:
+                best = max(best or (stop, 1), (stop, 1))
+        for begin, stop in self._scan_to(Tense.PAST, position):
+            if lower_bound <= begin and stop <= position and not self._inside_future(begin):
+                best = max(best or (stop, 0), (stop, 0))
+        if best is None:
+            return None
+        return Tense.FUTURE if best[1] else Tense.PAST
+
+    def first_after(self, position: int) -> Tense | None:
+        """The tense of the first marker beginning at ``position`` or later."""
+        futures = self._scan_to(Tense.FUTURE, position)
+        future = next((begin for begin, _ in futures if begin >= position), None)
+        pasts = self._scan_to(Tense.PAST, position)
+        index = next((i for i, (begin, _) in enumerate(pasts) if begin >= position), len(pasts))
+        while index < len(pasts) or self._scan_one(Tense.PAST):
+            begin = pasts[index][0]
+            if future is not None and begin >= future:
+                break
+            if not self._inside_future(begin):
+                return Tense.PAST
+            index += 1
+        return Tense.FUTURE if future is not None else None
 
 
 def _as_date(dct: date | datetime | None) -> date | None:
