@@ -20,6 +20,7 @@ from functools import cache
 from timeline_app.resources import resource_path
 from timeline_app.temporal.calendar import VALID_MODS, interval_of, is_well_formed, narrowed
 from timeline_app.temporal.compiler import Bucket, CompiledRule, Matcher, compile_rule_set
+from timeline_app.temporal.coordination import with_coordinated_days
 from timeline_app.temporal.dispatch import DIGIT_START, first_character_class
 from timeline_app.temporal.resolver import Anchors, Tense, literal_argument_problem, resolve
 from timeline_app.temporal.rulefiles import RuleFileError, RuleKind, RuleSet, read_rule_set
@@ -48,6 +49,9 @@ class Engine:
     specs: dict[str, ValueSpec]
     future_markers: re.Pattern[str]
     past_markers: re.Pattern[str]
+    # What joins a bare day to the date before it ("April 24 and 25"); None
+    # when the language folder has no ``coordinated_day`` pattern.
+    day_joiner: re.Pattern[str] | None = None
 
 
 def build_engine(rule_set: RuleSet, day_first: bool = False) -> Engine:
@@ -78,7 +82,11 @@ def build_engine(rule_set: RuleSet, day_first: bool = False) -> Engine:
         guard = f"(?={first})" if first else ""
         return re.compile(r"\b" + guard + alternation + r"\b", re.IGNORECASE)
 
-    return Engine(rule_set, matcher, specs, markers("tense_future"), markers("tense_past"))
+    joiner = rule_set.patterns.get("coordinated_day")
+    day_joiner = re.compile("|".join(joiner.alternatives), re.IGNORECASE) if joiner else None
+    return Engine(
+        rule_set, matcher, specs, markers("tense_future"), markers("tense_past"), day_joiner
+    )
 
 
 @cache
@@ -269,6 +277,8 @@ def tag_with(engine: Engine, text: str, dct: date | datetime | None) -> list[Tim
             year = narrative[0].year if narrative else anchor.year if anchor else None
             if year is not None:
                 narrative = reported_period = (date(year, 1, 1), Precision.YEAR)
+    if engine.day_joiner is not None:
+        return with_coordinated_days(text, found, engine.day_joiner)
     return found
 
 
