@@ -192,6 +192,7 @@ def test_a_repository_library_is_framed_from_sql(qtbot, db_path) -> None:
         view.fit_all()
         view.grab()
         assert view.edge_markers() == []
+        view.close()  # before its store closes
 
 
 def test_the_window_opens_on_the_bulk_and_its_actions_fit(qtbot, db_path, tmp_path) -> None:

@@ -418,6 +418,7 @@ def test_a_repository_backed_view_selects_and_exports(qtbot, db_path, tmp_path) 
         view.grab()
         assert {item.event.article_id for item in view.drawn_events()} == {target.article_id}
         assert view.export_png(tmp_path / "repo.png").stat().st_size > 1000
+        view.close()  # before its store closes, as the app does: no settling on a closed store
 
 
 @pytest.mark.parametrize(

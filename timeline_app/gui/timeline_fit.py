@@ -9,11 +9,12 @@ marker there says how many ("◀ 2 earlier"); clicking it pans to the nearest.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from typing import NamedTuple
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen, QResizeEvent
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen, QPixmap, QResizeEvent
 
 from timeline_app.gui import timeline_paint as paint
 from timeline_app.gui.time_scale import Viewport, from_seconds, to_seconds
@@ -49,6 +50,7 @@ class TimelineFitting:
     def _init_fitting(self) -> None:
         self._beyond_cache: tuple[Viewport, Beyond] | None = None  # exact, for one view
         self._hovered_edge: str | None = None
+        self._marker_pixmaps: dict[tuple, QPixmap] = {}  # see _marker_box
         # The last fit and the view it gave: while the view is still that one, a
         # resize fits again (the window lays the canvas out after the first fit).
         self._last_fit: tuple[Callable[[], Viewport | None], Viewport] | None = None
@@ -144,7 +146,8 @@ class TimelineFitting:
             if count <= 0:
                 continue
             text = f"◀ {count:,} earlier" if side == EARLIER else f"{count:,} later ▶"
-            box = metrics.horizontalAdvance(text) + 2 * EDGE_PAD_PX
+            # Widths in steps of 8 px, so a count changing while panning reuses its box.
+            box = math.ceil((metrics.horizontalAdvance(text) + 2 * EDGE_PAD_PX) / 8) * 8
             left = EDGE_INSET_PX if side == EARLIER else width - EDGE_INSET_PX - box
             rect = QRectF(left, middle - EDGE_HEIGHT_PX / 2, box, EDGE_HEIGHT_PX)
             markers.append(EdgeMarker(side, count, rect, text))
@@ -183,19 +186,41 @@ class TimelineFitting:
         markers = self.edge_markers(width, height)
         if not markers:
             return
-        theme = self.theme
         painter.setFont(paint.tick_font(self.font()))
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         for marker in markers:
             hovered = marker.side == self._hovered_edge
+            painter.drawPixmap(marker.rect.topLeft(), self._marker_box(marker.rect, hovered))
+            colour = self.theme.selection if hovered else self.theme.tick_text
+            painter.setPen(QColor(colour))
+            painter.drawText(marker.rect, int(Qt.AlignmentFlag.AlignCenter), marker.text)
+
+    def _marker_box(self, rect: QRectF, hovered: bool) -> QPixmap:
+        """The marker's rounded box, drawn once per size: an antialiased rounded box
+        costs over a millisecond a frame, a cached one a blit."""
+        ratio = self.devicePixelRatioF()
+        key = (round(rect.width()), round(rect.height()), hovered, ratio)
+        pixmap = self._marker_pixmaps.get(key)
+        if pixmap is not None:
+            return pixmap
+        pixmap = QPixmap(math.ceil(key[0] * ratio), math.ceil(key[1] * ratio))
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        theme = self.theme
+        painter = QPainter(pixmap)
+        try:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
             fill = QColor(theme.selection_fill if hovered else theme.background)
             fill.setAlpha(240)
             painter.setBrush(fill)
             painter.setPen(QPen(QColor(theme.selection if hovered else theme.axis_line), 1))
-            painter.drawRoundedRect(marker.rect, EDGE_HEIGHT_PX / 2, EDGE_HEIGHT_PX / 2)
-            painter.setPen(QColor(theme.selection if hovered else theme.tick_text))
-            painter.drawText(marker.rect, int(Qt.AlignmentFlag.AlignCenter), marker.text)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+            box = QRectF(0.5, 0.5, key[0] - 1, key[1] - 1)
+            painter.drawRoundedRect(box, box.height() / 2, box.height() / 2)
+        finally:
+            painter.end()
+        if len(self._marker_pixmaps) > 64:  # widths change as counts do: keep it small
+            self._marker_pixmaps.clear()
+        self._marker_pixmaps[key] = pixmap
+        return pixmap
 
 
 def _same_view(a: Viewport, b: Viewport) -> bool:

@@ -18,6 +18,7 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFontMetricsF,
+    QHideEvent,
     QPainter,
     QPaintEvent,
 )
@@ -576,6 +577,11 @@ class TimelineView(TimelineInput, TimelineFitting, QWidget):
 
     def sizeHint(self) -> QSize:
         return QSize(900, 360)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """A hidden view does not settle (its store may be closing); painting restarts it."""
+        self._refresh_timer.stop()
+        super().hideEvent(event)
 
     # -- export ----------------------------------------------------------------------
 
