@@ -523,7 +523,7 @@ class TimelineView(TimelineInput, TimelineFitting, QWidget):
                     width,
                     height,
                     self.font(),
-                    "No events in this period. Press Ctrl+0 to see them all.",
+                    "No events in this period. Press Ctrl+0 to see where they are.",
                     theme,
                 )
         else:
