@@ -150,7 +150,11 @@ def _shift(args: list[str], anchors: Anchors) -> Resolved:
     mode = parse_enum(ShiftMode, args[2]) if len(args) > 2 else ShiftMode.DCT
     # The period a report is about ("profit fell in the quarter") is what its
     # later comparisons ("the year-earlier quarter") are measured from.
-    is_reference_point = mode in (ShiftMode.DCT, ShiftMode.REPORTED)
+    is_reference_point = mode in (ShiftMode.DCT, ShiftMode.REPORTED, ShiftMode.AHEAD)
+    if mode is ShiftMode.AHEAD and anchors.tense() is Tense.PAST:
+        # "endorsed it for the first time in 60 years", "sales doubled in two
+        # years": told in the past, "in N years" is how long, not when.
+        return Resolved(duration(amount.lstrip("+"), unit), AnchorKind.NONE, None, False)
     if "X" in amount:  # "a few years ago", "in a few years"
         reference = "FUTURE_REF" if amount.startswith("+") else "PAST_REF"
         return Resolved(reference, AnchorKind.NONE, None)

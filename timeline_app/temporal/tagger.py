@@ -38,6 +38,7 @@ _TOKEN = re.compile(r"([a-z]+|\d+|['’])")
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'(])|\n\s*\n")
 _SENTENCE_LOOKAROUND = 250
+_DURATION_VALUE = re.compile(r"P(?:\d|X|T)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -363,6 +364,8 @@ def _timex_from_match(
     if not is_well_formed(value) or (mod is not None and mod not in VALID_MODS):
         return None
     timex_type = rule.timex_type or TimexType.DATE
+    if timex_type is TimexType.DATE and _DURATION_VALUE.match(value):
+        timex_type = TimexType.DURATION  # a date rule resolved to a stretch of time
     interval, precision = None, None
     if timex_type in (TimexType.DATE, TimexType.TIME):
         spanned = interval_of(value)

@@ -56,6 +56,7 @@ class ShiftMode(StrEnum):
     PERIOD = "period"  # the last reporting period mentioned (quarter, half), else the DCT
     REPORTED = "reported"  # narrative, else the last completed unit in past-tense text
     COMPARISON = "comparison"  # narrative, but a year from a day is that day a year back
+    AHEAD = "ahead"  # from the DCT, but a stretch of time in a past-tense sentence
 
 
 def parse_enum(kind: type[StrEnum], word: str) -> StrEnum:
