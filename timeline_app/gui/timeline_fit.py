@@ -51,6 +51,8 @@ class TimelineFitting:
         self._beyond_cache: tuple[Viewport, Beyond] | None = None  # exact, for one view
         self._hovered_edge: str | None = None
         self._marker_pixmaps: dict[tuple, QPixmap] = {}  # see _marker_box
+        # The bulk depends on the data only (not the width): found once per reload.
+        self._bulk_cache: tuple[object, tuple[float, float]] | None = None
         # The last fit and the view it gave: while the view is still that one, a
         # resize fits again (the window lays the canvas out after the first fit).
         self._last_fit: tuple[Callable[[], Viewport | None], Viewport] | None = None
@@ -63,9 +65,10 @@ class TimelineFitting:
         span, grid = self._span, self._scene.global_grid
         if span is None or grid is None or self._source is None:
             return None
-        seconds = (to_seconds(span[0]), to_seconds(span[1]))
-        start, end = bulk_range(grid, seconds, self._source.start_quantiles)
-        return framed(start, end, float(self.width()))
+        if self._bulk_cache is None or self._bulk_cache[0] is not grid:
+            seconds = (to_seconds(span[0]), to_seconds(span[1]))
+            self._bulk_cache = (grid, bulk_range(grid, seconds, self._source.start_quantiles))
+        return framed(*self._bulk_cache[1], float(self.width()))
 
     def everything_viewport(self) -> Viewport | None:
         """The view with every event in it, far-off outliers included."""
