@@ -8,7 +8,9 @@ a calendar; ``is_event_timex`` says so, and the store keeps them in the
 ("March 3-5"); "since X" makes an ongoing event that runs up to the
 publication date, unless a superlative makes it a comparison ("the lowest
 since 1997"); two adjacent timexes naming one moment ("at 16:15 UTC, June 1")
-make one event; the same moment twice in a sentence makes one event.
+make one event; the same moment twice in a sentence makes one event; a day
+joined to the next ("April 24 and 25") or offered as an alternative ("Nov. 5
+or 6") makes one span.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from timeline_app.events.labels import make_label
 from timeline_app.events.model import Event, EventKind
 from timeline_app.events.ranges import abbreviated_end, abbreviated_start, forward_in_range
 from timeline_app.events.sentences import sentence_at, split_sentences
+from timeline_app.temporal.coordination import COORDINATED_DAY_RULE
 from timeline_app.temporal.timex import AnchorKind, Interval, Precision, Timex, TimexType
 
 _VAGUE_VALUES = ("PAST_REF", "PRESENT_REF", "FUTURE_REF")
@@ -153,6 +156,8 @@ def _event_at(
                     note = f"; {original.value} was moved to {used.value} so the span runs forward"
                     event = replace(event, explanation=event.explanation + note)
             return event, 2
+    if partner is not None and _is_coordinated_span(text, timex, partner):
+        return _span_event(text, timex, partner, *args), 2
     end = abbreviated_end(text, timex)
     if end is not None and (partner is None or end.end <= partner.start):
         event = _span_event(text, timex, end, *args)
@@ -168,6 +173,15 @@ def _event_at(
         if pair is not None:
             return _joined_event(text, *pair, *args), 2
     return _single_event(text, timex, *args), 1
+
+
+def _is_coordinated_span(text: str, first: Timex, second: Timex) -> bool:
+    """Whether "April 24 and 25" (next days) or "Nov. 5 or 6" (one of them)
+    is best drawn as one span; "March 3 and 10" stays two events."""
+    if second.rule != COORDINATED_DAY_RULE or first.interval is None or second.interval is None:
+        return False
+    either = re.search(r"\bor\b", text[first.end : second.start]) is not None
+    return either or first.interval.end == second.interval.start
 
 
 def _extended(text: str, event: Event, partner: Timex) -> Event:
