@@ -217,12 +217,7 @@ class WordSpecialiser:
     def __init__(self, pattern: str, flags: int = re.IGNORECASE):
         self.pattern, self.flags = pattern, flags
         self.tree = sre_parse.parse(pattern, flags)
-        self._first_words: dict[int, tuple[object, frozenset[str] | None]] = {}
-
-    @property
-    def group_index(self) -> dict[str, int]:
-        """Group name -> number, the same in every pruned regex."""
-        return dict(self.tree.state.groupdict)
+        self._first_words: dict[int, tuple[object, frozenset[tuple[str, bool]] | None]] = {}
 
     def compile_for(self, word: str) -> re.Pattern[str]:
         """The regex pruned for offsets where the text's first word is ``word``
@@ -233,35 +228,48 @@ class WordSpecialiser:
         except (AttributeError, TypeError, ValueError, IndexError, re.error):
             return re.compile(self.pattern, self.flags)
 
-    def _words_of(self, sequence) -> frozenset[str] | None:
-        """``first_words`` of a parsed sequence, remembered per node of the tree."""
-        known = self._first_words.get(id(sequence))
-        if known is not None and known[0] is sequence:
+    def _item_states(self, item) -> frozenset[tuple[str, bool]] | None:
+        """The (first word, complete) states of one parsed item read alone,
+        remembered per item: the items of the tree are shared by every
+        word's pruning. None when they cannot be listed."""
+        known = self._first_words.get(id(item))
+        if known is not None and known[0] is item:
             return known[1]
         try:
-            words = frozenset(word for word, _ in _walk(sequence, {("", False)}))
+            states = frozenset(_walk([item], {("", False)}))
         except _Unbounded:
-            words = None
-        self._first_words[id(sequence)] = (sequence, words)
-        return words
+            states = None
+        self._first_words[id(item)] = (item, states)
+        return states
 
-    def _can_start_with(self, sequence, word: str) -> bool:
-        """Whether a match of ``sequence`` may begin where the text's word is
-        ``word``. Words are compared as prefixes either way, since the
-        sequence may be followed by more letters ("jan" + "uary") or stop
-        before a wide class; any doubt (no listing, nothing consumed yet,
-        non-ASCII letters that match ASCII ones case-insensitively, like the
-        Kelvin sign) keeps it."""
-        words = self._words_of(sequence)
-        if words is None:
-            return True
-        for candidate in words:
-            if candidate == word or not candidate or not candidate.isascii():
+    def _can_start_with(self, items, word: str) -> bool:
+        """Whether a match of the parsed ``items`` may begin where the text's
+        word is ``word``; any doubt keeps it.
+
+        The first item that consumes something decides, read alone: its
+        words are compared as prefixes either way, since the next item may
+        add letters ("jan" + "uary") or a wide class may follow. An item that
+        can consume nothing passes the question on to the next. Non-ASCII
+        letters that match ASCII ones case-insensitively (the Kelvin sign)
+        are kept too.
+        """
+        for item in items:
+            if item[0] in _ZERO_WIDTH:
+                continue
+            states = self._item_states(item)
+            if states is None:
                 return True
-            both_words = candidate.isalpha() and word.isalpha()
-            if both_words and (candidate.startswith(word) or word.startswith(candidate)):
-                return True
-        return False
+            for candidate, complete in states:
+                if not candidate and complete:  # a wide class consumed first
+                    return True
+                if candidate == word or not candidate.isascii():
+                    return True
+                both_words = candidate.isalpha() and word.isalpha()
+                if both_words and (candidate.startswith(word) or word.startswith(candidate)):
+                    return True
+            if ("", False) not in states:
+                return False
+        return True
 
     def _prune(self, sequence, word: str):
         """``sequence`` with the alternatives that cannot begin with ``word``
@@ -282,7 +290,7 @@ class WordSpecialiser:
                     continue
                 return sre_parse.SubPattern(state, out + rest), False
             if op is sre.BRANCH:
-                kept = [branch for branch in argument[1] if self._can_start_with(branch, word)]
+                kept = [branch for branch in argument[1] if self._can_start_with(branch.data, word)]
                 if not kept:  # cannot match here at all: leave it as it is
                     return sre_parse.SubPattern(state, out + items[index:]), False
                 pruned = [self._prune(branch, word) for branch in kept]
@@ -294,11 +302,12 @@ class WordSpecialiser:
                 # Greedy X?REST tries X REST, then REST: the same as
                 # (?:X REST|REST), whose two paths can each be pruned.
                 body = argument[2]
-                paths = [
-                    sre_parse.SubPattern(state, list(body.data) + rest),
-                    sre_parse.SubPattern(state, rest),
+                paths = [list(body.data) + rest, rest]
+                live = [
+                    sre_parse.SubPattern(state, path)
+                    for path in paths
+                    if self._can_start_with(path, word)
                 ]
-                live = [path for path in paths if self._can_start_with(path, word)]
                 if not live:
                     return sre_parse.SubPattern(state, out + items[index:]), False
                 pruned_paths = [self._prune(path, word)[0] for path in live]
