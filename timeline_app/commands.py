@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from timeline_app.articles import ParsedArticle, PublishedSource
+from timeline_app.articles import Article, ParsedArticle, PublishedSource
 from timeline_app.events.model import Event
 from timeline_app.ingest.decoding import DEFAULT_MAX_BYTES
 from timeline_app.ingest.errors import ReaderError
@@ -53,17 +53,34 @@ class ImportFailure:
         return f"{self.path}: {self.message}"
 
 
+@dataclass(frozen=True, slots=True)
+class ImportWarning:
+    """An article that was imported, but with a problem the user should hear of.
+
+    E.g. a ``Date:`` header that is no real date: the article is dated from
+    its text instead, and the message names the header so it can be fixed.
+    """
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
 @dataclass(slots=True)
 class ImportReport:
-    """Outcome of an import: new article ids, contents already present, failures."""
+    """Outcome of an import: new article ids, contents already present, failures, warnings."""
 
     imported: list[int] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)
     failures: list[ImportFailure] = field(default_factory=list)
     cancelled: bool = False
+    warnings: list[ImportWarning] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
+        """Nothing failed (warnings do not count: their articles were imported)."""
         return not self.failures and not self.cancelled
 
     def summary(self) -> str:
@@ -71,6 +88,8 @@ class ImportReport:
             f"imported {len(self.imported)}, already present {len(self.duplicates)}, "
             f"failed {len(self.failures)}"
         )
+        if self.warnings:
+            text += f", with warnings {len(self.warnings)}"
         return text + (" (cancelled)" if self.cancelled else "")
 
 
@@ -215,6 +234,7 @@ def _write(
         return
     imported: list[int] = []
     duplicates: list[str] = []
+    warnings: list[ImportWarning] = []
     with repo.transaction():
         for label, prepared in pending:
             article, created = repo.add_analysed_article(
@@ -225,11 +245,26 @@ def _write(
             )
             if created:
                 imported.append(article.id)
+                if prepared.parsed.published_problem:
+                    problem = prepared.parsed.published_problem
+                    warnings.append(ImportWarning(label, _problem_warning(problem, article)))
             else:
                 duplicates.append(label)
     report.imported += imported
     report.duplicates += duplicates
+    report.warnings += warnings
     pending.clear()
+
+
+def _problem_warning(problem: str, article: Article) -> str:
+    """The warning for an article whose own date was unusable: what was wrong, what was done."""
+    if article.published is None:
+        return f"{problem}; imported undated (the text names no date either)"
+    confidence = article.published_confidence
+    how = article.published_source.value + (
+        f", confidence {confidence:.2f}" if confidence is not None else ""
+    )
+    return f"{problem}; imported, dated {article.published.isoformat()} from the text ({how})"
 
 
 def regroup(
@@ -348,6 +383,7 @@ def _write_retagged(repo: Repository, batch: list[RetagResult]) -> int:
                     redated.published,
                     redated.published_source,
                     redated.published_reason,
+                    redated.published_confidence,
                 )
             repo.replace_analysis(article_id, timexes, events)
     batch.clear()

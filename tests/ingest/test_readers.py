@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from timeline_app.articles import PublishedSource
+from timeline_app.articles import ParsedArticle, PublishedSource
 from timeline_app.ingest.errors import ReaderError
 from timeline_app.ingest.html_reader import parse_html
 from timeline_app.ingest.json_reader import RecordProblem
@@ -212,14 +212,19 @@ def test_jsonl_bad_line_does_not_stop_the_others(articles_dir: Path) -> None:
     path = articles_dir / "feed.jsonl"
     path.write_text(
         '{"text": "a", "date": "2020-01-01"}\n\n{broken\n{"text": "b", "date": 1e400}\n'
+        '{"text": 5}\n'
     )
     items = read_path(path)
     assert items[0].text == "a"
     assert items[0].published == date(2020, 1, 1)
     assert isinstance(items[1], RecordProblem)
     assert items[1].where == "line 3"
-    assert isinstance(items[2], RecordProblem)
-    assert items[2].where == "line 4"
+    # An unusable date loses the date, not the article (the import warns).
+    assert isinstance(items[2], ParsedArticle)
+    assert items[2].published is None
+    assert "'date' field 'inf' is out of range" in items[2].published_problem
+    assert isinstance(items[3], RecordProblem)
+    assert items[3].where == "line 5"
 
 
 def test_wikinews_corpus_reads_completely() -> None:

@@ -19,7 +19,11 @@ def test_schema_has_wal_foreign_keys_and_migration_record(file_repo: Repository)
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     names = [r[0] for r in db.execute("SELECT name FROM _sqlite_migrations")]
-    assert names == ["0001_initial_schema", "0002_fast_event_queries"]
+    assert names == [
+        "0001_initial_schema",
+        "0002_fast_event_queries",
+        "0003_published_confidence",
+    ]
 
 
 def test_reopening_applies_no_migration_twice(db_path) -> None:
@@ -28,7 +32,7 @@ def test_reopening_applies_no_migration_twice(db_path) -> None:
             seed(repo) if repo.article_count() == 0 else None
     with Repository(db_path) as repo:
         assert repo.article_count() == 1
-        assert repo.db.execute("SELECT COUNT(*) FROM _sqlite_migrations").fetchone()[0] == 2
+        assert repo.db.execute("SELECT COUNT(*) FROM _sqlite_migrations").fetchone()[0] == 3
 
 
 def test_same_content_is_stored_once(memory_repo: Repository) -> None:
@@ -223,7 +227,7 @@ def test_processes_opening_a_new_library_at_once_all_succeed(db_path) -> None:
     with Repository(db_path) as repo:
         assert repo.article_count() == 8
         names = [r[0] for r in repo.db.execute("SELECT name FROM _sqlite_migrations")]
-        assert len(names) == len(set(names)) == 2
+        assert len(names) == len(set(names)) == 3
 
 
 def test_import_fast_path_stores_what_replace_analysis_stores(tmp_path) -> None:

@@ -8,6 +8,7 @@ import time
 from datetime import date
 from typing import TextIO
 
+from timeline_app.articles import CONFIDENT_PUBLISHED
 from timeline_app.cli.events import printable
 from timeline_app.config import database_path
 
@@ -47,7 +48,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="processes used for reading and tagging (default: all cores)",
     )
     ingest.add_argument(
-        "--quiet", action="store_true", help="print only the summary and the failures"
+        "--quiet", action="store_true", help="print only the summary, the failures and the warnings"
     )
     _accept_db_here(ingest)
     ingest.set_defaults(handler=run_ingest)
@@ -56,7 +57,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "articles",
         help="list the articles in the library",
         description="List the library: id, publication date and where it came from, "
-        "number of events, title.",
+        "how sure a date read from the article's text is (0..1, '?' marks a guess "
+        "under 0.4; blank for metadata and user dates), number of events, title.",
     )
     articles.add_argument("--search", metavar="TEXT", help="only articles whose words match")
     _accept_db_here(articles)
@@ -145,6 +147,8 @@ def run_ingest(args: argparse.Namespace) -> int:
             print(f"already present: {printable(path)}")
     for failure in report.failures:
         print(f"failed: {printable(str(failure))}", file=sys.stderr)
+    for warning in report.warnings:
+        print(f"warning: {printable(str(warning))}", file=sys.stderr)
     print(report.summary())
     return 0 if report.ok else 1
 
@@ -156,11 +160,22 @@ def run_articles(args: argparse.Namespace) -> int:
     for article in articles:
         published = article.published.isoformat() if article.published else "----------"
         source = article.published_source.value
+        sure = confidence_text(article.published_confidence)
         title = printable(article.title.replace("\n", " ")) or "(untitled)"
-        print(f"{article.id:>6}  {published}  {source:<9} {counts.get(article.id, 0):>5}  {title}")
+        print(
+            f"{article.id:>6}  {published}  {source:<9} {sure:<5}"
+            f" {counts.get(article.id, 0):>5}  {title}"
+        )
     if not articles:
         print("no articles" + (" match" if args.search else " yet (timeline-app ingest PATH)"))
     return 0
+
+
+def confidence_text(confidence: float | None) -> str:
+    """'0.62' for a date read from the text, '0.08?' for a guess, '' when not applicable."""
+    if confidence is None:
+        return ""
+    return f"{confidence:.2f}" + ("?" if confidence < CONFIDENT_PUBLISHED else "")
 
 
 def run_set_date(args: argparse.Namespace) -> int:

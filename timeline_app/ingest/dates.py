@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 
 from dateutil import parser as dateutil_parser
 
-from timeline_app.ingest.errors import ReaderError
+from timeline_app.ingest.errors import UnreadableDate
 
 _LONG_YEAR = re.compile(r"(?<!\d)[+-]?\d{5,}(?=-\d{1,2}-\d{1,2}|\b)")
 _NUMERIC_DAY_MONTH = re.compile(r"^\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?!\d)")
@@ -23,30 +23,63 @@ def parse_metadata_date(raw: object, field: str = "date") -> date:
     the 9th, matching what a UTC timeline draws.
     """
     if isinstance(raw, bool):
-        raise ReaderError(f"{field} {raw!r} is not a date")
+        raise UnreadableDate(f"{field} {raw!r} is not a date", "is not a date")
     if isinstance(raw, (int, float)):
         return _from_epoch(float(raw), field)
     if not isinstance(raw, str):
-        raise ReaderError(f"{field} {raw!r} is not a date")
+        raise UnreadableDate(f"{field} {raw!r} is not a date", "is not a date")
     value = raw.strip()
     if not value:
-        raise ReaderError(f"{field} is empty")
+        raise UnreadableDate(f"{field} is empty", "is empty")
     if len(value) > MAX_DATE_CHARS:
-        raise ReaderError(f"{field} is not a date ({len(value)} characters long)")
+        length = f"({len(value)} characters long)"
+        raise UnreadableDate(f"{field} is not a date {length}", f"is not a date {length}")
     if _EPOCH_NUMBER.match(value):
         return _from_epoch(float(value), field)
     if _LONG_YEAR.search(value):
-        raise ReaderError(f"{field} {value!r} is out of range (years 1 to 9999)")
+        predicate = "is out of range (years 1 to 9999)"
+        raise UnreadableDate(f"{field} {value!r} {predicate}", predicate)
     try:
         moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
         try:
             moment = dateutil_parser.parse(value)
         except (ValueError, OverflowError) as error:
-            raise ReaderError(f"{field} {value!r} is not a date ({error})") from None
+            raise UnreadableDate(
+                f"{field} {value!r} is not a date ({error})", _unreadable_predicate(error)
+            ) from None
     if moment.tzinfo is not None:
         moment = moment.astimezone(UTC)
     return moment.date()
+
+
+def _unreadable_predicate(error: Exception) -> str:
+    """What is wrong, in words: a date with impossible parts is "not a real date"."""
+    detail = str(error).split(":", 1)[0].strip()
+    if "out of range" in detail or "must be in" in detail:
+        return f"is not a real date ({detail})"
+    return "is not a date"
+
+
+SHOWN_VALUE_CHARS = 60
+
+
+def unreadable_date_problem(described: str, error: UnreadableDate) -> str:
+    """The warning for a metadata date that is no date, e.g.
+    "header 'Date: 2024-02-30' is not a real date (day is out of range for month)".
+
+    ``described`` names the source and the value as the file wrote it
+    (pass the value through :func:`shown_value`).
+    """
+    return f"{described} {error.predicate}"
+
+
+def shown_value(raw: object) -> str:
+    """A metadata value short enough to quote in a message (a whole line can be huge)."""
+    text = " ".join(str(raw).split())
+    if len(text) > SHOWN_VALUE_CHARS:
+        return text[: SHOWN_VALUE_CHARS - 1] + "…"
+    return text
 
 
 def _from_epoch(seconds: float, field: str) -> date:
@@ -54,11 +87,12 @@ def _from_epoch(seconds: float, field: str) -> date:
     if seconds > 1e11:
         seconds /= 1000
     if seconds < 1e8:  # before 1973: a year or a stray number, not a timestamp
-        raise ReaderError(f"{field} {seconds!r} is not a date")
+        raise UnreadableDate(f"{field} {seconds!r} is not a date", "is not a date")
     try:
         return datetime.fromtimestamp(seconds, UTC).date()
     except (OverflowError, OSError, ValueError):
-        raise ReaderError(f"{field} {seconds!r} is out of range as seconds since 1970") from None
+        predicate = "is out of range as seconds since 1970"
+        raise UnreadableDate(f"{field} {seconds!r} {predicate}", predicate) from None
 
 
 def alternative_reading(raw: object) -> date | None:

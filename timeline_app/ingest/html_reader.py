@@ -22,8 +22,8 @@ from datetime import date
 from html.parser import HTMLParser
 
 from timeline_app.articles import ParsedArticle, PublishedSource
-from timeline_app.ingest.dates import parse_metadata_date
-from timeline_app.ingest.errors import ReaderError
+from timeline_app.ingest.dates import parse_metadata_date, shown_value, unreadable_date_problem
+from timeline_app.ingest.errors import ReaderError, UnreadableDate
 
 _SKIPPED_TAGS = frozenset(
     [
@@ -321,7 +321,7 @@ def parse_html(html: str, *, path: str = "") -> ParsedArticle:
     if not text.strip():
         raise ReaderError("no article text found in the page")
     title = parser.meta.get("og:title") or parser.h1 or parser.title
-    published, reason = _find_date(parser)
+    published, reason, problem = _find_date(parser)
     return ParsedArticle(
         text=text,
         title=_squash(title),
@@ -331,11 +331,17 @@ def parse_html(html: str, *, path: str = "") -> ParsedArticle:
         published=published,
         published_source=PublishedSource.METADATA if published else PublishedSource.UNKNOWN,
         published_reason=reason,
+        published_problem=problem,
     )
 
 
-def _find_date(parser: _PageParser) -> tuple[date | None, str]:
-    """First valid date among the page's date candidates; invalid ones are passed over."""
+def _find_date(parser: _PageParser) -> tuple[date | None, str, str]:
+    """First valid date among the page's date candidates, its reason, and a problem.
+
+    Invalid candidates are passed over; only when no candidate is valid is
+    the first invalid one named as the problem (the article is then dated
+    from its text, and the import warns).
+    """
     candidates: list[tuple[str, str]] = [
         (parser.meta[key], f"<meta {key}> in the page") for key in _DATE_META if key in parser.meta
     ]
@@ -350,9 +356,11 @@ def _find_date(parser: _PageParser) -> tuple[date | None, str]:
     candidates += [
         (value, "<time> in the article") for inside, value in parser.time_values if inside
     ]
+    problem = ""
     for raw, reason in candidates:
         try:
-            return parse_metadata_date(raw), reason
-        except ReaderError:
-            continue
-    return None, ""
+            return parse_metadata_date(raw), reason, ""
+        except UnreadableDate as error:
+            if not problem:
+                problem = unreadable_date_problem(f"{reason} '{shown_value(raw)}'", error)
+    return None, "", problem

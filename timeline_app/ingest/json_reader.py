@@ -18,8 +18,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from timeline_app.articles import ParsedArticle, PublishedSource
-from timeline_app.ingest.dates import ALTERNATIVE_KEY, alternative_reading, parse_metadata_date
-from timeline_app.ingest.errors import ReaderError
+from timeline_app.ingest.dates import (
+    ALTERNATIVE_KEY,
+    alternative_reading,
+    parse_metadata_date,
+    shown_value,
+    unreadable_date_problem,
+)
+from timeline_app.ingest.errors import ReaderError, UnreadableDate
 
 _TITLE_KEYS = ("title", "headline", "name")
 _TEXT_KEYS = ("text", "content", "body", "article", "articleBody")
@@ -121,13 +127,20 @@ def article_from_record(record: object, *, path: str = "") -> ParsedArticle:
         for k, v in record.items()
         if k not in _USED_KEYS and isinstance(v, (str, int, float, bool))
     }
+    problem = ""
     date_key = next((k for k in _DATE_KEYS if record.get(k) not in (None, "")), None)
     if date_key is not None:
-        published = parse_metadata_date(record[date_key], field=f"'{date_key}' field")
-        source = PublishedSource.METADATA
-        reason = f"'{date_key}' field of the JSON record"
-        if alternative := alternative_reading(record[date_key]):
-            extra[ALTERNATIVE_KEY] = alternative.isoformat()
+        try:
+            published = parse_metadata_date(record[date_key], field=f"'{date_key}' field")
+        except UnreadableDate as error:
+            # Keep the article, dated from its text; the import warns (see text_reader).
+            written = f"'{date_key}' field '{shown_value(record[date_key])}'"
+            problem = unreadable_date_problem(written, error)
+        else:
+            source = PublishedSource.METADATA
+            reason = f"'{date_key}' field of the JSON record"
+            if alternative := alternative_reading(record[date_key]):
+                extra[ALTERNATIVE_KEY] = alternative.isoformat()
     return ParsedArticle(
         text=record[text_key].strip(),
         title=_string(record, _TITLE_KEYS),
@@ -138,6 +151,7 @@ def article_from_record(record: object, *, path: str = "") -> ParsedArticle:
         published_source=source,
         published_reason=reason,
         extra=extra,
+        published_problem=problem,
     )
 
 

@@ -83,13 +83,19 @@ def with_publication_date(parsed: ParsedArticle) -> ParsedArticle:
         return _settle_day_month(parsed, date.fromisoformat(alternative))
 
     finding = find_dateline(parsed.text) or infer_publication_date(parsed.text, parsed.title)
+    # A header that held no real date is named first: the reason must say why
+    # the file's own date was not used.
+    prefix = f"{parsed.published_problem}; " if parsed.published_problem else ""
     if finding is None:
-        return replace(parsed, published_reason=NO_DATE_REASON)
+        return replace(parsed, published_reason=prefix + NO_DATE_REASON)
+    if prefix:
+        prefix += "dated from the text instead: "
     return replace(
         parsed,
         published=finding.date,
         published_source=finding.source,
-        published_reason=finding.reason,
+        published_reason=prefix + finding.reason,
+        published_confidence=finding.confidence,
     )
 
 

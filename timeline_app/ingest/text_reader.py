@@ -16,8 +16,14 @@ from __future__ import annotations
 import re
 
 from timeline_app.articles import ParsedArticle, PublishedSource
-from timeline_app.ingest.dates import ALTERNATIVE_KEY, alternative_reading, parse_metadata_date
-from timeline_app.ingest.errors import ReaderError
+from timeline_app.ingest.dates import (
+    ALTERNATIVE_KEY,
+    alternative_reading,
+    parse_metadata_date,
+    shown_value,
+    unreadable_date_problem,
+)
+from timeline_app.ingest.errors import ReaderError, UnreadableDate
 
 _HEADER_LINE = re.compile(r"^([A-Za-z][A-Za-z _-]{0,30}):[ \t]*(.*)$")  # value stripped by callers
 _TITLE_KEYS = ("title", "headline")
@@ -46,9 +52,17 @@ def parse_text(text: str, *, path: str = "", markdown: bool = False) -> ParsedAr
     reason = ""
     used = {k for k in _KNOWN_HEADER_KEYS if k in fields}
     extra = {k: v for k, v in fields.items() if k not in used}
+    problem = ""
     for key in _DATE_KEYS:
         if fields.get(key):
-            published = parse_metadata_date(fields[key], field=f"'{key}:' header")
+            try:
+                published = parse_metadata_date(fields[key], field=f"'{key}:' header")
+            except UnreadableDate as error:
+                # The article is worth more than its broken header: import it,
+                # dated from its words, and let the import report say so.
+                written = f"header '{key.capitalize()}: {shown_value(fields[key])}'"
+                problem = unreadable_date_problem(written, error)
+                break
             source = PublishedSource.METADATA
             reason = f"'{key}:' header in the file"
             if alternative := alternative_reading(fields[key]):
@@ -64,6 +78,7 @@ def parse_text(text: str, *, path: str = "", markdown: bool = False) -> ParsedAr
         published_source=source,
         published_reason=reason,
         extra=extra,
+        published_problem=problem,
     )
 
 

@@ -71,6 +71,7 @@ def article_from_row(row: dict[str, Any]) -> Article:
         published_reason=row["published_reason"],
         content_hash=row["content_hash"],
         imported_at=datetime.fromisoformat(row["imported_at"]),
+        published_confidence=row.get("published_confidence"),
     )
 
 

@@ -34,7 +34,8 @@ _ARTICLE_SELECT = """
 SELECT a.id, a.title, a.text, a.source, a.url, a.path, a.content_hash, a.imported_at,
        COALESCE(c.published, a.published) AS published,
        COALESCE(c.published_source, a.published_source) AS published_source,
-       COALESCE(c.published_reason, a.published_reason) AS published_reason
+       COALESCE(c.published_reason, a.published_reason) AS published_reason,
+       CASE WHEN c.article_id IS NULL THEN a.published_confidence END AS published_confidence
 FROM articles a LEFT JOIN article_corrections c ON c.article_id = a.id
 """
 
@@ -75,6 +76,21 @@ def open_database(path: str | Path) -> Database:
         db.execute("PRAGMA synchronous = NORMAL")
     migrate(db)
     return db
+
+
+# Sources whose date the machine read from the article's words, with a confidence.
+_READ_FROM_TEXT = (PublishedSource.INFERRED, PublishedSource.DATELINE)
+
+
+def _machine_confidence(source: PublishedSource, confidence: float | None) -> float | None:
+    """The confidence worth storing: only for dates read from the text, clamped to 0..1.
+
+    Metadata and user dates store NULL rather than 1.0: nobody measured
+    them, and NULL keeps "how sure" apart from "where from" for old rows too.
+    """
+    if source not in _READ_FROM_TEXT or confidence is None:
+        return None
+    return min(1.0, max(0.0, float(confidence)))
 
 
 class Repository(CorrectionsMixin):
@@ -135,10 +151,11 @@ class Repository(CorrectionsMixin):
         digest = content_hash or codec.content_hash(parsed.text)
         imported_at = _now()
         published = parsed.published.isoformat() if parsed.published else None
+        confidence = _machine_confidence(parsed.published_source, parsed.published_confidence)
         cursor = self.db.execute(
             "INSERT INTO articles (title, source, url, path, published, published_source,"
-            " published_reason, text, content_hash, imported_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " published_reason, published_confidence, text, content_hash, imported_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             " ON CONFLICT(content_hash) DO NOTHING",
             (
                 parsed.title,
@@ -148,6 +165,7 @@ class Repository(CorrectionsMixin):
                 published,
                 parsed.published_source.value,
                 parsed.published_reason,
+                confidence,
                 parsed.text,
                 digest,
                 imported_at,
@@ -167,6 +185,7 @@ class Repository(CorrectionsMixin):
             published_reason=parsed.published_reason,
             content_hash=digest,
             imported_at=datetime.fromisoformat(imported_at),
+            published_confidence=confidence,
         )
         return stored, True
 
@@ -228,11 +247,14 @@ class Repository(CorrectionsMixin):
         published: date,
         source: PublishedSource = PublishedSource.USER,
         reason: str = "set by the user",
+        confidence: float | None = None,
     ) -> None:
         """Record a publication date; a USER date is kept apart and always wins.
 
-        Other sources update the machine's record (e.g. a re-run of inference),
-        which stays hidden behind a user's date if there is one.
+        Other sources update the machine's record (e.g. a re-run of inference,
+        with its ``confidence``), which stays hidden behind a user's date if
+        there is one. While a user's date stands, articles read with no
+        confidence: the user is sure.
         """
         self.article(article_id)  # raises KeyError for a missing article
         if source == PublishedSource.USER:
@@ -247,9 +269,15 @@ class Repository(CorrectionsMixin):
             )
         else:
             self.db.execute(
-                "UPDATE articles SET published = ?, published_source = ?, published_reason = ?"
-                " WHERE id = ?",
-                (published.isoformat(), source.value, reason, article_id),
+                "UPDATE articles SET published = ?, published_source = ?, published_reason = ?,"
+                " published_confidence = ? WHERE id = ?",
+                (
+                    published.isoformat(),
+                    source.value,
+                    reason,
+                    _machine_confidence(source, confidence),
+                    article_id,
+                ),
             )
 
     def clear_published_correction(self, article_id: int) -> None:

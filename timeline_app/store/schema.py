@@ -5,9 +5,10 @@ whole version. Never edit a migration that has shipped: add a new one.
 
 Layout, and why:
 
-* ``articles`` holds what the machine found (publication date and where it came
-  from); ``article_corrections`` holds the date a user set, apart, so no
-  re-import or re-tag can overwrite it.
+* ``articles`` holds what the machine found (publication date, where it came
+  from, and how sure it is when it read the date from the text: the
+  nullable ``published_confidence``); ``article_corrections`` holds the date
+  a user set, apart, so no re-import or re-tag can overwrite it.
 * ``timexes`` and ``events`` are machine output, replaced whole per article.
   Events keep the machine's ``machine_*`` values and the *effective* values
   (``start_s``, ``end_s``, ``precision``, ``hidden``, ``group_id``) that queries
@@ -176,6 +177,17 @@ def _fast_event_queries(db: Database) -> None:
         " WHERE id = new.id; END",
     ):
         db.execute(statement)
+
+
+@MIGRATIONS(name="0003_published_confidence")
+def _published_confidence(db: Database) -> None:
+    """How sure the machine is of a date it read from an article's own words.
+
+    Nullable: rows of older libraries get NULL, which means "not known" and
+    reads the same as a date that needs no confidence (metadata, the user's).
+    A re-tag re-infers machine dates and fills it in.
+    """
+    db.execute("ALTER TABLE articles ADD COLUMN published_confidence REAL")
 
 
 def migrate(db: Database) -> None:
