@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from timeline_app.temporal.dispatch import WordSpecialiser, first_words
+from timeline_app.temporal.dispatch import compile_pruned, first_words
 from timeline_app.temporal.rulefiles import NamedPattern, Rule, RuleFileError, RuleKind, RuleSet
 
 _REFERENCE = re.compile(r"%([a-z_0-9]+)(?::([a-z_0-9]+))?")
@@ -36,86 +36,45 @@ class CompiledRule:
     groups: tuple[tuple[str, int], ...]  # (local group name, global group index)
 
 
-PRUNE_AFTER_TRIES = 64  # tries at one word before its pruned regex is compiled
-
-
-class _Alternation:
+class Bucket:
     """The alternation of the rules that can start with some first words.
 
-    Compiled on first use: a short text needs only a few of them, so
-    ``timeline-app tag`` on one sentence does not pay for all. Its parse tree,
-    needed only to prune it for a word met often, is kept only from then on
-    (large trees kept alive slow down every garbage collection).
+    Compiled on first use (a short text needs only a few of them, so
+    ``timeline-app tag`` on one sentence does not pay for all), pruned for
+    those words (``dispatch.compile_pruned``): the same matches there, found
+    several times faster on numbers.
     """
 
-    __slots__ = ("_compiled", "_pattern", "_rules", "_specialiser")
+    __slots__ = ("_compiled", "_pattern", "_rules", "_words")
 
-    def __init__(self, rules: Sequence[Rule], bodies: Sequence[str], members: Sequence[int]):
+    def __init__(self, rules: Sequence[Rule], bodies: Sequence[str], members: Sequence[int], words):
         parts = [f"(?P<r{index}>{bodies[index]})" for index in members]
         self._pattern = _START_GUARD + "(?:" + "|".join(parts) + ")" + _END_GUARD
         self._rules = {index: rules[index] for index in members}
+        self._words = frozenset(words)
         self._compiled: tuple[re.Pattern[str], dict[int, CompiledRule]] | None = None
-        self._specialiser: WordSpecialiser | None = None
-
-    def compiled(self) -> tuple[re.Pattern[str], dict[int, CompiledRule]]:
-        """The full regex and the rule each outer group number stands for (the
-        same numbers in the pruned regexes)."""
-        if self._compiled is None:
-            self._compiled = _compile_alternation(self._pattern, self._rules)
-        return self._compiled
-
-    def pruned_for(self, word: str) -> re.Pattern[str]:
-        """The regex pruned for offsets where the text begins with ``word``."""
-        if self._specialiser is None:
-            self._specialiser = WordSpecialiser(self._pattern, re.IGNORECASE)
-        return self._specialiser.compile_for(word)
-
-
-class Bucket:
-    """The rules to try where the text begins with one first word.
-
-    Tried with the full alternation at first; once a word has been tried
-    ``PRUNE_AFTER_TRIES`` times, with the alternation pruned for that word
-    (same matches, found several times faster on numbers). Pruning costs a
-    compile per word, which pays only for the words a long run meets often.
-    """
-
-    __slots__ = ("_alternation", "_pruned", "_tries", "_word")
-
-    def __init__(self, alternation: _Alternation, word: str):
-        self._alternation, self._word = alternation, word
-        self._pruned: re.Pattern[str] | None = None
-        self._tries = 0
 
     def match(self, text: str, start: int) -> tuple[re.Match[str], CompiledRule] | None:
         """The longest-first rule match at ``start`` (where the text begins with
-        this bucket's word) and the rule that made it."""
-        regex, rules_by_group = self._alternation.compiled()
-        if self._pruned is not None:
-            regex = self._pruned
-        else:
-            self._tries += 1
-            if self._tries >= PRUNE_AFTER_TRIES:
-                regex = self.pruned_regex()
+        one of this bucket's words) and the rule that made it."""
+        if self._compiled is None:
+            self._compiled = _compile_bucket(self._pattern, self._words, self._rules)
+        regex, rules_by_group = self._compiled
         found = regex.match(text, start)
         if found is None:
             return None
         return found, rules_by_group[found.lastindex]
 
-    def pruned_regex(self) -> re.Pattern[str]:
-        """The alternation pruned for this bucket's word (compiled on first call)."""
-        if self._pruned is None:
-            self._pruned = self._alternation.pruned_for(self._word)
-        return self._pruned
-
     @property
-    def full_regex(self) -> re.Pattern[str]:
-        """The alternation before pruning (its matches equal the pruned one's here)."""
-        return self._alternation.compiled()[0]
+    def unpruned_pattern(self) -> str:
+        """The alternation before pruning (same matches where a word begins)."""
+        return self._pattern
 
     @property
     def compiled_rules(self) -> list[CompiledRule]:
-        return list(self._alternation.compiled()[1].values())
+        if self._compiled is None:
+            self._compiled = _compile_bucket(self._pattern, self._words, self._rules)
+        return list(self._compiled[1].values())
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,17 +216,21 @@ def compile_rule_set(rule_set: RuleSet) -> Matcher:
     members_by_key = {
         key: tuple(i for i in order if starts[i] is None or key in starts[i]) for key in keys
     }
-    alternations = {
-        members: _Alternation(rules, bodies, members) for members in members_by_key.values()
+    words_by_members: dict[tuple[int, ...], list[str]] = defaultdict(list)
+    for key, members in members_by_key.items():
+        words_by_members[members].append(key)
+    shared = {
+        members: Bucket(rules, bodies, members, words)
+        for members, words in words_by_members.items()
     }
-    buckets = {key: Bucket(alternations[members], key) for key, members in members_by_key.items()}
+    buckets = {key: shared[members] for key, members in members_by_key.items()}
     return Matcher(buckets, rule_set.trigger_words, vocabulary(rule_set))
 
 
-def _compile_alternation(
-    pattern: str, rules: dict[int, Rule]
+def _compile_bucket(
+    pattern: str, words: frozenset[str], rules: dict[int, Rule]
 ) -> tuple[re.Pattern[str], dict[int, CompiledRule]]:
-    regex = re.compile(pattern, re.IGNORECASE)
+    regex = compile_pruned(pattern, words, re.IGNORECASE)
     names_by_prefix: dict[str, list[tuple[str, int]]] = defaultdict(list)
     for name, position in regex.groupindex.items():
         head, _, local = name.partition("_")

@@ -197,62 +197,72 @@ def _first_pieces(items) -> tuple[set[str], bool]:
     return pieces, True
 
 
-class WordSpecialiser:
-    """Compiles one alternation of rules pruned for each first word it can start at.
+def compile_pruned(
+    pattern: str, words: frozenset[str], flags: int = re.IGNORECASE
+) -> re.Pattern[str]:
+    """``pattern`` compiled for offsets where the text begins with one of ``words``.
 
-    A bucket of rules is tried only where the text begins with one known word
-    (``candidate_starts`` looked it up), yet the full regex would still try,
-    at that offset, every alternative of every named pattern a rule starts
+    A bucket of rules is tried only where the text begins with one of its
+    first words (``candidate_starts`` looked it up), yet the full regex would
+    still try there every alternative of every named pattern a rule starts
     with: the thirty number words of ``%number`` before reaching ``\\d``, the
     ``%approx`` prefixes before a digit. Pruning, in the parsed regex, the
-    alternatives that cannot begin with that word (and the optional prefixes
-    that cannot match there) leaves a regex with exactly the same matches and
-    groups at such offsets, tried far faster.
+    alternatives that cannot begin with any of those words (and the optional
+    prefixes that cannot match there) leaves a regex with exactly the same
+    matches and groups at such offsets, tried far faster.
 
     Pruning reads and rebuilds the stdlib parse tree (``re._parser``,
     ``re._compiler``), as ``first_words`` reads it; should that private API
-    change, ``compile_for`` falls back to the unpruned regex.
+    change, the unpruned regex is returned.
     """
+    flags = int(flags)  # as re.compile does: RegexFlag arithmetic is slow in the compiler
+    try:
+        tree = sre_parse.parse(pattern, flags)
+        pruned, _ = _Pruner(words).prune(tree)
+        return sre_compile.compile(tree if pruned is None else pruned, flags)
+    except (AttributeError, TypeError, ValueError, IndexError, re.error):
+        return re.compile(pattern, flags)
 
-    def __init__(self, pattern: str, flags: int = re.IGNORECASE):
-        self.pattern, self.flags = pattern, flags
-        self.tree = sre_parse.parse(pattern, flags)
-        self._first_words: dict[int, tuple[object, frozenset[tuple[str, bool]] | None]] = {}
 
-    def compile_for(self, word: str) -> re.Pattern[str]:
-        """The regex pruned for offsets where the text's first word is ``word``
-        (lower-cased letters, ``DIGIT_START`` or the one character found)."""
-        try:
-            pruned, _ = self._prune(self.tree, word)
-            return sre_compile.compile(pruned, self.flags)
-        except (AttributeError, TypeError, ValueError, IndexError, re.error):
-            return re.compile(self.pattern, self.flags)
+class _Pruner:
+    """Prunes the leading alternatives of parsed regexes for some first words."""
+
+    def __init__(self, words: frozenset[str]):
+        self._words = words
+        self._states: dict[int, tuple[object, frozenset[tuple[str, bool]] | None]] = {}
 
     def _item_states(self, item) -> frozenset[tuple[str, bool]] | None:
         """The (first word, complete) states of one parsed item read alone,
-        remembered per item: the items of the tree are shared by every
-        word's pruning. None when they cannot be listed."""
-        known = self._first_words.get(id(item))
+        remembered per item (an item can be asked about on several paths).
+        None when they cannot be listed."""
+        known = self._states.get(id(item))
         if known is not None and known[0] is item:
             return known[1]
         try:
             states = frozenset(_walk([item], {("", False)}))
         except _Unbounded:
             states = None
-        self._first_words[id(item)] = (item, states)
+        self._states[id(item)] = (item, states)
         return states
 
-    def _can_start_with(self, items, word: str) -> bool:
-        """Whether a match of the parsed ``items`` may begin where the text's
-        word is ``word``; any doubt keeps it.
+    def _fits(self, candidate: str) -> bool:
+        """Whether a first word read from the regex fits one of the words:
+        compared as prefixes either way, since the next item may add letters
+        ("jan" + "uary") or a wide class may follow; non-ASCII letters that
+        match ASCII ones case-insensitively (the Kelvin sign) always fit."""
+        if candidate in self._words or not candidate.isascii():
+            return True
+        if not candidate.isalpha():
+            return False
+        return any(
+            word.isalpha() and (candidate.startswith(word) or word.startswith(candidate))
+            for word in self._words
+        )
 
-        The first item that consumes something decides, read alone: its
-        words are compared as prefixes either way, since the next item may
-        add letters ("jan" + "uary") or a wide class may follow. An item that
-        can consume nothing passes the question on to the next. Non-ASCII
-        letters that match ASCII ones case-insensitively (the Kelvin sign)
-        are kept too.
-        """
+    def can_start(self, items) -> bool:
+        """Whether a match of the parsed ``items`` may begin at one of the
+        words; any doubt keeps it. The first item that consumes something
+        decides; an item that can consume nothing passes the question on."""
         for item in items:
             if item[0] in _ZERO_WIDTH:
                 continue
@@ -260,21 +270,21 @@ class WordSpecialiser:
             if states is None:
                 return True
             for candidate, complete in states:
-                if not candidate and complete:  # a wide class consumed first
-                    return True
-                if candidate == word or not candidate.isascii():
-                    return True
-                both_words = candidate.isalpha() and word.isalpha()
-                if both_words and (candidate.startswith(word) or word.startswith(candidate)):
-                    return True
+                if (complete and not candidate) or (candidate and self._fits(candidate)):
+                    return True  # (a wide class consumed first, or a fitting word)
             if ("", False) not in states:
                 return False
         return True
 
-    def _prune(self, sequence, word: str):
-        """``sequence`` with the alternatives that cannot begin with ``word``
-        removed from its leading items; also whether every path through it
-        may still have consumed nothing (then the next item is leading too)."""
+    def prune(self, sequence):
+        """``sequence`` with the alternatives that cannot begin with the words
+        removed from its leading items, or None when none can; also whether
+        every path through it consumes nothing (then the next item leads too).
+
+        Groups and alternations are pruned from the inside; any other item
+        (a character, a class, a repetition) is read by ``can_start``, so
+        each is read once however deep it sits.
+        """
         state, items = sequence.state, list(sequence.data)
         out = []
         for index, (op, argument) in enumerate(items):
@@ -284,37 +294,33 @@ class WordSpecialiser:
                 continue
             if op is sre.SUBPATTERN:
                 group, add_flags, del_flags, body = argument
-                inner, consumed_nothing = self._prune(body, word)
+                inner, consumes_nothing = self.prune(body)
+                if inner is None:
+                    return None, False
                 out.append((op, (group, add_flags, del_flags, inner)))
-                if consumed_nothing:
+                if consumes_nothing:
                     continue
                 return sre_parse.SubPattern(state, out + rest), False
             if op is sre.BRANCH:
-                kept = [branch for branch in argument[1] if self._can_start_with(branch.data, word)]
-                if not kept:  # cannot match here at all: leave it as it is
-                    return sre_parse.SubPattern(state, out + items[index:]), False
-                pruned = [self._prune(branch, word) for branch in kept]
-                out.append((op, (argument[0], [branch for branch, _ in pruned])))
-                if all(consumed_nothing for _, consumed_nothing in pruned):
+                pruned = [self.prune(branch) for branch in argument[1]]
+                live = [(branch, empty) for branch, empty in pruned if branch is not None]
+                if not live:
+                    return None, False
+                out.append((op, (argument[0], [branch for branch, _ in live])))
+                if all(empty for _, empty in live):
                     continue
                 return sre_parse.SubPattern(state, out + rest), False
             if op is sre.MAX_REPEAT and argument[:2] == (0, 1):
                 # Greedy X?REST tries X REST, then REST: the same as
                 # (?:X REST|REST), whose two paths can each be pruned.
-                body = argument[2]
-                paths = [list(body.data) + rest, rest]
-                live = [
-                    sre_parse.SubPattern(state, path)
-                    for path in paths
-                    if self._can_start_with(path, word)
-                ]
+                paths = [list(argument[2].data) + rest, rest]
+                pruned_paths = [self.prune(sre_parse.SubPattern(state, path))[0] for path in paths]
+                live = [path for path in pruned_paths if path is not None]
                 if not live:
-                    return sre_parse.SubPattern(state, out + items[index:]), False
-                pruned_paths = [self._prune(path, word)[0] for path in live]
-                if len(pruned_paths) == 1:
-                    out.extend(pruned_paths[0].data)
-                else:
-                    out.append((sre.BRANCH, (None, pruned_paths)))
+                    return None, False
+                out += live[0].data if len(live) == 1 else [(sre.BRANCH, (None, live))]
                 return sre_parse.SubPattern(state, out), False
+            if not self.can_start([(op, argument)]):
+                return None, False
             return sre_parse.SubPattern(state, out + items[index:]), False
         return sre_parse.SubPattern(state, out), True
