@@ -11,11 +11,36 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QLabel
 
 from timeline_app.gui.dialogs import FailureRow, ImportFailuresDialog
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
+
+
+WARNING_PREFIX = "warning: "
+
+
+def _count_warnings_apart(
+    dialog: ImportFailuresDialog, report: Any, failed: int, warned: int
+) -> None:
+    """The failures dialog counts every row as a failure: say which rows are warnings.
+
+    (The dialog's one label is its summary; it has no notion of warnings.)
+    """
+    summary = dialog.findChild(QLabel)
+    if summary is None:
+        return
+    imported, present = len(report.imported), len(report.duplicates)
+    summary.setText(
+        f"{imported} article{'s' if imported != 1 else ''} imported, "
+        f"{present} already in the library; "
+        f"{failed} file{'s' if failed != 1 else ''} could not be imported, "
+        f"{warned} imported with a warning:"
+    )
+    if not failed:
+        dialog.setWindowTitle("Import finished with warnings")
 
 
 class FileFlowsMixin:
@@ -62,19 +87,31 @@ class FileFlowsMixin:
         self.show_import_report(report)
 
     def show_import_report(self, report: Any) -> None:
-        """Say what an import did; list every failed file in a non-modal dialog."""
+        """Say what an import did; list every failed file, then every warning, non-modally.
+
+        A warning ("header 'Date: 2024-02-30' is not a real date; imported,
+        dated … from the text") belongs to an article that *was* imported, so
+        it is listed after the failures, marked as a warning, and counted apart.
+        """
         failures = [FailureRow(str(f.path), f.message) for f in report.failures]
-        self.statusBar().showMessage(
+        warnings = [
+            FailureRow(str(w.path), f"{WARNING_PREFIX}{w.message}") for w in report.warnings
+        ]
+        status = (
             f"Imported {len(report.imported)} article{'s' if len(report.imported) != 1 else ''},"
-            f" {len(report.duplicates)} already present, {len(failures)} failed",
-            10000,
+            f" {len(report.duplicates)} already present, {len(failures)} failed"
         )
-        if failures:
+        if warnings:
+            status += f", {len(warnings)} with a warning"
+        self.statusBar().showMessage(status, 10000)
+        if failures or warnings:
             if self.failures_dialog is not None:
                 self.failures_dialog.close()
             self.failures_dialog = ImportFailuresDialog(
-                failures, len(report.imported), len(report.duplicates), self
+                failures + warnings, len(report.imported), len(report.duplicates), self
             )
+            if warnings:
+                _count_warnings_apart(self.failures_dialog, report, len(failures), len(warnings))
             self.failures_dialog.show()
 
     def _on_import_failed(self, message: str) -> None:

@@ -10,7 +10,7 @@ from collections.abc import Collection
 from datetime import datetime, timedelta
 from pathlib import PurePath
 
-from timeline_app.articles import Article
+from timeline_app.articles import CONFIDENT_PUBLISHED, Article, PublishedSource
 from timeline_app.events.model import Event, EventKind
 from timeline_app.temporal.timex import Precision
 
@@ -54,6 +54,69 @@ def article_title(article: Article) -> str:
     if article.path:
         return PurePath(article.path).name
     return f"Article {article.id}"
+
+
+# Dates the machine reasoned out of the text are marked "≈" (a dateline is read, not reasoned).
+INFERRED_SOURCES = (PublishedSource.INFERRED, PublishedSource.UNKNOWN)
+# Under this confidence an inferred day is almost never right (1-3% within a week,
+# 25-40% within a year, benchmarks/eval_pubdate.py): only the year is shown.
+YEAR_ONLY_BELOW = 0.1
+_SOURCE_WORDS = {
+    PublishedSource.METADATA: "from the file's metadata",
+    PublishedSource.DATELINE: "from the dateline",
+    PublishedSource.INFERRED: "inferred from the text",
+    PublishedSource.USER: "set by the user",
+    PublishedSource.UNKNOWN: "not known",
+}
+
+
+def published_is_guess(article: Article) -> bool:
+    """Whether the date was read from the text with low confidence (shown dimmer)."""
+    confidence = article.published_confidence
+    return (
+        article.published is not None
+        and confidence is not None
+        and confidence < CONFIDENT_PUBLISHED
+    )
+
+
+def published_text(article: Article) -> str:
+    """The library's date cell: how sure it is shows in the text, not only on hover.
+
+    ``2024-01-08`` written in the file or set by the user; ``≈ 2024-01-08``
+    inferred with confidence; ``≈ 2024-01-08?`` a low-confidence inference
+    (a dateline whose year was a guess is ``2024-01-08?``); ``≈ 2024?`` when
+    even the month is hardly better than chance.
+    """
+    if article.published is None:
+        return "unknown"
+    day = article.published.isoformat()
+    inferred = article.published_source in INFERRED_SOURCES
+    marker = "≈ " if inferred else ""
+    if not published_is_guess(article):
+        return marker + day
+    confidence = article.published_confidence or 0.0
+    if inferred and confidence < YEAR_ONLY_BELOW:
+        return f"{marker}{article.published.year:04d}?"
+    return f"{marker}{day}?"
+
+
+def published_tooltip(article: Article) -> str:
+    """Where the date came from, how sure (for dates read from the text), and why.
+
+    E.g. "Publication date inferred from the text (confidence 0.62): latest
+    explicit date …". A guess says so and names the day it stands for.
+    """
+    how = _SOURCE_WORDS.get(article.published_source, article.published_source.value)
+    confidence = article.published_confidence
+    if article.published is not None and confidence is not None:
+        how += f" (confidence {confidence:.2f})"
+    said = article.published_reason
+    reason = f": {said}" if said and said != _SOURCE_WORDS.get(article.published_source) else ""
+    tip = f"Publication date {how}{reason}"
+    if published_is_guess(article) and article.published is not None:
+        tip += f"\nA guess: stored as {article.published.isoformat()}; double-click to correct it."
+    return tip
 
 
 def format_when(

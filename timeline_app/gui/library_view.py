@@ -123,7 +123,7 @@ class LibraryPane(QWidget):
         # every column and leaves the titles too little.
         metrics = self.fontMetrics()
         for column, sample in (
-            (ArticleTableModel.PUBLISHED, "≈ 0000-00-00"),
+            (ArticleTableModel.PUBLISHED, "≈ 0000-00-00?"),  # "?": a guess
             (ArticleTableModel.EVENTS, "Events"),
         ):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)

@@ -23,8 +23,15 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from timeline_app.articles import Article, PublishedSource
-from timeline_app.gui.formatting import article_title, plain_tooltip
+from timeline_app.articles import Article
+from timeline_app.gui.formatting import (
+    INFERRED_SOURCES,
+    article_title,
+    plain_tooltip,
+    published_is_guess,
+    published_text,
+    published_tooltip,
+)
 
 BATCH_SIZE = 200
 ROLE_ID = Qt.ItemDataRole.UserRole + 1  # article id / event id of a row
@@ -35,7 +42,6 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
 MUTED_COLOUR = QColor("#7a8594")
 HIDDEN_COLOUR = QColor("#a0a8b3")
-_MACHINE_DATE_SOURCES = (PublishedSource.INFERRED, PublishedSource.UNKNOWN)
 
 Row = TypeVar("Row")
 
@@ -321,12 +327,15 @@ class ArticleTableModel(BatchedTableModel[Article]):
         if (
             role == Qt.ItemDataRole.FontRole
             and column == self.PUBLISHED
-            and article.published_source in _MACHINE_DATE_SOURCES
+            and (article.published_source in INFERRED_SOURCES or published_is_guess(article))
         ):
             font = QFont()
             font.setItalic(True)
             return font
-        if role == Qt.ItemDataRole.ForegroundRole and column in (self.SOURCE, self.EVENTS):
+        if role == Qt.ItemDataRole.ForegroundRole and (
+            column in (self.SOURCE, self.EVENTS)
+            or (column == self.PUBLISHED and published_is_guess(article))
+        ):
             return QBrush(MUTED_COLOUR)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.EVENTS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -344,17 +353,12 @@ class ArticleTableModel(BatchedTableModel[Article]):
         if column == self.SOURCE:
             return article.source
         if column == self.PUBLISHED:
-            if article.published is None:
-                return "unknown"
-            marker = "≈ " if article.published_source in _MACHINE_DATE_SOURCES else ""
-            return f"{marker}{article.published.isoformat()}"
+            return published_text(article)
         return str(self._event_counts.get(article.id, 0))
 
     def _tooltip(self, article: Article, column: int) -> str | None:
         if column == self.PUBLISHED:
-            how = article.published_source.value
-            reason = f": {article.published_reason}" if article.published_reason else ""
-            return f"Publication date {how}{reason}"
+            return published_tooltip(article)
         if column == self.TITLE:
             return article.path or article.url or None
         return None
