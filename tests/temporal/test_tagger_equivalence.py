@@ -33,6 +33,7 @@ from timeline_app.temporal.tagger import (
     LOOKBACK_TOKENS,
     Engine,
     candidate_starts,
+    default_engine,
     sentence_tense,
 )
 
@@ -208,3 +209,8 @@ def test_pruning_for_words_drops_what_cannot_start_there() -> None:
     assert for_about.match("nearly 3 days") is None
     assert for_about.match("3 days") is None
     assert compile_pruned(pattern, frozenset({"about", "two"})).match("two days")
+
+
+def test_the_bundled_engine_is_built_once_however_it_is_asked_for() -> None:
+    assert default_engine() is default_engine(day_first=False) is default_engine("en", False)
+    assert default_engine(day_first=True) is not default_engine()

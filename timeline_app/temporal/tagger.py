@@ -90,9 +90,15 @@ def build_engine(rule_set: RuleSet, day_first: bool = False) -> Engine:
     )
 
 
-@cache
 def default_engine(language: str = "en", day_first: bool = False) -> Engine:
-    """The engine for the bundled rules of ``language`` (compiled once per process)."""
+    """The engine for the bundled rules of ``language`` (compiled once per process,
+    however it is called: ``cache`` alone would build one for ``default_engine()``
+    and another for ``default_engine(day_first=False)``)."""
+    return _bundled_engine(language, day_first)
+
+
+@cache
+def _bundled_engine(language: str, day_first: bool) -> Engine:
     return build_engine(read_rule_set(resource_path("temporal", language)), day_first)
 
 
