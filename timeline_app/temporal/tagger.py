@@ -118,27 +118,25 @@ def candidate_starts(text: str, matcher: Matcher) -> list[tuple[int, Bucket]]:
     trigger_words, vocabulary, buckets = matcher.trigger_words, matcher.vocabulary, matcher.buckets
     triggers = [i for i, word in enumerate(words) if word in trigger_words or "0" <= word < ":"]
     chosen: dict[int, Bucket] = {}
-    known_index, known_offset = 0, len(parts[0])  # words[known_index] starts there
+    # Runs are visited left to right, each from where the last one ended (the
+    # tokens before were chosen already, or were out of reach), so every
+    # token is looked at once and its offset summed from the previous one.
+    cursor, offset = 0, len(parts[0])  # the next token to visit, and its offset
     for index in triggers:
         first = index  # the run of vocabulary tokens up to the trigger starts here
-        while first > max(index - LOOKBACK_TOKENS, 0):
+        while first > max(index - LOOKBACK_TOKENS, cursor, 0):
             earlier = words[first - 1]
             if earlier not in vocabulary and not "0" <= earlier < ":":
                 break
             first -= 1
-        # Offsets are summed forward from the last run's start: runs start in
-        # increasing order since a trigger is itself vocabulary.
-        if first < known_index:
-            known_index, known_offset = 0, len(parts[0])
-        known_offset += sum(map(len, parts[2 * known_index + 1 : 2 * first + 1]))
-        known_index = first
-        offset = known_offset
+        offset += sum(map(len, parts[2 * cursor + 1 : 2 * first + 1]))
         for position in range(first, index + 1):
             word = words[position]
             bucket = buckets.get(DIGIT_START if "0" <= word < ":" else word)
             if bucket is not None:
                 chosen[offset] = bucket
             offset += len(word) + len(parts[2 * position + 2])
+        cursor = index + 1
     return sorted(chosen.items(), key=lambda item: item[0])
 
 
