@@ -121,3 +121,19 @@ def test_json_and_html_impossible_dates_are_warnings_too(articles_dir: Path, db_
     assert by_title["Bad date"].published_reason.startswith("'publishedAt' field")
     assert by_title["Good"].published == date(2021, 6, 1)
     assert by_title["Good"].published_confidence is None
+
+
+def test_a_file_cannot_pose_as_the_readers_day_month_note(
+    articles_dir: Path, db_path: Path
+) -> None:
+    """A header or field named like the reader's internal key was read as a date, and crashed."""
+    (articles_dir / "a.txt").write_text(
+        "Title: X\nDate: 2020-03-05\npublished_alternative: soon\n\nThe vote was on March 2.\n"
+    )
+    (articles_dir / "b.json").write_text(
+        json.dumps({"text": "Vote on March 2.", "date": "2020-03-05", "published_alternative": "x"})
+    )
+    with Repository(db_path) as repo:
+        report = import_paths(repo, [articles_dir], workers=1)
+        assert report.failures == []
+        assert [a.published for a in repo.articles()] == [date(2020, 3, 5)] * 2

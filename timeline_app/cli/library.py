@@ -30,7 +30,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="import article files and folders (txt, md, html, json, jsonl, tml)",
         description="Import articles into the library. Folders are read recursively. "
         "The same content twice is reported as already present; a bad file is reported "
-        "and the others still import. Exit status 1 when anything failed.",
+        "and the others still import. A date in a file that is no real date (Date: 2024-02-30) "
+        "is a warning: the article is imported, dated from its text. "
+        "Exit status 1 when anything failed (warnings do not count).",
     )
     ingest.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to import")
     ingest.add_argument(

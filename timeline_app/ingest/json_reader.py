@@ -41,7 +41,8 @@ _DATE_KEYS = (
 )
 _URL_KEYS = ("url", "link")
 _ENVELOPE_KEYS = ("articles", "items", "data", "results", "documents")
-_USED_KEYS = {*_TITLE_KEYS, *_TEXT_KEYS, *_DATE_KEYS, *_URL_KEYS, "source"}
+# ALTERNATIVE_KEY is the reader's own note to the importer: a record cannot set it.
+_USED_KEYS = {*_TITLE_KEYS, *_TEXT_KEYS, *_DATE_KEYS, *_URL_KEYS, "source", ALTERNATIVE_KEY}
 
 
 @dataclass(frozen=True, slots=True)

@@ -51,7 +51,8 @@ def parse_text(text: str, *, path: str = "", markdown: bool = False) -> ParsedAr
     source = PublishedSource.UNKNOWN
     reason = ""
     used = {k for k in _KNOWN_HEADER_KEYS if k in fields}
-    extra = {k: v for k, v in fields.items() if k not in used}
+    # ALTERNATIVE_KEY is the reader's own note to the importer: a file cannot set it.
+    extra = {k: v for k, v in fields.items() if k not in used and k != ALTERNATIVE_KEY}
     problem = ""
     for key in _DATE_KEYS:
         if fields.get(key):
