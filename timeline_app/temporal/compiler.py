@@ -6,6 +6,8 @@ priority then by the length of their longest example, so one left-to-right
 ``re`` scan finds the longest-first candidate at each position. Group names
 are prefixed per rule, so ``m.lastindex`` says which rule won and each rule
 reads only its own groups by index (no ``groupdict()`` of hundreds of keys).
+The alternation is split by first word into buckets (``dispatch.py``), each
+compiled pruned for its words.
 """
 
 from __future__ import annotations
