@@ -103,8 +103,11 @@ def analyse(
     """
     from timeline_app.events import build_events
     from timeline_app.temporal import tag
+    from timeline_app.temporal.numeric_order import reads_day_first
 
-    timexes = list(tag(text, published))
+    # "01/06/2024" follows the article's own convention where another of its
+    # dates shows it ("15/01/2024"); month first otherwise.
+    timexes = list(tag(text, published, day_first=bool(reads_day_first(text))))
     events = build_events(text, timexes, published, published_source=published_source)
     return timexes, list(events)
 
