@@ -19,6 +19,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import cache
 
 from timeline_app.articles import PublishedSource
 from timeline_app.events.explain import explain_event, timex_confidence
@@ -39,6 +40,7 @@ from timeline_app.events.labels import make_label
 from timeline_app.events.model import Event, EventKind
 from timeline_app.events.ranges import abbreviated_end, abbreviated_start, forward_in_range
 from timeline_app.events.sentences import sentence_at, split_sentences
+from timeline_app.resources import resource_path
 from timeline_app.temporal.coordination import COORDINATED_DAY_RULE
 from timeline_app.temporal.timex import AnchorKind, Interval, Precision, Timex, TimexType
 
@@ -180,8 +182,15 @@ def _is_coordinated_span(text: str, first: Timex, second: Timex) -> bool:
     is best drawn as one span; "March 3 and 10" stays two events."""
     if second.rule != COORDINATED_DAY_RULE or first.interval is None or second.interval is None:
         return False
-    either = re.search(r"\bor\b", text[first.end : second.start]) is not None
+    between = set(re.findall(r"[a-z]+", text[first.end : second.start].lower()))
+    either = not between.isdisjoint(_day_alternatives())
     return either or first.interval.end == second.interval.start
+
+
+@cache
+def _day_alternatives() -> frozenset[str]:
+    lines = resource_path("events", "day_alternatives.txt").read_text(encoding="utf-8")
+    return frozenset(w for line in lines.splitlines() if (w := line.split("#", 1)[0].strip()))
 
 
 def _extended(text: str, event: Event, partner: Timex) -> Event:

@@ -200,8 +200,10 @@ def ongoing_end(interval: Interval, published: date | None) -> tuple[datetime, b
     Returns the end and whether it came from the publication date.
     """
     if published is not None:
-        end_of_publication = datetime(published.year, published.month, published.day) + timedelta(
-            days=1
+        start_of_publication = datetime(published.year, published.month, published.day)
+        # The last day of the calendar (9999-12-31) has no next midnight.
+        end_of_publication = (
+            start_of_publication + timedelta(days=1) if published < date.max else datetime.max
         )
         if end_of_publication > interval.start:
             return end_of_publication, True
