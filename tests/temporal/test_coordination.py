@@ -51,3 +51,10 @@ def test_offsets_slice_the_text() -> None:
         "1998-12-01",
         "1998-12-02",
     ]
+
+
+def test_ordinal_days_are_joined_too() -> None:
+    assert [value for _, value, _ in spans("It runs on May 5th and 6th.")] == [
+        "1999-05-05",
+        "1999-05-06",
+    ]

@@ -17,6 +17,7 @@ from timeline_app.temporal.calendar import interval_of
 from timeline_app.temporal.timex import Precision, Timex, TimexType
 
 COORDINATED_DAY_RULE = "date.coordinated_day"
+_ENDS_WITH_DAY = re.compile(r"\d(?:st|nd|rd|th)?$", re.IGNORECASE)
 _DAY_VALUE = re.compile(r"(?P<month>(?:\d{4}|XXXX)-\d\d)-(?P<day>\d\d)")
 
 
@@ -53,7 +54,7 @@ def _coordinated_pair(
     if first.type is not TimexType.DATE or first.precision is not Precision.DAY or first.mod:
         return None
     value = _DAY_VALUE.fullmatch(first.value)
-    if value is None or not first.text[-1:].isdigit():
+    if value is None or not _ENDS_WITH_DAY.search(first.text):
         return None
     match = joiner.match(text, first.end)
     if match is None:
