@@ -6,7 +6,7 @@ import random
 from datetime import datetime, timedelta
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
 
 from timeline_app.gui.time_scale import to_seconds
 from timeline_app.gui.timeline_fit import EARLIER, LATER
@@ -143,6 +143,46 @@ def test_double_clicking_a_marker_does_not_also_zoom(qtbot, shown_view) -> None:
     found = marker(view, EARLIER)
     qtbot.mouseDClick(view, Qt.MouseButton.LeftButton, pos=found.rect.center().toPoint())
     assert view.viewport().span == pytest.approx(view.bulk_viewport().span)
+
+
+def test_double_clicking_the_last_marker_jumps_without_zooming(qtbot, shown_view) -> None:
+    """The first click takes the only event beyond the edge, so the marker is gone
+    when the double click arrives: it must still not zoom."""
+    view, _ = shown_view(news_with_outliers()[:-2] + news_with_outliers()[-1:])
+    found = marker(view, EARLIER)
+    assert found is not None
+    assert found.count == 1
+    spot = found.rect.center().toPoint()
+    qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=spot)
+    after_jump = view.viewport()
+    assert contains(view, datetime(1000, 1, 1))
+    assert marker(view, EARLIER) is None  # the click took the last one
+    qtbot.mouseDClick(view, Qt.MouseButton.LeftButton, pos=spot)
+    assert view.viewport().span == pytest.approx(after_jump.span)
+    assert view.viewport().start == pytest.approx(after_jump.start)
+
+
+def test_a_double_click_elsewhere_or_later_than_a_marker_click_still_zooms(
+    qtbot, shown_view
+) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    view, _ = shown_view(news_with_outliers()[:-2] + news_with_outliers()[-1:])
+    spot = marker(view, EARLIER).rect.center().toPoint()
+    qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=spot)
+    span = view.viewport().span
+    far = spot + QPoint(400, 0)
+    assert view._hit(QPointF(far)) is None
+    qtbot.mouseDClick(view, Qt.MouseButton.LeftButton, pos=far)  # not the marker's spot
+    assert view.viewport().span == pytest.approx(span / 2)
+
+    view.fit_all()
+    spot = marker(view, EARLIER).rect.center().toPoint()
+    qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=spot)
+    span = view.viewport().span
+    qtbot.wait(QGuiApplication.styleHints().mouseDoubleClickInterval() + 100)
+    qtbot.mouseDClick(view, Qt.MouseButton.LeftButton, pos=spot)  # too late to pair
+    assert view.viewport().span == pytest.approx(span / 2)
 
 
 def test_the_first_events_to_arrive_are_framed_by_their_bulk(qtbot, shown_view) -> None:

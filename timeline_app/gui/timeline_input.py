@@ -2,15 +2,23 @@
 
 A mixin for ``TimelineView`` (kept apart so each module stays small): it turns
 input into the view's own zoom, pan and selection methods and holds no state
-beyond the drag in progress.
+beyond the drag in progress and the last click on an edge marker.
 """
 
 from __future__ import annotations
 
 import html
+import time
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
-from PySide6.QtGui import QFontMetricsF, QKeyEvent, QMouseEvent, QNativeGestureEvent, QWheelEvent
+from PySide6.QtGui import (
+    QFontMetricsF,
+    QGuiApplication,
+    QKeyEvent,
+    QMouseEvent,
+    QNativeGestureEvent,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import QPinchGesture, QToolTip
 
 from timeline_app.events.model import Event
@@ -25,6 +33,10 @@ DRAG_THRESHOLD_PX = 4
 
 class TimelineInput:
     """Input handling for ``TimelineView`` (which supplies every attribute used here)."""
+
+    # Where and when (monotonic seconds) a click last acted on an edge marker: the
+    # double click that follows must not zoom even if that marker has gone meanwhile.
+    _marker_click: tuple[QPointF, float] | None = None
 
     def _hit(self, pos: QPointF) -> Event | None:
         best = None
@@ -106,8 +118,10 @@ class TimelineInput:
     def _click(self, pos: QPointF) -> None:
         edge = self._edge_at(pos)
         if edge is not None:  # the marker of events beyond an edge: go to the nearest
+            self._marker_click = (QPointF(pos), time.monotonic())
             self.jump_beyond(edge.side)
             return
+        self._marker_click = None
         hit = self._hit(pos)
         if hit is not None:
             self._set_selected(hit)
@@ -121,8 +135,23 @@ class TimelineInput:
                 self._viewport.zoomed(4.0, (centre - self._viewport.start) / self._viewport.span)
             )
 
+    def _follows_marker_click(self, pos: QPointF) -> bool:
+        """Whether a double click at ``pos`` is the second half of a click that acted
+        on an edge marker: that click may have taken the last event beyond the edge,
+        so the marker is gone and the spot alone no longer tells."""
+        if self._marker_click is None:
+            return False
+        where, when = self._marker_click
+        self._marker_click = None
+        hints = QGuiApplication.styleHints()
+        soon = time.monotonic() - when <= hints.mouseDoubleClickInterval() / 1000
+        distance = max(hints.mouseDoubleClickDistance(), DRAG_THRESHOLD_PX)
+        near = (pos - where).manhattanLength() <= distance
+        return soon and near
+
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
-        if self._edge_at(event.position()) is not None:
+        pos = event.position()
+        if self._follows_marker_click(pos) or self._edge_at(pos) is not None:
             return  # its first click already jumped; a double click must not zoom too
         hit = self._hit(event.position())
         if hit is not None:
