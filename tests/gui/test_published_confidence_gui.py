@@ -192,4 +192,72 @@ def test_library_shows_confident_and_guessed_inferences(
     assert name == "bridge.txt"
     assert problem.startswith("warning: header 'Date: 2024-02-30' is not a real date")
     assert dialog.windowTitle() == "Import finished with warnings"
+    # Two new articles, one of them with a warning, and nothing failed: the summary
+    # must not count the warning as a failure.
+    assert dialog.summary() == (
+        "2 articles imported, 0 already in the library; 1 file imported with a warning:"
+    )
+    assert dialog.failures() == []
+    assert [Path(row.path).name for row in dialog.warnings()] == ["bridge.txt"]
+    assert "\twarning: header 'Date: 2024-02-30'" in dialog.as_text()
     assert "with a warning" in seeded_window.statusBar().currentMessage()
+
+
+def test_the_import_dialog_lists_failures_then_warnings_and_counts_them_apart(
+    qtbot: Any,
+) -> None:
+    from timeline_app.gui.dialogs import FailureRow, ImportFailuresDialog
+
+    failures = [
+        FailureRow("/in/a/notes.json", "malformed JSON"),
+        FailureRow("/in/b/empty.txt", "empty file"),
+    ]
+    warnings = [FailureRow("/in/a/bridge.txt", "header 'Date: 2024-02-30' is not a real date")]
+    dialog = ImportFailuresDialog(failures, imported=4, duplicates=1, warnings=warnings)
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Import finished with problems"
+    assert dialog.summary() == (
+        "4 articles imported, 1 already in the library; "
+        "2 files could not be imported and 1 imported with a warning:"
+    )
+    assert dialog.listed_rows() == [
+        ("a/notes.json", "malformed JSON"),
+        ("b/empty.txt", "empty file"),
+        ("a/bridge.txt", "warning: header 'Date: 2024-02-30' is not a real date"),
+    ]
+    assert dialog.failures() == failures
+    assert dialog.warnings() == warnings
+    assert dialog.as_text().splitlines()[-1] == (
+        "/in/a/bridge.txt\twarning: header 'Date: 2024-02-30' is not a real date"
+    )
+
+
+@pytest.mark.parametrize(
+    ("failed", "warned", "title", "summary"),
+    [
+        (
+            1,
+            0,
+            "problems",
+            "1 article imported, 0 already in the library; 1 file could not be imported:",
+        ),
+        (
+            0,
+            2,
+            "warnings",
+            "1 article imported, 0 already in the library; 2 files imported with a warning:",
+        ),
+    ],
+)
+def test_the_import_dialog_names_what_it_lists(
+    qtbot: Any, failed: int, warned: int, title: str, summary: str
+) -> None:
+    from timeline_app.gui.dialogs import FailureRow, ImportFailuresDialog
+
+    failures = [FailureRow(f"/in/bad{i}.json", "malformed JSON") for i in range(failed)]
+    warnings = [FailureRow(f"/in/odd{i}.txt", "odd header") for i in range(warned)]
+    dialog = ImportFailuresDialog(failures, imported=1, duplicates=0, warnings=warnings)
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == f"Import finished with {title}"
+    assert dialog.summary() == summary
+    assert len(dialog.listed_rows()) == failed + warned

@@ -40,9 +40,13 @@ IMPORTABLE_FILTER = "Articles (*.txt *.md *.html *.htm *.json *.jsonl *.tml);;Al
 EVENT_PRECISIONS = (Precision.DAY, Precision.MONTH, Precision.YEAR)
 
 
+WARNING_PREFIX = "warning: "
+
+
 @dataclass(frozen=True, slots=True)
 class FailureRow:
-    """One file that could not be imported, as the failures dialog lists it."""
+    """A file and what went wrong with it (a failure, or a warning on a file that was
+    imported), as the import dialog lists it."""
 
     path: str
     message: str
@@ -80,8 +84,31 @@ def lay_out_form_dialog(dialog: QDialog, message: str, form: QFormLayout) -> Non
     layout.addWidget(buttons)
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'s' if number != 1 else ''}"
+
+
+def import_summary(imported: int, duplicates: int, failed: int, warned: int) -> str:
+    """The line above the list: what was imported, then what the list holds. Warnings
+    are counted apart from failures because their files *were* imported."""
+    done = f"{_count(imported, 'article')} imported, {duplicates} already in the library"
+    problems = []
+    if failed:
+        problems.append(f"{_count(failed, 'file')} could not be imported")
+    if warned:
+        problems.append(
+            f"{_count(warned, 'file')} imported with a warning"
+            if not failed
+            else f"{warned} imported with a warning"
+        )
+    if not problems:
+        return f"{done}."
+    return f"{done}; {' and '.join(problems)}:"
+
+
 class ImportFailuresDialog(QDialog):
-    """Lists every file that failed to import and why; the others were imported."""
+    """Lists every file that failed to import and why, then every file imported with
+    a warning (marked as such); the others were imported without remark."""
 
     def __init__(
         self,
@@ -89,32 +116,35 @@ class ImportFailuresDialog(QDialog):
         imported: int,
         duplicates: int,
         parent: QWidget | None = None,
+        *,
+        warnings: Sequence[FailureRow] = (),
     ) -> None:
         super().__init__(parent)
         self.setObjectName("importFailures")
-        self.setWindowTitle("Import finished with problems")
+        self.setWindowTitle(
+            "Import finished with problems" if failures else "Import finished with warnings"
+        )
         self.setModal(False)
         self.resize(720, 360)
         self._failures = list(failures)
+        self._warnings = list(warnings)
 
-        summary = QLabel(self)
-        summary.setTextFormat(Qt.TextFormat.PlainText)
-        summary.setWordWrap(True)
-        summary.setText(
-            f"{imported} article{'s' if imported != 1 else ''} imported, "
-            f"{duplicates} already in the library, "
-            f"{len(self._failures)} file"
-            f"{'s' if len(self._failures) != 1 else ''} could not be imported:"
+        self._summary = QLabel(self)
+        self._summary.setTextFormat(Qt.TextFormat.PlainText)
+        self._summary.setWordWrap(True)
+        self._summary.setText(
+            import_summary(imported, duplicates, len(self._failures), len(self._warnings))
         )
         self._table = QTreeWidget(self)
         self._table.setRootIsDecorated(False)
         self._table.setAlternatingRowColors(True)
         self._table.setHeaderLabels(["File", "Problem"])
         self._table.setUniformRowHeights(True)
-        for failure, shown in zip(self._failures, _short_paths(self._failures), strict=True):
-            item = QTreeWidgetItem([shown, failure.message])
-            item.setToolTip(0, plain_tooltip(failure.path))
-            item.setToolTip(1, plain_tooltip(failure.message))
+        rows = self._rows()
+        for row, shown in zip(rows, _short_paths(rows), strict=True):
+            item = QTreeWidgetItem([shown, row.message])
+            item.setToolTip(0, plain_tooltip(row.path))
+            item.setToolTip(1, plain_tooltip(row.message))
             self._table.addTopLevelItem(item)
         header = self._table.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
@@ -125,17 +155,30 @@ class ImportFailuresDialog(QDialog):
         copy.clicked.connect(self.copy_to_clipboard)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(summary)
+        layout.addWidget(self._summary)
         layout.addWidget(self._table, 1)
         layout.addWidget(buttons)
+
+    def _rows(self) -> list[FailureRow]:
+        """Failures first, then warnings with their problem marked as a warning."""
+        marked = [FailureRow(w.path, f"{WARNING_PREFIX}{w.message}") for w in self._warnings]
+        return self._failures + marked
+
+    def summary(self) -> str:
+        """The line shown above the list."""
+        return self._summary.text()
+
+    def warnings(self) -> list[FailureRow]:
+        """The files imported with a warning (file path and warning), in order."""
+        return list(self._warnings)
 
     def failures(self) -> list[FailureRow]:
         """What the dialog lists (file path and problem), in order."""
         return list(self._failures)
 
     def as_text(self) -> str:
-        """The failures as tab-separated lines (full path, problem), for a bug report."""
-        return "".join(f"{failure.path}\t{failure.message}\n" for failure in self._failures)
+        """Every row as a tab-separated line (full path, problem), for a bug report."""
+        return "".join(f"{row.path}\t{row.message}\n" for row in self._rows())
 
     def copy_to_clipboard(self) -> None:
         QGuiApplication.clipboard().setText(self.as_text())

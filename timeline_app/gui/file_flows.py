@@ -11,36 +11,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QLabel
 
 from timeline_app.gui.dialogs import FailureRow, ImportFailuresDialog
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
-
-
-WARNING_PREFIX = "warning: "
-
-
-def _count_warnings_apart(
-    dialog: ImportFailuresDialog, report: Any, failed: int, warned: int
-) -> None:
-    """The failures dialog counts every row as a failure: say which rows are warnings.
-
-    (The dialog's one label is its summary; it has no notion of warnings.)
-    """
-    summary = dialog.findChild(QLabel)
-    if summary is None:
-        return
-    imported, present = len(report.imported), len(report.duplicates)
-    summary.setText(
-        f"{imported} article{'s' if imported != 1 else ''} imported, "
-        f"{present} already in the library; "
-        f"{failed} file{'s' if failed != 1 else ''} could not be imported, "
-        f"{warned} imported with a warning:"
-    )
-    if not failed:
-        dialog.setWindowTitle("Import finished with warnings")
 
 
 class FileFlowsMixin:
@@ -94,9 +69,7 @@ class FileFlowsMixin:
         it is listed after the failures, marked as a warning, and counted apart.
         """
         failures = [FailureRow(str(f.path), f.message) for f in report.failures]
-        warnings = [
-            FailureRow(str(w.path), f"{WARNING_PREFIX}{w.message}") for w in report.warnings
-        ]
+        warnings = [FailureRow(str(w.path), w.message) for w in report.warnings]
         status = (
             f"Imported {len(report.imported)} article{'s' if len(report.imported) != 1 else ''},"
             f" {len(report.duplicates)} already present, {len(failures)} failed"
@@ -108,10 +81,8 @@ class FileFlowsMixin:
             if self.failures_dialog is not None:
                 self.failures_dialog.close()
             self.failures_dialog = ImportFailuresDialog(
-                failures + warnings, len(report.imported), len(report.duplicates), self
+                failures, len(report.imported), len(report.duplicates), self, warnings=warnings
             )
-            if warnings:
-                _count_warnings_apart(self.failures_dialog, report, len(failures), len(warnings))
             self.failures_dialog.show()
 
     def _on_import_failed(self, message: str) -> None:
