@@ -1,5 +1,6 @@
-"""The library database. This package (``repository``, ``corrections``, ``schema``,
-``known_content``) is the only place in the app that runs SQL.
+"""The library database. This package (``repository``, ``corrections``,
+``timeline_queries``, ``schema``, ``known_content``) is the only place in the app
+that runs SQL.
 
 Everything above it (commands, CLI, GUI, export) works with domain objects
 (``Article``, ``Timex``, ``Event``). Machine output (timexes, events) is
@@ -28,6 +29,12 @@ from timeline_app.events.model import Event
 from timeline_app.store import codec
 from timeline_app.store.corrections import APPLY_CORRECTIONS, CorrectionsMixin, _now
 from timeline_app.store.schema import migrate
+from timeline_app.store.timeline_queries import (
+    TimelineQueriesMixin,
+    event_filters,
+    unsearched_filters,
+    where_sql,
+)
 from timeline_app.temporal.timex import Timex, TimexType
 
 _ARTICLE_SELECT = """
@@ -93,7 +100,7 @@ def _machine_confidence(source: PublishedSource, confidence: float | None) -> fl
     return min(1.0, max(0.0, float(confidence)))
 
 
-class Repository(CorrectionsMixin):
+class Repository(CorrectionsMixin, TimelineQueriesMixin):
     """Articles, their machine analysis, and the user's corrections."""
 
     def __init__(self, path: str | Path) -> None:
@@ -371,41 +378,6 @@ class Repository(CorrectionsMixin):
 
     # -- events ------------------------------------------------------------
 
-    @staticmethod
-    def _event_filters(
-        *,
-        start: datetime | None = None,
-        end: datetime | None = None,
-        search: str | None = None,
-        article_ids: Collection[int] | None = None,
-        include_hidden: bool = False,
-    ) -> tuple[list[str], list[Any]] | None:
-        """WHERE clauses (on ``events``) shared by the event queries; None = matches nothing."""
-        clauses: list[str] = []
-        params: list[Any] = []
-        if not include_hidden:
-            # With an article filter, "+hidden" keeps the planner on the article
-            # index whatever its statistics say; otherwise the hidden-first
-            # covering indexes serve time windows, span and density.
-            clauses.append("+hidden = 0" if article_ids is not None else "hidden = 0")
-        if end is not None:
-            clauses.append("start_s < ?")
-            params.append(codec.to_seconds(end))
-        if start is not None:
-            # A zero-length event at ``start`` still overlaps the range.
-            clauses.append("(end_s > ? OR (end_s = start_s AND start_s >= ?))")
-            params += [codec.to_seconds(start)] * 2
-        if article_ids is not None:
-            clauses.append("article_id IN (SELECT value FROM json_each(?))")
-            params.append(json.dumps(sorted(int(i) for i in article_ids)))
-        if search is not None:
-            query = codec.fts_query(search)
-            if query is None:
-                return None
-            clauses.append("id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")
-            params.append(query)
-        return clauses, params
-
     def _narrow_window(self, start: datetime | None, end: datetime | None) -> bool:
         """Whether ``[start, end)`` is a small part of the timeline (then the R*Tree pays)."""
         if start is None or end is None:
@@ -427,7 +399,7 @@ class Repository(CorrectionsMixin):
         limit: int | None = None,
     ) -> list[Event]:
         """Events overlapping ``[start, end)``, ordered by start then id, corrections applied."""
-        filters = self._event_filters(
+        filters = event_filters(
             start=start,
             end=end,
             search=search,
@@ -445,10 +417,7 @@ class Repository(CorrectionsMixin):
                 " CROSS JOIN events ON events.id = candidate"
             )
             params = [codec.to_seconds(end), codec.to_seconds(start), *params]
-        sql = f"SELECT {codec.EVENT_COLUMNS} FROM {source}"
-        if clauses:
-            sql += " WHERE " + " AND ".join(clauses)
-        sql += " ORDER BY start_s, id"
+        sql = f"SELECT {codec.EVENT_COLUMNS} FROM {source}{where_sql(clauses)} ORDER BY start_s, id"
         if limit is not None:
             sql += " LIMIT ?"
             params.append(int(limit))
@@ -478,100 +447,14 @@ class Repository(CorrectionsMixin):
         self, article_ids: Collection[int] | None = None, include_hidden: bool = False
     ) -> tuple[datetime, datetime] | None:
         """Earliest start and latest end of the visible events, or None when there are none."""
-        clauses, params = self._event_filters(
-            article_ids=article_ids, include_hidden=include_hidden
-        ) or ([], [])
-        where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+        clauses, params = unsearched_filters(article_ids=article_ids, include_hidden=include_hidden)
+        where = where_sql(clauses)
         # Two queries, so each reads one end of a covering index.
         low = self.db.execute(f"SELECT MIN(start_s) FROM events{where}", params).fetchone()[0]
         if low is None:
             return None
         high = self.db.execute(f"SELECT MAX(end_s) FROM events{where}", params).fetchone()[0]
         return codec.from_seconds(low), codec.from_seconds(high)
-
-    def event_density(
-        self,
-        start: datetime,
-        end: datetime,
-        buckets: int,
-        article_ids: Collection[int] | None = None,
-    ) -> list[int]:
-        """Visible events per equal slice of ``[start, end)``, counted in SQL.
-
-        An event counts once, in the slice where it becomes visible (its start,
-        or ``start`` for events already running), so the counts sum to the
-        number of events overlapping the range.
-        """
-        if buckets <= 0:
-            raise ValueError(f"buckets must be positive, got {buckets}")
-        low, high = codec.to_seconds(start), codec.to_seconds(end)
-        if high <= low:
-            raise ValueError(f"empty range: {start} .. {end}")
-        clauses, params = self._event_filters(start=start, end=end, article_ids=article_ids) or (
-            [],
-            [],
-        )
-        sql = (
-            "SELECT (MAX(start_s, ?) - ?) * ? / ? AS bucket, COUNT(*) FROM events WHERE "
-            + " AND ".join(clauses)
-            + " GROUP BY bucket"
-        )
-        counts = [0] * buckets
-        for bucket, count in self.db.execute(sql, [low, low, buckets, high - low, *params]):
-            counts[min(max(int(bucket), 0), buckets - 1)] += count
-        return counts
-
-    def event_start_count(
-        self,
-        start: datetime | None = None,
-        end: datetime | None = None,
-        article_ids: Collection[int] | None = None,
-    ) -> int:
-        """How many visible events start in ``[start, end)`` (open where None).
-
-        Unlike ``event_density`` it ignores events already running at ``start``:
-        the timeline asks how many events begin beyond each edge of the view, and
-        counting along the start index reads only those.
-        """
-        clauses, params = self._event_filters(article_ids=article_ids) or ([], [])
-        if start is not None:
-            clauses.append("start_s >= ?")
-            params.append(codec.to_seconds(start))
-        if end is not None:
-            clauses.append("start_s < ?")
-            params.append(codec.to_seconds(end))
-        sql = "SELECT COUNT(*) FROM events WHERE " + " AND ".join(clauses)
-        return self.db.execute(sql, params).fetchone()[0]
-
-    def event_start_quantiles(
-        self, fractions: Sequence[float], article_ids: Collection[int] | None = None
-    ) -> list[datetime]:
-        """Start times of the visible events at ``fractions`` (0 = earliest, 1 = latest)
-        of their order by start, nearest rank; empty when there are no events.
-
-        Each value is one step along the covering index from its nearer end (a
-        small OFFSET), so framing the bulk of a 100,000-event library costs
-        milliseconds and never loads the events.
-        """
-        if any(not 0.0 <= fraction <= 1.0 for fraction in fractions):
-            raise ValueError(f"fractions must lie in [0, 1], got {list(fractions)}")
-        clauses, params = self._event_filters(article_ids=article_ids) or ([], [])
-        where = " WHERE " + " AND ".join(clauses)
-        total = self.db.execute(f"SELECT COUNT(*) FROM events{where}", params).fetchone()[0]
-        if not total:
-            return []
-        starts = []
-        for fraction in fractions:
-            rank = round(fraction * (total - 1))
-            order, offset = ("ASC", rank) if rank <= (total - 1) / 2 else ("DESC", total - 1 - rank)
-            row = self.db.execute(
-                f"SELECT start_s FROM events{where} ORDER BY start_s {order} LIMIT 1 OFFSET ?",
-                [*params, offset],
-            ).fetchone()
-            if row is None:  # events deleted since the count (another connection): clamp
-                return self.event_start_quantiles(fractions, article_ids)
-            starts.append(codec.from_seconds(row[0]))
-        return starts
 
     def undated(self, article_ids: Collection[int] | None = None) -> list[tuple[int, Timex]]:
         """Time expressions that can date no event (durations, sets, PAST_REF, unresolved ones).
