@@ -202,6 +202,22 @@ def window(
     destroy(main_window)  # before ``small_library`` closes the repository it reads
 
 
+@pytest.fixture
+def seeded_window(qtbot: Any, db_path: Path, settings: Any, prompts: Any) -> Iterator[Any]:
+    """The window exactly as ``timeline-app`` opens it on an empty database (the seed imported)."""
+    from timeline_app.gui.app import create_main_window
+    from timeline_app.store.repository import Repository
+
+    repo = Repository(db_path)
+    window = create_main_window(repo, settings=settings, prompts=prompts)
+    window.resize(1360, 840)
+    window.show()
+    qtbot.waitExposed(window)
+    yield window
+    destroy(window)  # gone before its repository closes
+    repo.close()
+
+
 def destroy(widget: Any) -> None:
     """Close and delete a window now (not at some later event-loop turn)."""
     from PySide6.QtCore import QCoreApplication, QEvent

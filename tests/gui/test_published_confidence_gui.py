@@ -25,8 +25,6 @@ from timeline_app.gui.formatting import (
 )
 from timeline_app.gui.models import MUTED_COLOUR, ArticleTableModel
 
-from .conftest import destroy
-
 
 def article(**changes: Any) -> Article:
     values: dict[str, Any] = {
@@ -114,22 +112,6 @@ IMPOSSIBLE_HEADER_TEXT = (
     "The council met on Jan. 6, 2024.\n\n"
     "On Monday it voted to close the old bridge for repairs.\n"
 )
-
-
-@pytest.fixture
-def seeded_window(qtbot: Any, db_path: Path, settings: Any, prompts: Any) -> Any:
-    """The window as ``timeline-app`` opens it on an empty database (the seed imported)."""
-    from timeline_app.gui.app import create_main_window
-    from timeline_app.store.repository import Repository
-
-    repo = Repository(db_path)
-    window = create_main_window(repo, settings=settings, prompts=prompts)
-    window.resize(1360, 840)
-    window.show()
-    qtbot.waitExposed(window)
-    yield window
-    destroy(window)
-    repo.close()
 
 
 def date_cell(window: Any, title: str) -> Any:

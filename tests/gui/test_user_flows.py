@@ -12,28 +12,9 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-import pytest
 from PySide6.QtCore import Qt
 
 from timeline_app.gui.models import ROLE_ID
-
-from .conftest import destroy
-
-
-@pytest.fixture
-def seeded_window(qtbot: Any, db_path: Path, settings: Any, prompts: Any) -> Any:
-    """The window exactly as ``timeline-app`` opens it on an empty database."""
-    from timeline_app.gui.app import create_main_window
-    from timeline_app.store.repository import Repository
-
-    repo = Repository(db_path)
-    window = create_main_window(repo, settings=settings, prompts=prompts)
-    window.resize(1360, 840)
-    window.show()
-    qtbot.waitExposed(window)
-    yield window
-    destroy(window)  # gone before its repository closes
-    repo.close()
 
 
 def event_on(window: Any, day: date) -> Any:
