@@ -181,3 +181,24 @@ def test_timelinejs_dates_follow_precision_and_kind() -> None:
         "hour": "14",
         "minute": "5",
     }
+
+
+def test_an_inferred_publication_date_exports_how_sure_it_is(tmp_path: Path) -> None:
+    from timeline_app.commands import import_paths
+
+    article = tmp_path / "undated.txt"
+    article.write_text(
+        "Council votes\n\nThe council met on Jan. 6, 2024.\n\n"
+        "On Monday it voted to close the bridge.\n",
+        encoding="utf-8",
+    )
+    with Repository(tmp_path / "lib.db") as repo:
+        import_paths(repo, [article], workers=1)
+        stored = repo.articles()[0]
+        cells = csv_cells(repo)
+    header, body = cells[0], cells[1:]
+    assert stored.published_source.value == "inferred"
+    assert stored.published_confidence
+    column = header.index("published_confidence")
+    assert {row[column] for row in body} == {f"{stored.published_confidence:.2f}"}
+    assert 0 < float(body[0][column]) <= 1

@@ -42,6 +42,9 @@ class ExportRow:
     url: str
     published: str
     published_source: str
+    # How sure a publication date read from the text is (0..1, see the README);
+    # empty for dates from metadata or the user.
+    published_confidence: str
     confidence: float
     explanation: str
     event_id: int
@@ -94,6 +97,9 @@ def row_for(event: Event, article: Article, also_reported_by: str = "") -> Expor
         url=article.url,
         published=article.published.isoformat() if article.published else "",
         published_source=article.published_source.value,
+        published_confidence=(
+            "" if article.published_confidence is None else f"{article.published_confidence:.2f}"
+        ),
         confidence=event.confidence,
         explanation=event.explanation,
         event_id=event.id,
