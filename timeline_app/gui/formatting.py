@@ -101,6 +101,18 @@ def published_text(article: Article) -> str:
     return f"{marker}{day}?"
 
 
+def published_how(article: Article) -> str:
+    """Where the date came from, with how sure a date read from the text is:
+    "inferred, confidence 0.58", "inferred, confidence 0.12, a guess", "metadata"."""
+    how = article.published_source.value
+    confidence = article.published_confidence
+    if article.published is None or confidence is None:
+        return how
+    if published_is_guess(article):
+        return f"{how}, confidence {confidence:.2f}, a guess"
+    return f"{how}, confidence {confidence:.2f}"
+
+
 def published_tooltip(article: Article) -> str:
     """Where the date came from, how sure (for dates read from the text), and why.
 

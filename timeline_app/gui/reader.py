@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from timeline_app.articles import Article
 from timeline_app.events.model import Event
-from timeline_app.gui.formatting import article_title, event_when
+from timeline_app.gui.formatting import article_title, event_when, published_how
 from timeline_app.temporal.timex import AnchorKind, Timex, TimexType
 
 SENTENCE_BACKGROUND = QColor("#fff4c2")
@@ -390,8 +390,7 @@ def _meta_line(article: Article) -> str:
     if article.published is None:
         parts.append("publication date unknown")
     else:
-        how = article.published_source.value
-        parts.append(f"published {article.published.isoformat()} ({how})")
+        parts.append(f"published {article.published.isoformat()} ({published_how(article)})")
     return "  ·  ".join(parts)
 
 
@@ -408,7 +407,7 @@ def explain(event: Event, article: Article, timex: Timex | None = None) -> str:
         if article.published is None:
             lines.append("Anchor: publication date unknown")
         else:
-            how = article.published_source.value
+            how = published_how(article)
             reason = f": {article.published_reason}" if article.published_reason else ""
             lines.append(
                 f"Anchor: publication date {article.published.isoformat()} ({how}{reason})"
