@@ -26,6 +26,7 @@ from timeline_app.ingest.pipeline import (
     RecordTask,
     TaskOutcome,
     init_worker,
+    published_problem_of,
     run_task,
     with_publication_date,
 )
@@ -323,15 +324,16 @@ def clear_publication_date(repo: Repository, article_id: int) -> None:
 RetagResult = tuple[int, ParsedArticle | None, list[Timex], list[Event]]
 
 
-RetagItem = tuple[int, str, str, date | None, PublishedSource, bool]
+RetagItem = tuple[int, str, str, date | None, PublishedSource, bool, str]
 
 
 def _retag_task(item: RetagItem) -> RetagResult:
     """Worker side of :func:`retag_all`: re-infer a machine date if allowed, then tag."""
-    article_id, text, title, published, source, may_reinfer = item
+    article_id, text, title, published, source, may_reinfer, problem = item
     redated = None
     if may_reinfer:
-        redated = with_publication_date(ParsedArticle(text=text, title=title))
+        unread = ParsedArticle(text=text, title=title, published_problem=problem)
+        redated = with_publication_date(unread)
         if redated.published is None:
             redated = None  # nothing found now: keep whatever date the article had
         else:
@@ -351,7 +353,15 @@ def retag_all(
     """
     refindable = {PublishedSource.INFERRED, PublishedSource.DATELINE, PublishedSource.UNKNOWN}
     items: list[RetagItem] = [
-        (a.id, a.text, a.title, a.published, a.published_source, a.published_source in refindable)
+        (
+            a.id,
+            a.text,
+            a.title,
+            a.published,
+            a.published_source,
+            a.published_source in refindable,
+            published_problem_of(a.published_reason),
+        )
         for a in repo.articles()
     ]
     count = 0

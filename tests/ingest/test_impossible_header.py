@@ -137,3 +137,28 @@ def test_a_file_cannot_pose_as_the_readers_day_month_note(
         report = import_paths(repo, [articles_dir], workers=1)
         assert report.failures == []
         assert [a.published for a in repo.articles()] == [date(2020, 3, 5)] * 2
+
+
+def test_retagging_keeps_saying_why_the_header_was_not_used(
+    articles_dir: Path, db_path: Path
+) -> None:
+    from timeline_app.commands import retag_all
+
+    path = articles_dir / "bridge.txt"
+    path.write_text(f"Title: Bridge vote\nDate: 2024-02-30\n\n{DATED_BODY}", encoding="utf-8")
+    with Repository(db_path) as repo:
+        (article_id,) = import_paths(repo, [path], workers=1).imported
+        before = repo.article(article_id).published_reason
+        assert retag_all(repo, workers=1) == 1
+        after = repo.article(article_id)
+    assert after.published_reason == before
+    assert after.published_reason.startswith("header 'Date: 2024-02-30' is not a real date")
+
+
+def test_the_header_note_is_recovered_only_from_reasons_that_carry_one() -> None:
+    from timeline_app.ingest.pipeline import NO_DATE_REASON, published_problem_of
+
+    note = "header 'Date: 2024-02-30' is not a real date (day is out of range for month)"
+    assert published_problem_of(f"{note}; dated from the text instead: latest date") == note
+    assert published_problem_of(f"{note}; {NO_DATE_REASON}") == note
+    assert published_problem_of("latest explicit date Sat 6 Jan 2024") == ""

@@ -68,6 +68,19 @@ class TaskOutcome:
     already_present: list[str] = field(default_factory=list)
 
 
+_INSTEAD = "dated from the text instead: "
+
+
+def published_problem_of(reason: str) -> str:
+    """The unusable-header note a stored reason starts with ("header 'Date:
+    2024-02-30' is not a real date ..."), or "" when it has none; re-dating an
+    article keeps saying why its file's own date was not used."""
+    for tail in (f"; {_INSTEAD}", f"; {NO_DATE_REASON}"):
+        if tail in reason:
+            return reason.split(tail, 1)[0]
+    return ""
+
+
 def with_publication_date(parsed: ParsedArticle) -> ParsedArticle:
     """Fill in a missing publication date: the dateline first, then inference from the text.
 
@@ -89,7 +102,7 @@ def with_publication_date(parsed: ParsedArticle) -> ParsedArticle:
     if finding is None:
         return replace(parsed, published_reason=prefix + NO_DATE_REASON)
     if prefix:
-        prefix += "dated from the text instead: "
+        prefix += _INSTEAD
     return replace(
         parsed,
         published=finding.date,
