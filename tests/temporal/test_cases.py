@@ -170,3 +170,8 @@ def test_relative_expressions_at_the_ends_of_the_calendar_do_not_raise(dct: date
     text = "He left yesterday, returns next Friday, in three weeks, over the weekend."
     for timex in tag(text, dct):
         assert timex.text in text
+
+
+def test_thousands_written_in_figures_are_no_century() -> None:
+    assert tag("They told 1000s of lies; 1000s have died.", MONDAY) == []
+    assert only("The 1100s were cold.").value == "11"

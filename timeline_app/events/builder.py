@@ -10,7 +10,8 @@ publication date, unless a superlative makes it a comparison ("the lowest
 since 1997"); two adjacent timexes naming one moment ("at 16:15 UTC, June 1")
 make one event; the same moment twice in a sentence makes one event; a day
 joined to the next ("April 24 and 25") or offered as an alternative ("Nov. 5
-or 6") makes one span.
+or 6") makes one span. A posting stamp ("March 21, 2011 at 4:15 pm | Reply")
+dates a reader's comment, not a happening, and makes no event.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from timeline_app.events.labels import make_label
 from timeline_app.events.model import Event, EventKind
 from timeline_app.events.ranges import abbreviated_end, abbreviated_start, forward_in_range
 from timeline_app.events.sentences import sentence_at, split_sentences
+from timeline_app.events.stamps import is_posting_stamp
 from timeline_app.resources import resource_path
 from timeline_app.temporal.coordination import COORDINATED_DAY_RULE
 from timeline_app.temporal.timex import AnchorKind, Interval, Precision, Timex, TimexType
@@ -81,7 +83,10 @@ def build_events(
                 f" text there ({text[timex.start : timex.end]!r}): offsets from another text?"
             )
     sentences = split_sentences(text)
-    dated = sorted((t for t in timexes if is_event_timex(t)), key=lambda t: t.start)
+    dated = sorted(
+        (t for t in timexes if is_event_timex(t) and not is_posting_stamp(text, t)),
+        key=lambda t: t.start,
+    )
     events: list[Event] = []
     seen: set[tuple[int, object, object, EventKind]] = set()
     index = 0
