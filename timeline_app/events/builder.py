@@ -20,7 +20,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import cache
 
 from timeline_app.articles import PublishedSource
 from timeline_app.events.explain import explain_event, timex_confidence
@@ -42,7 +41,7 @@ from timeline_app.events.model import Event, EventKind
 from timeline_app.events.ranges import abbreviated_end, abbreviated_start, forward_in_range
 from timeline_app.events.sentences import sentence_at, split_sentences
 from timeline_app.events.stamps import is_posting_stamp
-from timeline_app.resources import resource_path
+from timeline_app.events.word_lists import word_set
 from timeline_app.temporal.coordination import COORDINATED_DAY_RULE
 from timeline_app.temporal.timex import AnchorKind, Interval, Precision, Timex, TimexType
 
@@ -188,14 +187,8 @@ def _is_coordinated_span(text: str, first: Timex, second: Timex) -> bool:
     if second.rule != COORDINATED_DAY_RULE or first.interval is None or second.interval is None:
         return False
     between = set(re.findall(r"[a-z]+", text[first.end : second.start].lower()))
-    either = not between.isdisjoint(_day_alternatives())
+    either = not between.isdisjoint(word_set("day_alternatives.txt"))
     return either or first.interval.end == second.interval.start
-
-
-@cache
-def _day_alternatives() -> frozenset[str]:
-    lines = resource_path("events", "day_alternatives.txt").read_text(encoding="utf-8")
-    return frozenset(w for line in lines.splitlines() if (w := line.split("#", 1)[0].strip()))
 
 
 def _extended(text: str, event: Event, partner: Timex) -> Event:

@@ -21,11 +21,11 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 from datetime import datetime
-from functools import cache, lru_cache
+from functools import lru_cache
 from operator import itemgetter
 
 from timeline_app.events.model import Event, EventKind
-from timeline_app.resources import resource_path
+from timeline_app.events.word_lists import word_set
 from timeline_app.temporal.timex import Precision
 
 # Coarser dates need closer wording: many different things happen "in 2008".
@@ -37,16 +37,9 @@ _SUFFIXES = ("ing", "ed", "es", "s")
 _DROP_MARKS = str.maketrans("", "", ".'’")  # "U.S." -> "us", "Iraq's" -> "iraqs"
 
 
-@cache
 def stopwords() -> frozenset[str]:
     """Words too common to show two passages are about the same thing."""
-    path = resource_path("events", "stopwords.txt")
-    words = set()
-    for raw in path.read_text(encoding="utf-8").splitlines():
-        line = raw.split("#", 1)[0].strip().lower()
-        if line:
-            words.add(line)
-    return frozenset(words)
+    return word_set("stopwords.txt")
 
 
 def _stem(word: str) -> str:

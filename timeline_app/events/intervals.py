@@ -11,11 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date, datetime, timedelta
-from functools import cache
 
 from dateutil.relativedelta import relativedelta
 
-from timeline_app.resources import resource_path
+from timeline_app.events.word_lists import word_set
 from timeline_app.temporal.timex import AnchorKind, Interval, Precision, Timex
 
 # How long one unit of each precision lasts, to tell a whole calendar unit
@@ -166,13 +165,6 @@ def is_ongoing(text: str, timex: Timex) -> bool:
     return bool(_FROM_BEFORE.search(before) and _UNTIL_NOW_AFTER.match(text, timex.end))
 
 
-@cache
-def _comparison_words() -> frozenset[str]:
-    path = resource_path("events", "since_comparisons.txt")
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(w for line in lines if (w := line.split("#", 1)[0].strip().lower()))
-
-
 _COMPARISON_REACH = 80  # characters before "since" searched for "lowest", "first"...
 _CLAUSE_EDGE = re.compile(r"[.;:!?]|,\s+(?:and|but|while)\b")
 
@@ -187,7 +179,7 @@ def since_comparison(text: str, timex: Timex, floor: int = 0) -> str | None:
     edges = list(_CLAUSE_EDGE.finditer(window))
     if edges:
         window = window[edges[-1].end() :]
-    words = _comparison_words()
+    words = word_set("since_comparisons.txt")
     for word in re.findall(r"[a-z]+", window.lower()):
         if word in words:
             return word

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from timeline_app.resources import resource_path
+from timeline_app.events.word_lists import read_words
 
 # A sentence-final mark: one or more of . ! ? (or an ellipsis), then any closing
 # quotes or brackets, then whitespace.
@@ -34,33 +34,15 @@ class Abbreviations:
     sentence_starters: frozenset[str]
 
 
-def _read_words(name: str) -> list[tuple[str, str]]:
-    """(section, word) pairs of a resources/events file; section '' before any header."""
-    path = resource_path("events", name)
-    section = ""
-    pairs = []
-    for line_number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        line = raw.split("#", 1)[0].strip()
-        if not line:
-            continue
-        if line.startswith("[") and line.endswith("]"):
-            section = line[1:-1]
-            continue
-        if " " in line:
-            raise ValueError(f"{path}:{line_number}: one word a line expected, got {line!r}")
-        pairs.append((section, line))
-    return pairs
-
-
 @cache
 def abbreviations() -> Abbreviations:
     """The abbreviation lists from ``resources/events/`` (read once)."""
     by_section: dict[str, set[str]] = {"title": set(), "number": set(), "other": set()}
-    for section, word in _read_words("abbreviations.txt"):
+    for section, word in read_words("abbreviations.txt"):
         if section not in by_section:
             raise ValueError(f"abbreviations.txt: unknown section [{section}]")
         by_section[section].add(word)
-    starters = frozenset(word for _, word in _read_words("sentence_starters.txt"))
+    starters = frozenset(word for _, word in read_words("sentence_starters.txt"))
     return Abbreviations(
         titles=frozenset(by_section["title"]),
         before_numbers=frozenset(by_section["number"]),

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from timeline_app.resources import resource_path
+from timeline_app.events.word_lists import word_set
 from timeline_app.temporal.timex import Precision, Timex
 
 _FULL_YEAR = re.compile(r"\b\d{4}\b")
@@ -21,8 +21,7 @@ _FULL_YEAR = re.compile(r"\b\d{4}\b")
 
 @cache
 def _separator_after() -> re.Pattern[str]:
-    lines = resource_path("events", "stamp_separators.txt").read_text(encoding="utf-8")
-    separators = [s for line in lines.splitlines() if (s := line.strip()) and s[0] != "#"]
+    separators = sorted(word_set("stamp_separators.txt"))
     return re.compile(r"[ \t]*(?:" + "|".join(map(re.escape, separators)) + ")")
 
 
