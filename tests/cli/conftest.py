@@ -25,6 +25,7 @@ def article_text(number: int) -> str:
         f"The council met on {month} {number % 27 + 1}, 2024 to discuss the harbour plan.",
         f"Work on the bridge began in {month} 2023 and will end by {month} 2025.",
         f"Residents protested on {month} {number % 27 + 2}, 2024, officials said.",
+        f"The file is kept under reference R{number:03d}X.",
     ]
     filler = f"The committee of district {number} reviewed budgets, roads and schools. "
     lines.append(filler * 40)
