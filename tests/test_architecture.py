@@ -85,3 +85,53 @@ def test_ruff_is_clean() -> None:
         [ruff, "check", "--quiet", str(PROJECT_ROOT)], capture_output=True, text=True
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def module_imports(package: Path = PACKAGE) -> dict[str, set[str]]:
+    """For every module of the package, the package modules it imports (any depth,
+    ``TYPE_CHECKING`` blocks included: a type-only import is still a dependency)."""
+    modules = {}
+    for path in package.rglob("*.py"):
+        parts = path.relative_to(package.parent).with_suffix("").parts
+        name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+        modules[name] = path
+    imports: dict[str, set[str]] = {name: set() for name in modules}
+    for name, path in modules.items():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                targets = [node.module, *(f"{node.module}.{a.name}" for a in node.names)]
+            elif isinstance(node, ast.Import):
+                targets = [alias.name for alias in node.names]
+            else:
+                continue
+            imports[name] |= {t for t in targets if t in modules and t != name}
+    return imports
+
+
+# Pairs other branches of this round are breaking; remove them as they land.
+CYCLES_BEING_BROKEN = {
+    ("timeline_app.commands", "timeline_app.ingest.pipeline"),
+    ("timeline_app.gui.timeline_export", "timeline_app.gui.timeline_view"),
+}
+
+
+def test_cycle_detector_sees_a_type_checking_import(tmp_path: Path) -> None:
+    package = tmp_path / "pkg"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "a.py").write_text("from pkg.b import B\n")
+    (package / "b.py").write_text(
+        "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from pkg.a import A\n"
+    )
+    assert module_imports(package) == {"pkg": set(), "pkg.a": {"pkg.b"}, "pkg.b": {"pkg.a"}}
+
+
+def test_no_module_imports_one_that_imports_it_back() -> None:
+    imports = module_imports()
+    cycles = {
+        (first, second)
+        for first, targets in imports.items()
+        for second in targets
+        if first < second and first in imports[second]
+    }
+    assert cycles <= CYCLES_BEING_BROKEN, sorted(cycles - CYCLES_BEING_BROKEN)
