@@ -102,7 +102,7 @@ class MainWindow(CorrectionsMixin, FileFlowsMixin, WindowStateMixin, QMainWindow
         self._search_timer.setInterval(SEARCH_DELAY_MS)
 
         self._build_panes()
-        self.menu_actions = WindowActions(self)
+        self.menu_actions = WindowActions(self, self)
         self.menu_actions.install_menus_and_toolbar()
         self._connect_signals()
         self.reload_all()
