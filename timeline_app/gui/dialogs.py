@@ -285,7 +285,7 @@ class EventDateDialog(QDialog):
 class Prompts:
     """Every question the window asks the user; tests substitute a scripted fake."""
 
-    def __init__(self, parent: QWidget) -> None:
+    def __init__(self, parent: QWidget | None) -> None:
         self._parent = parent
 
     # File dialogs come from ``file_dialogs``: they never open the files they list,
@@ -310,6 +310,17 @@ class Prompts:
             "Timeline libraries (*.db);;All files (*)",
             confirm_overwrite=False,
         )
+
+    def create_library(self, path: Path) -> bool:
+        """Whether to create a new, empty library at ``path`` (nothing is there yet)."""
+        answer = QMessageBox.question(
+            self._parent,
+            "Create a library?",
+            f"There is no library at\n{path}\n\nCreate a new, empty library there?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Yes,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def publication_date(self, title: str, current: date | None) -> date | None:
         dialog = PublicationDateDialog(title, current, self._parent)

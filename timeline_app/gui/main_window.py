@@ -511,9 +511,14 @@ class MainWindow(LibrarySyncMixin, CorrectionsMixin, FileFlowsMixin, WindowState
         self.prompts.error("Timeline Reader", message)
 
     def choose_library(self) -> None:
-        """Ask for another library database; the app reopens on it (see ``run_app``)."""
+        """Ask for another library database; the app reopens on it (see ``run_app``).
+
+        A path with no library yet becomes one only if the user confirms.
+        """
         path = self.prompts.library_path(str(self.db_path.parent))
         if path is None or path.resolve() == self.db_path.resolve():
+            return
+        if not path.exists() and not self.prompts.create_library(path):
             return
         self.requested_database = path
         self.close()
