@@ -285,3 +285,19 @@ def test_a_connection_that_lost_its_locks_is_reopened_before_an_edit(
     window.menu_actions.set_date.trigger()
     assert process_holds_lock(db) is True
     assert window.repo.article(article.id).published == date(2022, 1, 1)
+
+
+@needs_proc_locks
+def test_the_watcher_renews_lost_locks_after_the_seed_import(seeded_window: Any) -> None:
+    """The first-launch import leaves no second connection behind in the window's process:
+    with one, reopening the window's own connection could not take the locks again."""
+    db = Path(seeded_window.repo.path)
+    messages: list[str] = []
+    seeded_window.library_watch.reconnected.connect(messages.append)
+    with open(db, "rb"):
+        pass
+    assert process_holds_lock(db) is False
+    seeded_window.library_watch.poll()
+    assert messages == ["the library's file locks were lost"]
+    assert process_holds_lock(db) is True
+    assert seeded_window.event_model.total_count() > 0  # and the window re-read the library

@@ -27,6 +27,7 @@ from timeline_app import __version__
 from timeline_app.config import database_path
 from timeline_app.gui import icons
 from timeline_app.gui.dialogs import Prompts
+from timeline_app.gui.import_worker import release_lookup_connection
 from timeline_app.gui.main_window import MainWindow
 from timeline_app.gui.settings import APPLICATION, ORGANISATION, AppSettings
 from timeline_app.resources import resource_path
@@ -57,6 +58,7 @@ def create_main_window(
         from timeline_app import commands
 
         seed_report = commands.ensure_seeded(repo)
+        release_lookup_connection()  # the window's connection must be its process's only one
     timeline, overview = (timeline_factory or create_timeline)(repo)
     window = MainWindow(
         repo,

@@ -53,11 +53,11 @@ class ImportWorker(QObject):
             self.failed.emit(f"{type(error).__name__}: {error}")
             return
         finally:
-            _release_lookup_connection()
+            release_lookup_connection()
         self.finished.emit(report)
 
 
-def _release_lookup_connection() -> None:
+def release_lookup_connection() -> None:
     """Close the read-only "already stored?" connection a small import opens in this process.
 
     Left open, it would be a second connection of the window's process to the

@@ -14,6 +14,7 @@ A ``QTimer`` polls two cheap things on the window's own connection:
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -22,6 +23,10 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from timeline_app.store.live_files import FileIdentity, process_holds_lock, wal_identity
 
 POLL_INTERVAL_MS = 500
+# A refresh of a large library takes a while; while a shell imports (committing
+# every second) the window refreshes at most once per this many refresh-times,
+# so it stays usable and still shows the import growing.
+REFRESH_SPACING = 3.0
 
 
 class LibraryWatcher(QObject):
@@ -42,9 +47,12 @@ class LibraryWatcher(QObject):
         self._repo = repo
         self._busy = busy  # True while this process has other connections open (an import)
         self._on_disk = str(repo.path) != ":memory:"
-        self._check_locks = True
+        # Only where this process's own lock is visible to begin with (not, e.g., on a
+        # file system whose /proc/locks entries name another device) is its absence news.
+        self._check_locks = self._on_disk and process_holds_lock(repo.path) is True
         self._version = self._read_version()
         self._files = self._read_files()
+        self._next_refresh = 0.0  # monotonic time before which no refresh is emitted
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self.poll)
@@ -63,10 +71,15 @@ class LibraryWatcher(QObject):
         if not self._on_disk or self._busy():
             return
         self.ensure_live()
+        if time.monotonic() < self._next_refresh:
+            return
         version = self._read_version()
         if version != self._version:
             self._version = version
-            self.changedElsewhere.emit()
+            started = time.monotonic()
+            self.changedElsewhere.emit()  # the window re-reads now (a direct connection)
+            finished = time.monotonic()
+            self._next_refresh = finished + REFRESH_SPACING * (finished - started)
 
     def ensure_live(self) -> bool:
         """Reopen the connection if it lost its locks or its files; True if it did.
