@@ -25,6 +25,7 @@ from timeline_app.events.model import Event
 from timeline_app.store import codec
 from timeline_app.store.corrections import APPLY_CORRECTIONS, CorrectionsMixin, _now
 from timeline_app.store.opening import Access, IntegrityReport, open_library_database
+from timeline_app.store.story_queries import StoryQueriesMixin
 from timeline_app.store.timeline_queries import (
     TimelineQueriesMixin,
     event_filters,
@@ -58,7 +59,7 @@ def _machine_confidence(source: PublishedSource, confidence: float | None) -> fl
     return min(1.0, max(0.0, float(confidence)))
 
 
-class Repository(CorrectionsMixin, TimelineQueriesMixin):
+class Repository(CorrectionsMixin, TimelineQueriesMixin, StoryQueriesMixin):
     """Articles, their machine analysis, and the user's corrections."""
 
     def __init__(
@@ -80,6 +81,22 @@ class Repository(CorrectionsMixin, TimelineQueriesMixin):
 
     def close(self) -> None:
         self.db.close()
+
+    def reopen(self) -> None:
+        """Close the connection and open a fresh one on the same file.
+
+        For a long-lived window whose connection may have lost its file locks
+        (see ``store.live_files``): a new connection takes them again.
+        """
+        self.db.close()
+        self.db = open_database(self.path)
+
+    def data_version(self) -> int:
+        """A number that changes when another connection commits to the library.
+
+        Cheap (no table is read), so a window can poll it to notice other processes.
+        """
+        return int(self.db.execute("PRAGMA data_version").fetchone()[0])
 
     def __enter__(self) -> Repository:
         return self
