@@ -241,6 +241,34 @@ def test_a_file_that_is_no_database_is_reported_not_a_traceback(
     assert bogus.read_bytes().startswith(b"these are my notes")  # left untouched
 
 
+def test_a_damaged_library_is_refused_with_what_can_be_read(
+    qapp: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The window runs the integrity check too: before, it opened a damaged library as
+    if nothing were wrong. (Built with the store, damaged with 64 KiB of random bytes.)"""
+    import random
+
+    from timeline_app.articles import ParsedArticle
+    from timeline_app.gui.app import run_app
+    from timeline_app.store.repository import Repository
+
+    monkeypatch.setenv("TIMELINE_APP_SETTINGS", str(tmp_path / "settings.ini"))
+    library = tmp_path / "damaged.db"
+    with Repository(library) as repo:
+        for number in range(60):
+            repo.add_article(ParsedArticle(text=f"Report {number}. " + "Words here. " * 400))
+        repo.checkpoint()
+    size = library.stat().st_size
+    with library.open("r+b") as stream:
+        stream.seek(size // 2)
+        stream.write(random.Random(7).randbytes(64 * 1024))
+    reported: list[str] = []
+    assert run_app(db=str(library), report_error=reported.append) == 2
+    (message,) = reported
+    assert f"the library {library} is damaged" in message
+    assert "re-import your articles" in message
+
+
 def test_closing_the_window_during_an_import_stops_it_cleanly(
     qtbot: Any, window: Any, tmp_path: Path
 ) -> None:

@@ -161,7 +161,7 @@ def run_app(
     while path is not None:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            repo = Repository(path)
+            repo = Repository(path, check=True)  # a damaged library is refused, plainly
         except (OSError, sqlite3.Error) as error:
             report_error(f"Cannot open the library {path}: {error}")
             return 2

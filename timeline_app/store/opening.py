@@ -138,8 +138,8 @@ def _read_only_reason(path: Path) -> str:
 def _not_sqlite(path: Path) -> NotALibrary:
     return NotALibrary(
         path,
-        f"{path} is not a Timeline Reader library: it is not an SQLite database "
-        "(or its first page is damaged). Check the --db path; if it was a library, "
+        f"{path} is not a Timeline Reader library: it is not a database SQLite can "
+        "read (or its first page is damaged). Check the --db path; if it was a library, "
         "re-import the articles into a new one with 'timeline-app --db NEW.db ingest'.",
     )
 
