@@ -175,8 +175,22 @@ def _connect(path: Path, access: Access) -> tuple[sqlite3.Connection, bool]:
                 )
             return _connect_read_only(path), True
     else:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        _make_folder_for(path)
     return sqlite3.connect(str(path), timeout=30, check_same_thread=False), False
+
+
+def _make_folder_for(path: Path) -> None:
+    """Create the new library's folders, or say plainly why it cannot be created."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise LibraryReadOnly(
+            path, f"cannot create the library {path}: {error.strerror} ({error.filename})"
+        ) from None
+    if not os.access(path.parent, os.W_OK | os.X_OK):
+        raise LibraryReadOnly(
+            path, f"cannot create the library {path}: its folder {path.parent} is not writable"
+        )
 
 
 def _connect_read_only(path: Path) -> sqlite3.Connection:
