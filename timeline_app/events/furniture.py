@@ -128,7 +128,7 @@ def _lead(text: str) -> list[Furniture]:
 
 @cache
 def _widget_words() -> re.Pattern[str]:
-    """A widget word after a stamp ("... 2013 RETWEET"), or in capitals, which prose never writes."""
+    """A widget word: after a stamp ("... 2013 RETWEET") or in capitals, as prose never is."""
     words = [w for _, w in read_words("social_widget_words.txt")]
     alternatives = "|".join(sorted({re.escape(w) for w in words} | {w.upper() for w in words}))
     return re.compile(rf"(?<![\w'’])(?:{alternatives})(?![\w'’])")

@@ -30,9 +30,17 @@ _MONTH = (
 )
 _WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|sday|urday|\.)?"
 _CALENDAR_WORD = rf"(?:{_MONTH}|{_WEEKDAY})"
-_NAME_WORD = rf"(?!{_CALENDAR_WORD}\b)(?:[A-Z][a-z][\w'’.-]*|[A-Z]\.|Mc[A-Z][a-z]+|[A-Z][a-z]?['’][A-Z][a-z]+)"
-_NAME = rf"{_NAME_WORD}(?:[ \t]+(?:(?:de|van|von|al|bin|la|le|da|di|del)[ \t]+)?{_NAME_WORD}){{0,3}}"
-_STAFF = r"(?:the[ \t]+)?(?:[A-Z][\w.&-]*[ \t]+){0,3}?(?:Wire[ \t]+)?(?:Staff|Staffs|Team|Desk|Correspondents?|Reporters?)\b"
+_NAME_WORD = (
+    rf"(?!{_CALENDAR_WORD}\b)"
+    r"(?:[A-Z][a-z][\w'’.-]*|[A-Z]\.|Mc[A-Z][a-z]+|[A-Z][a-z]?['’][A-Z][a-z]+)"
+)
+_NAME = (
+    rf"{_NAME_WORD}(?:[ \t]+(?:(?:de|van|von|al|bin|la|le|da|di|del)[ \t]+)?{_NAME_WORD}){{0,3}}"
+)
+_STAFF = (
+    r"(?:the[ \t]+)?(?:[A-Z][\w.&-]*[ \t]+){0,3}?(?:Wire[ \t]+)?"
+    r"(?:Staff|Staffs|Team|Desk|Correspondents?|Reporters?)\b"
+)
 _ONE_BY = rf"(?:{_STAFF}|{_NAME})"
 
 _CLOCK = r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[ \t]*[AaPp]\.?[Mm]\.?)?(?:[ \t]+[A-Z]{2,4}\b)?"
@@ -103,7 +111,9 @@ _DATELINE_REACH = 80
 
 @cache
 def _byline() -> re.Pattern[str]:
-    roles = "|".join(sorted((re.escape(w) for _, w in read_words("byline_roles.txt")), key=len, reverse=True))
+    roles = "|".join(
+        sorted((re.escape(w) for _, w in read_words("byline_roles.txt")), key=len, reverse=True)
+    )
     role = rf"(?:[A-Z][a-z]+[ \t]+(?:and[ \t]+|&[ \t]+)?){{0,4}}(?:{roles})\b"
     return re.compile(
         rf"\b(?:By|BY)[ \t]+{_ONE_BY}(?:[ \t]*(?:,|and|&)[ \t]*{_ONE_BY}){{0,3}}"
