@@ -63,7 +63,7 @@ DATELINE = re.compile(
 )
 # Before a stamp the place is in capitals ("SAN JUAN, Puerto Rico | Mon May 25,
 # 2009 ..."), which keeps a headline's last word ("... in Japan TOKYO |") out.
-_CAPITALS = r"[A-Z][A-Z.'’-]+(?:[ \t]+[A-Z][A-Z.'’-]+)*"
+_CAPITALS = r"[A-Z][A-Z'’-]+(?:[ \t]+[A-Z][A-Z'’-]+)*"
 _PLACE_BEFORE_STAMP = re.compile(
     rf"{_CAPITALS}(?:,[ \t]*{_PLACE}){{0,2}}(?:,[ \t]*{_MONTH}[ \t]+\d{{1,2}})?[ \t]*\|[ \t]*$"
 )
