@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import date
 
 import pytest
@@ -95,7 +96,10 @@ def test_plain_news_has_no_furniture() -> None:
 
 
 def test_prose_with_tweet_and_share_words_is_no_widget() -> None:
-    text = "Share prices fell on Monday.\n\nIn a tweet on Tuesday, the minister said he would Like to stay.\n"
+    text = (
+        "Share prices fell on Monday.\n\n"
+        "In a tweet on Tuesday, the minister said he would Like to stay.\n"
+    )
     assert find_furniture(text) == []
     assert _expressions(text) == ["Monday", "Tuesday"]
 
@@ -105,4 +109,4 @@ def test_kind_at_answers_for_any_offset() -> None:
     kinds = {furniture_kind_at(furniture, offset) for offset in range(-1, len(SOCIAL) + 2)}
     assert kinds == {None, FurnitureKind.SOCIAL}
     assert furniture == sorted(furniture)
-    assert all(a.end <= b.start for a, b in zip(furniture, furniture[1:], strict=False))
+    assert all(a.end <= b.start for a, b in itertools.pairwise(furniture))

@@ -77,8 +77,10 @@ def _without_overlaps(found: list[Furniture]) -> list[Furniture]:
     for item in sorted(found):
         if item.end <= item.start:
             continue
-        if result and item.start < result[-1].end:
-            last = result[-1]
+        last = result[-1] if result else None
+        if last is not None and (
+            item.start < last.end or (item.start == last.end and item.kind == last.kind)
+        ):
             if item.end > last.end:
                 result[-1] = Furniture(last.start, item.end, last.kind)
             continue
