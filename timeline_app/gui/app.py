@@ -35,9 +35,9 @@ from timeline_app.resources import resource_path
 
 def create_timeline(repo: Any, parent: QWidget | None = None) -> tuple[QWidget, QWidget]:
     """The timeline canvas (engineer E's) and its overview strip, bound to the repository."""
-    from timeline_app.gui.overview import OverviewStrip
-    from timeline_app.gui.timeline_source import RepositoryTimelineSource
-    from timeline_app.gui.timeline_view import TimelineView
+    from timeline_app.gui.timeline.overview import OverviewStrip
+    from timeline_app.gui.timeline.source import RepositoryTimelineSource
+    from timeline_app.gui.timeline.view import TimelineView
 
     view = TimelineView(parent)
     view.set_source(RepositoryTimelineSource(repo))
