@@ -301,3 +301,18 @@ def test_the_watcher_renews_lost_locks_after_the_seed_import(seeded_window: Any)
     assert messages == ["the library's file locks were lost"]
     assert process_holds_lock(db) is True
     assert seeded_window.event_model.total_count() > 0  # and the window re-read the library
+
+
+@needs_proc_locks
+def test_opening_a_second_connection_in_the_window_s_process_keeps_its_locks(
+    window: Any,
+) -> None:
+    """The import worker and the background event loader open their own connections on
+    the window's library: opening one must not drop the window's locks."""
+    from timeline_app.store.repository import Repository
+
+    db = Path(window.repo.path)
+    assert process_holds_lock(db) is True
+    with Repository(db) as worker_connection:
+        assert worker_connection.article_count() == window.repo.article_count()
+    assert process_holds_lock(db) is True

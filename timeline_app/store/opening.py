@@ -32,7 +32,6 @@ LIBRARY_TABLES = ("articles", "article_corrections", "event_corrections", "event
 # A quick check reads every page once: ~0.3 s for a 37 MB library on a loaded
 # 2-core machine. Past this budget the rest is assumed intact (never blocks a start).
 CHECK_BUDGET_S = 3.0
-SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 class Access(enum.Enum):
@@ -133,21 +132,37 @@ def _read_only_reason(path: Path) -> str:
 
 
 def _refuse_foreign_file(path: Path) -> None:
-    """A non-empty file that does not start like an SQLite database is no library."""
+    """A folder or an unreadable file is no library (checked without opening the file)."""
+    if path.is_dir():
+        raise NotALibrary(path, f"{path} is a folder, not a library file")
+    if not os.access(path, os.R_OK):
+        raise LibraryReadOnly(path, f"cannot read the library {path}: permission denied")
+
+
+def _refuse_foreign_content(conn: sqlite3.Connection, path: Path) -> None:
+    """A file that does not start like an SQLite database is no library.
+
+    SQLite reads the header itself: this process must never open and close the
+    library file on its own, because closing any descriptor of a file drops
+    every POSIX lock the process holds on it, SQLite's included (a window's
+    other connections would silently lose theirs; see ``store.live_files``).
+    """
     try:
-        with path.open("rb") as stream:
-            head = stream.read(len(SQLITE_HEADER))
-    except IsADirectoryError:
-        raise NotALibrary(path, f"{path} is a folder, not a library file") from None
-    except PermissionError:
-        raise LibraryReadOnly(path, f"cannot read the library {path}: permission denied") from None
-    if head and head != SQLITE_HEADER:
-        raise NotALibrary(
-            path,
-            f"{path} is not a Timeline Reader library: it is not an SQLite database "
-            "(or its first page is damaged). Check the --db path; if it was a library, "
-            "re-import the articles into a new one with 'timeline-app --db NEW.db ingest'.",
-        )
+        conn.execute("PRAGMA schema_version").fetchone()
+    except sqlite3.DatabaseError as error:
+        if "not a database" not in str(error):
+            raise
+        conn.close()
+        raise _not_a_library(path) from None
+
+
+def _not_a_library(path: Path) -> NotALibrary:
+    return NotALibrary(
+        path,
+        f"{path} is not a Timeline Reader library: it is not an SQLite database "
+        "(or its first page is damaged). Check the --db path; if it was a library, "
+        "re-import the articles into a new one with 'timeline-app --db NEW.db ingest'.",
+    )
 
 
 def _connect(path: Path, access: Access) -> tuple[sqlite3.Connection, bool]:
@@ -166,10 +181,19 @@ def _connect(path: Path, access: Access) -> tuple[sqlite3.Connection, bool]:
                 raise LibraryReadOnly(
                     path, f"cannot change the library {path}: {_read_only_reason(path)}."
                 )
-            return _connect_read_only(path), True
+            try:
+                conn = _connect_read_only(path)
+            except sqlite3.DatabaseError as error:
+                if "not a database" in str(error):
+                    raise _not_a_library(path) from None
+                raise
+            _refuse_foreign_content(conn, path)
+            return conn, True
     else:
         path.parent.mkdir(parents=True, exist_ok=True)
-    return sqlite3.connect(str(path), timeout=30, check_same_thread=False), False
+    conn = sqlite3.connect(str(path), timeout=30, check_same_thread=False)
+    _refuse_foreign_content(conn, path)
+    return conn, False
 
 
 def _connect_read_only(path: Path) -> sqlite3.Connection:

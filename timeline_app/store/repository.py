@@ -72,6 +72,7 @@ class Repository(CorrectionsMixin, TimelineQueriesMixin, StoryQueriesMixin):
         library that is opened for reading anyway.
         """
         self.path = path
+        self._access = access
         opened = open_library_database(path, access, check=check)
         self.db = opened.db
         self.read_only: bool = opened.read_only
@@ -89,7 +90,9 @@ class Repository(CorrectionsMixin, TimelineQueriesMixin, StoryQueriesMixin):
         (see ``store.live_files``): a new connection takes them again.
         """
         self.db.close()
-        self.db = open_database(self.path)
+        opened = open_library_database(self.path, self._access)
+        self.db = opened.db
+        self.read_only = opened.read_only
 
     def data_version(self) -> int:
         """A number that changes when another connection commits to the library.
