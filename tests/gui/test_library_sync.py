@@ -257,13 +257,18 @@ def test_the_window_shows_another_process_s_import_and_keeps_the_selection(
     assert window.current_event_id() == tuesday.id
     assert window.reader.current_event().id == tuesday.id
 
-    flood = next(a for a in window.repo.articles() if a.title == "Flood warning")
-    assert run_cli(db, "set-date", str(flood.id), "2023-05-05").returncode == 0
-    row = window.article_model.row_of_article(flood.id)
-    qtbot.waitUntil(
-        lambda: window.article_model.row_item(row).published == date(2023, 5, 5), timeout=5000
-    )
-    assert window.reader.current_event().id == tuesday.id
+    # Another process re-dates the article being read: header, row and event follow,
+    # and the event stays selected although re-resolving stored it afresh.
+    article_id = tuesday.article_id
+    assert run_cli(db, "set-date", str(article_id), "2021-03-26").returncode == 0
+    meta = window.reader.findChild(QLabel, "readerMeta")
+    qtbot.waitUntil(lambda: "published 2021-03-26" in meta.text(), timeout=5000)
+    row = window.article_model.row_of_article(article_id)
+    assert window.article_model.row_item(row).published == date(2021, 3, 26)
+    shown = window.reader.current_event()
+    assert shown.expression == "Tuesday"
+    assert shown.start.date() == date(2021, 3, 23)
+    assert window.current_event_id() == shown.id
 
 
 def test_a_connection_that_lost_its_locks_is_reopened_before_an_edit(
