@@ -23,6 +23,7 @@ def test_schema_has_wal_foreign_keys_and_migration_record(file_repo: Repository)
         "0001_initial_schema",
         "0002_fast_event_queries",
         "0003_published_confidence",
+        "0006_pending_regroup",
     ]
 
 
@@ -32,7 +33,7 @@ def test_reopening_applies_no_migration_twice(db_path) -> None:
             seed(repo) if repo.article_count() == 0 else None
     with Repository(db_path) as repo:
         assert repo.article_count() == 1
-        assert repo.db.execute("SELECT COUNT(*) FROM _sqlite_migrations").fetchone()[0] == 3
+        assert repo.db.execute("SELECT COUNT(*) FROM _sqlite_migrations").fetchone()[0] == 4
 
 
 def test_same_content_is_stored_once(memory_repo: Repository) -> None:

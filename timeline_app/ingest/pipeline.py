@@ -16,10 +16,10 @@ from typing import Any
 
 from timeline_app.articles import ParsedArticle
 from timeline_app.ingest.dates import ALTERNATIVE_KEY
-from timeline_app.ingest.decoding import DEFAULT_MAX_BYTES
+from timeline_app.ingest.decoding import DEFAULT_MAX_BYTES, DEFAULT_MAX_RECORD_BYTES
 from timeline_app.ingest.errors import ReaderError
 from timeline_app.ingest.json_reader import RecordProblem
-from timeline_app.ingest.readers import read_path
+from timeline_app.ingest.readers import read_path, shown_path
 from timeline_app.store import codec
 from timeline_app.store.codec import content_hash
 from timeline_app.store.known_content import KnownContent
@@ -33,6 +33,7 @@ class FileTask:
 
     path: str
     max_bytes: int = DEFAULT_MAX_BYTES
+    max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,30 +174,31 @@ def run_task(task: FileTask | RecordTask) -> TaskOutcome:
         outcome = TaskOutcome(task.label)
         _prepare_into(outcome, task.label, task.article)
         return outcome
-    outcome = TaskOutcome(task.path)
+    shown = shown_path(task.path)
+    outcome = TaskOutcome(shown)
     try:
-        items = read_path(Path(task.path), task.max_bytes)
+        items = read_path(Path(task.path), task.max_bytes, task.max_record_bytes)
     except ReaderError as error:
-        outcome.problems.append((task.path, str(error)))
+        outcome.problems.append((shown, str(error)))
         return outcome
     except Exception as error:  # a reader bug must not end the whole import
-        outcome.problems.append((task.path, f"unexpected error: {type(error).__name__}: {error}"))
+        outcome.problems.append((shown, f"unexpected error: {type(error).__name__}: {error}"))
         return outcome
     for item in items:
         if isinstance(item, RecordProblem):
-            where = f"{task.path} ({item.where})" if item.where else task.path
+            where = f"{shown} ({item.where})" if item.where else shown
             outcome.problems.append((where, item.message))
         else:
-            _prepare_into(outcome, item.path or task.path, item)
+            _prepare_into(outcome, item.path or shown, item)
     return outcome
 
 
 def _prepare_into(outcome: TaskOutcome, label: str, parsed: ParsedArticle) -> None:
-    digest = content_hash(parsed.text)
-    if digest in _known:
-        outcome.already_present.append(label)
-        return
     try:
+        digest = content_hash(parsed.text)
+        if digest in _known:
+            outcome.already_present.append(label)
+            return
         outcome.articles.append(prepare_article(parsed, digest))
-    except Exception as error:  # a tagging bug must not end the whole import
+    except Exception as error:  # one article's bug must not end the whole import
         outcome.problems.append((label, f"tagging failed: {type(error).__name__}: {error}"))

@@ -28,6 +28,7 @@ from timeline_app.articles import Article, ParsedArticle, PublishedSource
 from timeline_app.events.model import Event
 from timeline_app.store import codec
 from timeline_app.store.corrections import APPLY_CORRECTIONS, CorrectionsMixin, _now
+from timeline_app.store.pending import PendingRegroupMixin
 from timeline_app.store.schema import migrate
 from timeline_app.store.timeline_queries import (
     TimelineQueriesMixin,
@@ -100,7 +101,7 @@ def _machine_confidence(source: PublishedSource, confidence: float | None) -> fl
     return min(1.0, max(0.0, float(confidence)))
 
 
-class Repository(CorrectionsMixin, TimelineQueriesMixin):
+class Repository(CorrectionsMixin, TimelineQueriesMixin, PendingRegroupMixin):
     """Articles, their machine analysis, and the user's corrections."""
 
     def __init__(self, path: str | Path) -> None:
