@@ -228,7 +228,7 @@ def test_processes_opening_a_new_library_at_once_all_succeed(db_path) -> None:
     with Repository(db_path) as repo:
         assert repo.article_count() == 8
         names = [r[0] for r in repo.db.execute("SELECT name FROM _sqlite_migrations")]
-        assert len(names) == len(set(names)) == 3
+        assert len(names) == len(set(names)) == 4
 
 
 def test_import_fast_path_stores_what_replace_analysis_stores(tmp_path) -> None:
