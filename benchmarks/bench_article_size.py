@@ -23,6 +23,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
+# Set to [] to measure a checkout from before the per-article limit existed.
+LIMIT_OPTIONS = ["--max-record-size", "100"]
 SUBJECTS = ("The council", "Officials", "Police", "The court", "Lawmakers", "Rescuers", "Doctors")
 VERBS = ("approved", "rejected", "announced", "investigated", "delayed", "signed", "opened")
 THINGS = ("the budget", "a bridge", "the water plan", "an inquiry", "the port", "a new school")
@@ -36,8 +38,9 @@ def sentence(rng: random.Random) -> str:
     )
 
 
-def article(size: str, seed: int = 12) -> str:
-    """``"4MB"``: about that many bytes; ``"100000s"``: that many sentences."""
+def article(size: str, seed: int = 12) -> tuple[str, int]:
+    """The text and its sentence count; ``"4MB"``: about that many bytes, ``"100000s"``:
+    that many sentences."""
     rng = random.Random(seed)
     parts: list[str] = []
     if size.endswith("s"):
@@ -49,16 +52,16 @@ def article(size: str, seed: int = 12) -> str:
             length += len(parts[-1]) + 1
     # Paragraphs of ten sentences, as a long report would have.
     paragraphs = [" ".join(parts[i : i + 10]) for i in range(0, len(parts), 10)]
-    return "Title: A long report\nDate: 2024-01-08\n\n" + "\n\n".join(paragraphs) + "\n"
+    return "Title: A long report\nDate: 2024-01-08\n\n" + "\n\n".join(paragraphs) + "\n", len(parts)
 
 
 def measure(size: str, folder: Path) -> dict[str, object]:
-    text = article(size)
+    text, sentences = article(size)
     source = folder / f"article-{size}.txt"
     source.write_text(text, encoding="utf-8")
     db = folder / f"library-{size}.db"
     command = [sys.executable, "-m", "timeline_app", "--db", str(db), "ingest", str(source)]
-    command += ["--max-size", "100", "--max-record-size", "100", "--quiet"]
+    command += ["--max-size", "100", "--quiet", *LIMIT_OPTIONS]
     env = dict(os.environ, PYTHONPATH=str(PROJECT))
     started = time.perf_counter()
     child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL)
@@ -71,7 +74,7 @@ def measure(size: str, folder: Path) -> dict[str, object]:
     return {
         "size": size,
         "mb": round(len(text.encode()) / 1024 / 1024, 2),
-        "sentences": text.count(". ") + 1,
+        "sentences": sentences,
         "events": events,
         "exit": os.waitstatus_to_exitcode(status),
         "seconds": round(seconds, 1),

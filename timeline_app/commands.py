@@ -23,6 +23,7 @@ from timeline_app.ingest.json_reader import RecordProblem
 from timeline_app.ingest.parallel import WorkerDied, run_in_order
 from timeline_app.ingest.pipeline import (
     FileTask,
+    LineTask,
     PreparedArticle,
     RecordTask,
     TaskOutcome,
@@ -31,7 +32,14 @@ from timeline_app.ingest.pipeline import (
     run_task,
     with_publication_date,
 )
-from timeline_app.ingest.readers import expand_paths, is_record_file, iter_path, shown_path
+from timeline_app.ingest.readers import (
+    expand_paths,
+    is_record_file,
+    is_streamable_jsonl,
+    iter_path,
+    jsonl_lines,
+    shown_path,
+)
 from timeline_app.resources import seeds_dir
 from timeline_app.store.repository import Repository
 from timeline_app.temporal.timex import Timex
@@ -126,14 +134,16 @@ def _tasks_for(
     paths: Iterable[str | os.PathLike[str]],
     limits: tuple[int, int],
     report: ImportReport,
-) -> list[FileTask | RecordTask]:
-    """Files become tasks; JSON/JSONL files are read here so their records spread over workers.
+) -> list[FileTask | RecordTask | LineTask]:
+    """Files become tasks, and so does each record of a JSON/JSONL file (to spread them
+    over the workers). A JSON Lines file is only indexed here (a task per line's
+    place); a JSON document is parsed here, within the size limit per file.
 
     ``limits`` is (bytes per file, bytes per article). A folder that cannot be
     listed is a failure, not an empty folder.
     """
     max_bytes, max_record_bytes = limits
-    tasks: list[FileTask | RecordTask] = []
+    tasks: list[FileTask | RecordTask | LineTask] = []
 
     def unreadable(folder: Path, message: str) -> None:
         report.failures.append(ImportFailure(shown_path(folder), message))
@@ -144,6 +154,15 @@ def _tasks_for(
             tasks.append(FileTask(str(path), max_bytes, max_record_bytes))
             continue
         try:
+            if is_streamable_jsonl(path):
+                for line in jsonl_lines(path, max_bytes, max_record_bytes):
+                    if isinstance(line, RecordProblem):
+                        report.failures.append(
+                            ImportFailure(f"{shown} ({line.where})", line.message)
+                        )
+                    else:
+                        tasks.append(LineTask(str(path), *line, max_record_bytes))
+                continue
             for item in iter_path(path, max_bytes, max_record_bytes):
                 if isinstance(item, RecordProblem):
                     where = f"{shown} ({item.where})" if item.where else shown
@@ -226,8 +245,8 @@ WORKER_DIED_MESSAGE = (
 )
 
 
-def _task_label(task: FileTask | RecordTask) -> str:
-    return task.path if isinstance(task, FileTask) else task.label
+def _task_label(task: FileTask | RecordTask | LineTask) -> str:
+    return shown_path(task.path) if isinstance(task, FileTask) else task.label
 
 
 def _collect(

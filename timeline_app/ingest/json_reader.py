@@ -107,37 +107,82 @@ def stream_jsonl_records(
     A line above ``max_record_bytes`` is reported and skipped without being
     held in memory (a 200 MB line once took 900 s and 6.9 GB, storing nothing).
     """
-    seen_any = False
-    for number, line in enumerate(_limited_lines(stream, max_record_bytes), start=1):
+    for number, _, line in _numbered_lines(stream, max_record_bytes):
         if isinstance(line, int):
-            seen_any = True
-            yield RecordProblem(
-                f"line {number}",
-                f"record is {megabytes(line)}, above the {megabytes(max_record_bytes)} "
-                "limit per record (raise it with --max-record-size)",
-            )
-            continue
-        if not line.strip():
+            yield _too_long(number, line, max_record_bytes)
+        else:
+            yield _decoded_record(line, number, path)
+
+
+def jsonl_line_offsets(
+    stream: BinaryIO, *, max_record_bytes: int
+) -> Iterator[tuple[int, int] | RecordProblem]:
+    """(line number, byte offset) of each record line, or the problem of a line too long.
+
+    An import hands these to its workers, each of which reads its own lines
+    (:func:`record_at`): the importing process never holds the records.
+    """
+    for number, offset, line in _numbered_lines(stream, max_record_bytes):
+        if isinstance(line, int):
+            yield _too_long(number, line, max_record_bytes)
+        else:
+            yield number, offset
+
+
+def record_at(
+    stream: BinaryIO, number: int, offset: int, *, path: str = "", max_record_bytes: int
+) -> ParsedArticle | RecordProblem:
+    """The article on line ``number``, which starts at byte ``offset``."""
+    stream.seek(offset)
+    line = stream.readline(max_record_bytes + 1)
+    if len(line.rstrip(b"\n")) > max_record_bytes:  # the file changed since it was indexed
+        return _too_long(number, len(line), max_record_bytes)
+    return _decoded_record(line, number, path)
+
+
+def _numbered_lines(
+    stream: BinaryIO, max_record_bytes: int
+) -> Iterator[tuple[int, int, bytes | int]]:
+    """(number, offset, bytes or size of a line too long) of each non-blank line."""
+    seen_any = False
+    offset = 0
+    for number, (line, size) in enumerate(_limited_lines(stream, max_record_bytes), start=1):
+        start, offset = offset, offset + size
+        if isinstance(line, bytes) and not line.strip():
             continue
         seen_any = True
-        try:
-            text = decode(line)
-        except ReaderError as error:
-            yield RecordProblem(f"line {number}", str(error))
-            continue
-        yield _line_record(text.strip("\n"), number, path)
+        yield number, start, line
     if not seen_any:
         raise ReaderError("no articles in the file (only blank lines)")
 
 
-def _limited_lines(stream: BinaryIO, limit: int) -> Iterator[bytes | int]:
-    """Each line's bytes, or the size of a line above ``limit`` (its bytes are not kept)."""
+def _too_long(number: int, size: int, limit: int) -> RecordProblem:
+    return RecordProblem(
+        f"line {number}",
+        f"record is {megabytes(size)}, above the {megabytes(limit)} limit per record "
+        "(raise it with --max-record-size)",
+    )
+
+
+def _decoded_record(line: bytes, number: int, path: str) -> ParsedArticle | RecordProblem:
+    try:
+        text = decode(line)
+    except ReaderError as error:
+        return RecordProblem(f"line {number}", str(error))
+    return _line_record(text.strip("\n"), number, path)
+
+
+def _limited_lines(stream: BinaryIO, limit: int) -> Iterator[tuple[bytes | int, int]]:
+    """(bytes, size) of each line, or (length, size) of a line above ``limit`` (not kept).
+
+    ``size`` counts the line's newline, so offsets can be summed from it.
+    """
     while True:
         line = stream.readline(limit + 1)
         if not line:
             return
         if len(line) <= limit or (line.endswith(b"\n") and len(line) == limit + 1):
-            yield line
+            yield line, len(line)
             continue
         size = len(line)
         while not line.endswith(b"\n"):
@@ -145,7 +190,7 @@ def _limited_lines(stream: BinaryIO, limit: int) -> Iterator[bytes | int]:
             if not line:
                 break
             size += len(line)
-        yield size - 1 if line.endswith(b"\n") else size
+        yield (size - 1 if line.endswith(b"\n") else size), size
 
 
 def _line_record(line: str, number: int, path: str) -> ParsedArticle | RecordProblem:

@@ -19,7 +19,7 @@ from timeline_app.ingest.dates import ALTERNATIVE_KEY
 from timeline_app.ingest.decoding import DEFAULT_MAX_BYTES, DEFAULT_MAX_RECORD_BYTES
 from timeline_app.ingest.errors import ReaderError
 from timeline_app.ingest.json_reader import RecordProblem
-from timeline_app.ingest.readers import read_path, shown_path
+from timeline_app.ingest.readers import read_jsonl_line, read_path, shown_path
 from timeline_app.store import codec
 from timeline_app.store.codec import content_hash
 from timeline_app.store.known_content import KnownContent
@@ -34,6 +34,24 @@ class FileTask:
     path: str
     max_bytes: int = DEFAULT_MAX_BYTES
     max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES
+
+
+@dataclass(frozen=True, slots=True)
+class LineTask:
+    """Read, date and tag the record on one line of a JSON Lines file.
+
+    Only the line's place travels to the worker, so the importing process
+    never holds a JSON Lines file's records.
+    """
+
+    path: str
+    number: int
+    offset: int
+    max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES
+
+    @property
+    def label(self) -> str:
+        return f"{shown_path(self.path)} (line {self.number})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,11 +186,22 @@ def init_worker(db_path: str | None) -> None:
     _known = KnownContent(db_path)
 
 
-def run_task(task: FileTask | RecordTask) -> TaskOutcome:
+def run_task(task: FileTask | RecordTask | LineTask) -> TaskOutcome:
     """Read (for files), date and tag; every problem becomes a message, never an exception."""
     if isinstance(task, RecordTask):
         outcome = TaskOutcome(task.label)
         _prepare_into(outcome, task.label, task.article)
+        return outcome
+    if isinstance(task, LineTask):
+        outcome = TaskOutcome(task.label)
+        try:
+            item = read_jsonl_line(Path(task.path), task.number, task.offset, task.max_record_bytes)
+        except Exception as error:  # a reader bug must not end the whole import
+            item = RecordProblem("", f"unexpected error: {type(error).__name__}: {error}")
+        if isinstance(item, RecordProblem):
+            outcome.problems.append((task.label, item.message))
+        else:
+            _prepare_into(outcome, item.path or task.label, item)
         return outcome
     shown = shown_path(task.path)
     outcome = TaskOutcome(shown)

@@ -34,8 +34,10 @@ from timeline_app.ingest.errors import ReaderError
 from timeline_app.ingest.html_reader import parse_html
 from timeline_app.ingest.json_reader import (
     RecordProblem,
+    jsonl_line_offsets,
     read_json_records,
     read_jsonl_records,
+    record_at,
     stream_jsonl_records,
 )
 from timeline_app.ingest.text_reader import parse_text
@@ -205,6 +207,52 @@ def _read_jsonl(
             yield from stream_jsonl_records(stream, path=name, max_record_bytes=max_record_bytes)
         except OSError as error:
             raise ReaderError(f"cannot read: {error.strerror or error}") from error
+
+
+def is_streamable_jsonl(path: Path) -> bool:
+    """A JSON Lines file whose lines can be read on their own (not UTF-16: it must be whole)."""
+    if path.suffix.lower() not in JSONL_SUFFIXES:
+        return False
+    try:
+        with path.open("rb") as stream:
+            return not needs_whole_file_decoding(stream.read(8192))
+    except OSError:
+        return False  # read_path reports it
+
+
+def jsonl_lines(
+    path: Path,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES,
+) -> Iterator[tuple[int, int] | RecordProblem]:
+    """(line number, byte offset) of each record of a JSON Lines file, read as a stream.
+
+    Lines above ``max_record_bytes`` come out as problems; ReaderError when
+    the file as a whole is unusable.
+    """
+    check_size(path, max_bytes)
+    try:
+        with path.open("rb") as stream:
+            yield from jsonl_line_offsets(stream, max_record_bytes=max_record_bytes)
+    except OSError as error:
+        raise ReaderError(f"cannot read: {error.strerror or error}") from error
+
+
+def read_jsonl_line(
+    path: Path,
+    number: int,
+    offset: int,
+    max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES,
+) -> ParsedArticle | RecordProblem:
+    """The article on one line of a JSON Lines file (see :func:`jsonl_lines`)."""
+    try:
+        with path.open("rb") as stream:
+            item = record_at(
+                stream, number, offset, path=shown_path(path), max_record_bytes=max_record_bytes
+            )
+    except OSError as error:
+        return RecordProblem(f"line {number}", f"cannot read: {error.strerror or error}")
+    return _within_limit(_cleaned(item), max_record_bytes)
 
 
 def _read_timeml(path: Path, data: bytes) -> ParsedArticle:
