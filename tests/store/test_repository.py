@@ -20,6 +20,7 @@ SCHEMA_VERSIONS = (
     "0003_published_confidence",
     "0004_happenings",
     "0005_article_furniture",
+    "0006_pending_regroup",
 )
 
 

@@ -27,6 +27,7 @@ from timeline_app.store import codec
 from timeline_app.store.corrections import APPLY_CORRECTIONS, CorrectionsMixin, _now
 from timeline_app.store.furniture import store_furniture, stored_furniture
 from timeline_app.store.opening import Access, IntegrityReport, open_library_database
+from timeline_app.store.pending import PendingRegroupMixin
 from timeline_app.store.story_queries import StoryQueriesMixin
 from timeline_app.store.timeline_queries import (
     TimelineQueriesMixin,
@@ -61,7 +62,7 @@ def _machine_confidence(source: PublishedSource, confidence: float | None) -> fl
     return min(1.0, max(0.0, float(confidence)))
 
 
-class Repository(CorrectionsMixin, TimelineQueriesMixin, StoryQueriesMixin):
+class Repository(CorrectionsMixin, TimelineQueriesMixin, StoryQueriesMixin, PendingRegroupMixin):
     """Articles, their machine analysis, and the user's corrections."""
 
     def __init__(
