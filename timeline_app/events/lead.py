@@ -50,7 +50,7 @@ _CLOCK = r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[ \t]*[AaPp]\.?[Mm]\.?)?(?:[ \t]+[A-
 TIME_STAMP = re.compile(
     rf"(?:(?:Updated|Posted|Published|Last[ \t]+updated)[ \t:]+)?"
     rf"(?:(?:{_WEEKDAY},?[ \t]+)?(?:{_MONTH}[ \t]+\d{{1,2}},?|\d{{1,2}}[ \t]+{_MONTH})[ \t]+\d{{4}}"
-    rf",?[ \t]+(?:at[ \t]+)?{_CLOCK}"
+    rf",?[ \t]+(?:at[ \t]+)?{_CLOCK}(?:[ \t]+at[ \t]+{_CLOCK})?"
     rf"|{_CLOCK}[ \t]+{_MONTH}[ \t]+\d{{1,2}},?[ \t]+\d{{4}})"
 )
 
