@@ -34,8 +34,8 @@ def _library(tmp_path: Path) -> Repository:
 
 
 def test_the_legend_names_articles_by_title_and_outlet(qtbot: Any, tmp_path: Path) -> None:
-    from timeline_app.gui.timeline_source import RepositoryTimelineSource
-    from timeline_app.gui.timeline_view import TimelineView
+    from timeline_app.gui.timeline.source import RepositoryTimelineSource
+    from timeline_app.gui.timeline.view import TimelineView
 
     with _library(tmp_path) as repo:
         view = TimelineView()

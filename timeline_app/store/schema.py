@@ -190,6 +190,27 @@ def _published_confidence(db: Database) -> None:
     db.execute("ALTER TABLE articles ADD COLUMN published_confidence REAL")
 
 
+@MIGRATIONS(name="0004_happenings")
+def _happenings(db: Database) -> None:
+    """What the story layer knows of each event's happening, stored on every member.
+
+    ``importance`` (comparable within one library; the same for every event
+    of a group), ``headline`` (the happening's short clause) and ``reports``
+    (distinct articles reporting it) are recomputed for the whole library
+    whenever grouping runs. Old rows get the defaults until then (a lone
+    event reported once, of no particular importance). The index serves
+    "the most important events (in a window)": it is read in importance
+    order and the time filter is answered from the index alone.
+    """
+    for statement in (
+        "ALTER TABLE events ADD COLUMN importance REAL NOT NULL DEFAULT 0",
+        "ALTER TABLE events ADD COLUMN headline TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE events ADD COLUMN reports INTEGER NOT NULL DEFAULT 1",
+        "CREATE INDEX events_by_importance ON events(hidden, importance DESC, start_s, end_s)",
+    ):
+        db.execute(statement)
+
+
 @MIGRATIONS(name="0005_article_furniture")
 def _article_furniture(db: Database) -> None:
     """Page furniture as marked ranges of each article, and a title for every article.
