@@ -55,6 +55,19 @@ def test_the_headline_a_text_opens_with_is_its_title(text: str, title: str) -> N
             "By the Wire Staff NATO acknowledged Sunday that a strike hit homes. More follows.",
             "NATO acknowledged Sunday that a strike hit homes.",
         ),
+        (  # names and an organisation in capitals, with a role
+            "By Jane Rizzo, ABC National Security Producer The drone is one of the resources."
+            " It flies high.",
+            "The drone is one of the resources.",
+        ),
+        (  # "From" names with their organisation
+            "From Elise Roe and Jill Doe, XYZ Rebels carry the coffin in Benghazi. More.",
+            "Rebels carry the coffin in Benghazi.",
+        ),
+        (  # "From" without an organisation is the story
+            "From Monday the talks resume. Officials said so.",
+            "From Monday the talks resume.",
+        ),
         (  # "By" starting a sentence is no byline
             "By Tuesday the rebels had taken the port. Officials confirmed it.",
             "By Tuesday the rebels had taken the port.",

@@ -102,7 +102,7 @@ def stamp_ending_at(text: str, position: int) -> int | None:
     return None
 
 
-_BY = re.compile(r"\b(?:By|BY)[ \t]")
+_BY = re.compile(r"\b(?:By|BY|From)[ \t]")
 # The agency in brackets, a dash, and the story's first word, capitalised
 # (which "Singapore Airlines (SIA) - the recipient carrier" is not).
 _AGENCY = re.compile(r"\([A-Z][^()\n]{0,30}\)\s*(?:-{1,2}|–|—)(?=\s*[\"“‘'A-Z0-9])")
@@ -115,10 +115,12 @@ def _byline() -> re.Pattern[str]:
         sorted((re.escape(w) for _, w in read_words("byline_roles.txt")), key=len, reverse=True)
     )
     role = rf"(?:[A-Z][a-z]+[ \t]+(?:and[ \t]+|&[ \t]+)?){{0,4}}(?:{roles})\b"
-    return re.compile(
-        rf"\b(?:By|BY)[ \t]+{_ONE_BY}(?:[ \t]*(?:,|and|&)[ \t]*{_ONE_BY}){{0,3}}"
-        rf"(?:,?[ \t]+(?:{role}|(?:{roles})\b))?"
-    )
+    names = rf"{_ONE_BY}(?:[ \t]*(?:,|and|&)[ \t]*{_ONE_BY}){{0,3}}"
+    # ", CNN", ", AP Staff Writer": an organisation in capitals after the names.
+    suffix = rf"(?:,[ \t]*[A-Z]{{2,6}}\b(?:[ \t]+{role})?|,?[ \t]+(?:{role}|(?:{roles})\b))"
+    # "From Jane Doe and John Roe, CNN" is a byline only with its organisation
+    # or role, unlike "From Monday ...".
+    return re.compile(rf"\b(?:(?:By|BY)[ \t]+{names}{suffix}?|From[ \t]+{names}{suffix})")
 
 
 @dataclass(frozen=True, slots=True)
