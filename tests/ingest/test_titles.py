@@ -68,6 +68,18 @@ def test_the_headline_a_text_opens_with_is_its_title(text: str, title: str) -> N
             "From Monday the talks resume. Officials said so.",
             "From Monday the talks resume.",
         ),
+        (  # a stamp without a year, then a dateline without a comma
+            "Thu, Sep 15 10:57 AM BST LONDON (Reuters) - Oil prices rose on tight supplies. More.",
+            "Oil prices rose on tight supplies.",
+        ),
+        (  # an update stamp in lower case; an outlet's possessive is no time zone
+            "updated: Thu May 03 2012 06:46:00 ABC's host speaks with the minister. More.",
+            "ABC's host speaks with the minister.",
+        ),
+        (  # "By <name> for ORG"
+            "By Barry Neild for XYZ Refugees rest in a village. More.",
+            "Refugees rest in a village.",
+        ),
         (  # "By" starting a sentence is no byline
             "By Tuesday the rebels had taken the port. Officials confirmed it.",
             "By Tuesday the rebels had taken the port.",

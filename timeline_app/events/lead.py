@@ -43,22 +43,23 @@ _STAFF = (
 )
 _ONE_BY = rf"(?:{_STAFF}|{_NAME})"
 
-_CLOCK = r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[ \t]*[AaPp]\.?[Mm]\.?)?(?:[ \t]+[A-Z]{2,4}\b)?"
+_CLOCK = r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[ \t]*[AaPp]\.?[Mm]\.?)?(?:[ \t]+[A-Z]{2,4}\b(?!['’]))?"
 
 # "Tue May 12, 2009 8:56 am EDT", "Tuesday 12 May 2009 16.36 BST",
 # "3:44 pm ET February 11, 2013", "Updated 1:05 GMT (0905 HKT) March 3, 2011".
 TIME_STAMP = re.compile(
-    rf"(?:(?:Updated|Posted|Published|Last[ \t]+updated)[ \t:]+)?"
+    rf"(?:(?i:updated|posted|published|last[ \t]+updated)[ \t:]+)?"
     rf"(?:(?:{_WEEKDAY},?[ \t]+)?(?:{_MONTH}[ \t]+\d{{1,2}},?|\d{{1,2}}[ \t]+{_MONTH})[ \t]+\d{{4}}"
     rf",?[ \t]+(?:at[ \t]+)?{_CLOCK}(?:[ \t]+at[ \t]+{_CLOCK})?"
-    rf"|{_CLOCK}[ \t]+{_MONTH}[ \t]+\d{{1,2}},?[ \t]+\d{{4}})"
+    rf"|{_CLOCK}[ \t]+{_MONTH}[ \t]+\d{{1,2}},?[ \t]+\d{{4}}"
+    rf"|{_WEEKDAY},?[ \t]+{_MONTH}[ \t]+\d{{1,2}},?[ \t]+{_CLOCK})"
 )
 
 _PLACE = r"[A-Z][A-Za-z.'’-]+(?:[ \t]+[A-Z][A-Za-z.'’-]+){0,3}"
 # "Tripoli, Libya (CNN) --", "GENEVA, May 26 (Reuters) -", "(CNN) --",
 # "LONDON (Reuters Life!)\n\n-", "WASHINGTON |" (a place before a stamp).
 DATELINE = re.compile(
-    rf"(?:(?P<place>{_PLACE}(?:,[ \t]*{_PLACE}){{0,2}})(?:,[ \t]*{_MONTH}[ \t]+\d{{1,2}})?[ \t]*)?"
+    rf"(?:(?P<place>{_PLACE}(?:,[ \t]*{_PLACE}){{0,2}})(?:,?[ \t]*{_MONTH}[ \t]+\d{{1,2}})?[ \t]*)?"
     r"\((?P<agency>[A-Z][\w.&!]*(?:[ \t]+[A-Z][\w.&!]*){0,2})\)\s*(?:-{1,2}|–|—)"
 )
 # Before a stamp the place is in capitals ("SAN JUAN, Puerto Rico | Mon May 25,
@@ -117,7 +118,10 @@ def _byline() -> re.Pattern[str]:
     role = rf"(?:[A-Z][a-z]+[ \t]+(?:and[ \t]+|&[ \t]+)?){{0,4}}(?:{roles})\b"
     names = rf"{_ONE_BY}(?:[ \t]*(?:,|and|&)[ \t]*{_ONE_BY}){{0,3}}"
     # ", CNN", ", AP Staff Writer": an organisation in capitals after the names.
-    suffix = rf"(?:,[ \t]*[A-Z]{{2,6}}\b(?:[ \t]+{role})?|,?[ \t]+(?:{role}|(?:{roles})\b))"
+    suffix = (
+        rf"(?:,[ \t]*[A-Z]{{2,6}}\b(?:[ \t]+{role})?|[ \t]+for[ \t]+[A-Z]{{2,6}}\b"
+        rf"|,?[ \t]+(?:{role}|(?:{roles})\b))"
+    )
     # "From Jane Doe and John Roe, CNN" is a byline only with its organisation
     # or role, unlike "From Monday ...".
     return re.compile(rf"\b(?:(?:By|BY)[ \t]+{names}{suffix}?|From[ \t]+{names}{suffix})")
@@ -173,6 +177,7 @@ def _markers(text: str, limit: int) -> list[tuple[int, int, str]]:
 
 
 _WORD = re.compile(r"[\w'’-]+")
+_PLAIN_WORD = re.compile(rf"(?!{_CALENDAR_WORD}\b)[A-Za-z][a-z'’-]+")
 HEADLINE_MAX_WORDS = 25
 
 
@@ -180,6 +185,8 @@ def _looks_like_headline(candidate: str) -> bool:
     words = _WORD.findall(candidate)
     if not 2 <= len(words) <= HEADLINE_MAX_WORDS:
         return False
+    if sum(1 for word in words if _PLAIN_WORD.fullmatch(word)) < 2:
+        return False  # "Thu, Sep 15 10:57": a stamp, not a headline
     return candidate[:1].isupper() or candidate[:1].isdigit() or candidate[:1] in "\"'‘“"
 
 
