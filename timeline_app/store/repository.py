@@ -91,7 +91,8 @@ class Repository(CorrectionsMixin, TimelineQueriesMixin, StoryQueriesMixin):
         (see ``store.live_files``): a new connection takes them again.
         """
         self.db.close()
-        self.db = open_database(self.path)
+        access = Access.READ if self.read_only else Access.WRITE
+        self.db = open_library_database(self.path, access).db
 
     def data_version(self) -> int:
         """A number that changes when another connection commits to the library.
