@@ -371,6 +371,17 @@ class Repository(CorrectionsMixin, TimelineQueriesMixin, StoryQueriesMixin):
         """The article's page furniture (sorted ranges; see ``events.furniture``)."""
         return stored_furniture(self.db, article_id)
 
+    def articles_with_shared_titles(self, at_least: int) -> list[tuple[int, str, str]]:
+        """(id, title, text) of articles whose title ``at_least`` articles share."""
+        return self.db.execute(
+            "SELECT id, title, text FROM articles WHERE title IN (SELECT title FROM articles"
+            " GROUP BY title HAVING COUNT(*) >= ?) ORDER BY id",
+            (at_least,),
+        ).fetchall()
+
+    def set_title(self, article_id: int, title: str) -> None:
+        self.db.execute("UPDATE articles SET title = ? WHERE id = ?", (title, article_id))
+
     def fill_missing_titles(self, title_for: Callable[[str], str]) -> int:
         """Give every article stored without a title one made from its text; returns how many."""
         rows = self.db.execute("SELECT id, text FROM articles WHERE trim(title) = ''").fetchall()
