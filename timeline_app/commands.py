@@ -255,6 +255,7 @@ def _write(
                 prepared.content_hash,
                 prepared.timex_values,
                 prepared.event_values,
+                prepared.furniture,
             )
             if created:
                 imported.append(article.id)

@@ -25,7 +25,7 @@ from timeline_app.events.furniture import Furniture
 from timeline_app.events.model import Event
 from timeline_app.store import codec
 from timeline_app.store.corrections import APPLY_CORRECTIONS, CorrectionsMixin, _now
-from timeline_app.store.furniture import store_furniture, stored_furniture
+from timeline_app.store.furniture import replace_furniture, store_furniture, stored_furniture
 from timeline_app.store.opening import Access, IntegrityReport, open_library_database
 from timeline_app.store.story_queries import StoryQueriesMixin
 from timeline_app.store.timeline_queries import (
@@ -330,6 +330,7 @@ class Repository(CorrectionsMixin, TimelineQueriesMixin, StoryQueriesMixin):
         content_hash: str,
         timex_values: Sequence[tuple[Any, ...]],
         event_values: Sequence[tuple[Any, ...]],
+        furniture: Sequence[Furniture] | None = None,
     ) -> tuple[Article, bool]:
         """The import fast path: a new article and its analysis, rows prepared by workers.
 
@@ -340,7 +341,10 @@ class Repository(CorrectionsMixin, TimelineQueriesMixin, StoryQueriesMixin):
         with self.db.atomic():
             article, created = self.add_article(parsed, content_hash=content_hash)
             if created:
-                store_furniture(self.db, article.id, parsed.text)
+                if furniture is None:
+                    store_furniture(self.db, article.id, parsed.text)
+                else:
+                    replace_furniture(self.db, article.id, furniture)
                 self._insert_values("timexes", codec.TIMEX_INSERT_COLUMNS, article.id, timex_values)
                 self._insert_values("events", codec.EVENT_INSERT_COLUMNS, article.id, event_values)
         return article, created
