@@ -33,6 +33,11 @@ from timeline_app.ingest.titles import TITLE_LIMIT, article_title, title_from_te
             " closed today.",
             "School closes after pupil falls ill",
         ),
+        (  # after a byline, the headline before the highlights list
+            "By the Wire Staff Kids help refurbish weapons NEW: A fresh attack killed five"
+            " Tripoli (Agency) -- More.",
+            "Kids help refurbish weapons",
+        ),
         (  # a short first line of its own
             "Swine flu: How serious a threat?\nThe 1918 flu killed millions of people.",
             "Swine flu: How serious a threat?",
@@ -75,6 +80,11 @@ def test_the_headline_a_text_opens_with_is_its_title(text: str, title: str) -> N
         (  # an update stamp in lower case; an outlet's possessive is no time zone
             "updated: Thu May 03 2012 06:46:00 ABC's host speaks with the minister. More.",
             "ABC's host speaks with the minister.",
+        ),
+        (  # a numeric stamp, a byline, a dateline with two places
+            "2009 04 25 08:50 JST By Al Bell MEXICO CITY/GENEVA (Reuters) - A strain of flu"
+            " killed 60 people. More.",
+            "A strain of flu killed 60 people.",
         ),
         (  # "By <name> for ORG"
             "By Barry Neild for XYZ Refugees rest in a village. More.",
