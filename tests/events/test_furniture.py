@@ -113,10 +113,11 @@ def test_plain_news_has_no_furniture() -> None:
 def test_prose_with_tweet_and_share_words_is_no_widget() -> None:
     text = (
         "Share prices fell on Monday.\n\n"
-        "In a tweet on Tuesday, the minister said he would Like to stay.\n"
+        "In a tweet on Tuesday, the minister said he would Like to stay.\n\n"
+        "HAS MEXICO SEEN AN OUTBREAK LIKE THIS SINCE 1918?\n"
     )
     assert find_furniture(text) == []
-    assert _expressions(text) == ["Monday", "Tuesday"]
+    assert _expressions(text) == ["Monday", "Tuesday", "1918"]
 
 
 def test_kind_at_answers_for_any_offset() -> None:

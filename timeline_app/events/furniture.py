@@ -192,9 +192,22 @@ def _widget_positions(text: str) -> list[int]:
     positions = []
     for match in _widget_words().finditer(text):
         word = match.group()
-        if (word.isupper() and len(word) > 2) or stamp_ending_at(text, match.start()) is not None:
+        alone = word.isupper() and len(word) > 2 and not _in_capitals(text, *match.span())
+        if alone or stamp_ending_at(text, match.start()) is not None:
             positions.append(match.start())
     return positions
+
+
+_CAPITAL_WORD = re.compile(r"[A-Z]{2,}[A-Z'’]*")
+
+
+def _in_capitals(text: str, start: int, end: int) -> bool:
+    """Whether the word at ``start:end`` is part of a line in capitals
+    ("HAS MEXICO EVER SEEN AN OUTBREAK LIKE THIS"), not a widget's label."""
+    before = text[max(0, start - 30) : start].split()
+    after = text[end : end + 30].split()
+    neighbours = [before[-1] if before else "", after[0] if after else ""]
+    return any(_CAPITAL_WORD.fullmatch(word.strip("?!.,:;\"'")) for word in neighbours)
 
 
 # What is left of a shortened link that the sentence splitter cut at its dot:
