@@ -212,12 +212,41 @@ def import_paths(
         # Stops the worker pool when cancelled or on an error; work prepared but
         # not yet written is dropped whole, and a re-run picks it up.
         results.close()
+    if report.imported:
+        name_articles(repo)
     owed = repo.regroup_pending() if group else []
     if owed:
         regroup(repo, owed)
     if report.imported:
         repo.optimize()
     return report
+
+
+# A title this many articles of a library take from their texts is a page's
+# teaser ("2 men charged in death of Chicago teen ..."), not their title.
+SHARED_TITLE = 3
+
+
+def name_articles(repo: Repository) -> int:
+    """Title the untitled, and retitle articles whose title is a teaser many share.
+
+    Titles read from a file's metadata are kept; only titles the machine took
+    from the text move on to the text's next sentence. Returns how many changed.
+    """
+    from timeline_app.ingest.titles import title_from_text
+
+    changed = repo.fill_missing_titles(title_from_text)
+    shared = repo.articles_with_shared_titles(SHARED_TITLE)
+    avoid = {title for _, title, _ in shared}
+    with repo.transaction():
+        for article_id, title, text in shared:
+            if title_from_text(text) != title:
+                continue  # not taken from the text: the file's own title stays
+            better = title_from_text(text, avoid)
+            if better != title:
+                repo.set_title(article_id, better)
+                changed += 1
+    return changed
 
 
 WORKER_DIED_MESSAGE = (
@@ -275,6 +304,7 @@ def _write_batch(
                 prepared.content_hash,
                 prepared.timex_values,
                 prepared.event_values,
+                prepared.furniture,
             )
             if created:
                 imported.append(article.id)
@@ -407,9 +437,7 @@ def retag_all(
         )
         for a in repo.articles()
     ]
-    from timeline_app.ingest.titles import title_from_text
-
-    repo.fill_missing_titles(title_from_text)
+    name_articles(repo)
     count = 0
     batch: list[RetagResult] = []
     results = run_in_order(_retag_task, items, workers=workers)

@@ -25,7 +25,12 @@ from datetime import date
 
 from timeline_app.articles import PublishedSource
 from timeline_app.events.explain import explain_event, timex_confidence
-from timeline_app.events.furniture import Furniture, find_furniture, furniture_kind_at
+from timeline_app.events.furniture import (
+    Furniture,
+    find_furniture,
+    furniture_kind_at,
+    split_at_furniture,
+)
 from timeline_app.events.intervals import (
     are_adjacent,
     contains,
@@ -87,8 +92,8 @@ def build_events(
                 f"timex {timex.text!r} at {timex.start}-{timex.end} does not match the article"
                 f" text there ({text[timex.start : timex.end]!r}): offsets from another text?"
             )
-    sentences = split_sentences(text)
     marked = find_furniture(text) if furniture is None else sorted(furniture)
+    sentences = split_at_furniture(text, split_sentences(text), marked)
     dated = sorted(
         (
             t

@@ -15,6 +15,7 @@ from typing import Any
 
 from timeline_app.analysis import analyse
 from timeline_app.articles import ParsedArticle
+from timeline_app.events.furniture import Furniture, find_furniture
 from timeline_app.ingest.decoding import DEFAULT_MAX_BYTES, DEFAULT_MAX_RECORD_BYTES
 from timeline_app.ingest.errors import ReaderError
 from timeline_app.ingest.json_reader import RecordProblem
@@ -74,6 +75,8 @@ class PreparedArticle:
     content_hash: str
     timex_values: list[tuple[Any, ...]]
     event_values: list[tuple[Any, ...]]
+    # Page furniture found where the tagging ran (the writer need not look again).
+    furniture: list[Furniture] | None = None
 
 
 @dataclass(slots=True)
@@ -90,12 +93,16 @@ def prepare_article(parsed: ParsedArticle, digest: str | None = None) -> Prepare
     """Date and tag one article."""
     titled = replace(parsed, title=article_title(parsed.text, parsed.title))
     dated = with_publication_date(titled)
-    timexes, events = analyse(dated.text, dated.published, dated.published_source)
+    furniture = find_furniture(dated.text)
+    timexes, events = analyse(
+        dated.text, dated.published, dated.published_source, furniture=furniture
+    )
     return PreparedArticle(
         dated,
         digest or content_hash(dated.text),
         [codec.timex_values(t) for t in timexes],
         [codec.event_values(e) for e in events],
+        furniture,
     )
 
 

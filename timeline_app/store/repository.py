@@ -25,7 +25,7 @@ from timeline_app.events.furniture import Furniture
 from timeline_app.events.model import Event
 from timeline_app.store import codec
 from timeline_app.store.corrections import APPLY_CORRECTIONS, CorrectionsMixin, _now
-from timeline_app.store.furniture import store_furniture, stored_furniture
+from timeline_app.store.furniture import replace_furniture, store_furniture, stored_furniture
 from timeline_app.store.opening import Access, IntegrityReport, open_library_database
 from timeline_app.store.pending import PendingRegroupMixin
 from timeline_app.store.story_queries import StoryQueriesMixin
@@ -331,6 +331,7 @@ class Repository(CorrectionsMixin, TimelineQueriesMixin, StoryQueriesMixin, Pend
         content_hash: str,
         timex_values: Sequence[tuple[Any, ...]],
         event_values: Sequence[tuple[Any, ...]],
+        furniture: Sequence[Furniture] | None = None,
     ) -> tuple[Article, bool]:
         """The import fast path: a new article and its analysis, rows prepared by workers.
 
@@ -341,7 +342,10 @@ class Repository(CorrectionsMixin, TimelineQueriesMixin, StoryQueriesMixin, Pend
         with self.db.atomic():
             article, created = self.add_article(parsed, content_hash=content_hash)
             if created:
-                store_furniture(self.db, article.id, parsed.text)
+                if furniture is None:
+                    store_furniture(self.db, article.id, parsed.text)
+                else:
+                    replace_furniture(self.db, article.id, furniture)
                 self._insert_values("timexes", codec.TIMEX_INSERT_COLUMNS, article.id, timex_values)
                 self._insert_values("events", codec.EVENT_INSERT_COLUMNS, article.id, event_values)
         return article, created
@@ -371,6 +375,17 @@ class Repository(CorrectionsMixin, TimelineQueriesMixin, StoryQueriesMixin, Pend
     def furniture(self, article_id: int) -> list[Furniture]:
         """The article's page furniture (sorted ranges; see ``events.furniture``)."""
         return stored_furniture(self.db, article_id)
+
+    def articles_with_shared_titles(self, at_least: int) -> list[tuple[int, str, str]]:
+        """(id, title, text) of articles whose title ``at_least`` articles share."""
+        return self.db.execute(
+            "SELECT id, title, text FROM articles WHERE title IN (SELECT title FROM articles"
+            " GROUP BY title HAVING COUNT(*) >= ?) ORDER BY id",
+            (at_least,),
+        ).fetchall()
+
+    def set_title(self, article_id: int, title: str) -> None:
+        self.db.execute("UPDATE articles SET title = ? WHERE id = ?", (title, article_id))
 
     def fill_missing_titles(self, title_for: Callable[[str], str]) -> int:
         """Give every article stored without a title one made from its text; returns how many."""
