@@ -7,7 +7,8 @@ the page's own date, else its dateline or text). Counted:
 
 * ``imported``: pages read without a ReaderError (the rest are listed in ``refused``);
 * ``day_exact``: the stored publication day equals the annotated one;
-* ``title_exact``: the title equals the annotated one, whitespace normalised;
+* ``title_exact``: the title equals the annotated one, whitespace normalised (and
+  soft hyphens, which no reader sees, dropped; everywhere below too);
 * ``body_complete``: every ``text_contains`` snippet is in the text;
 * ``no_furniture``: no ``text_lacks`` snippet (menus, cookie banners, related
   links) is in the text, out of the imported pages;
@@ -36,7 +37,8 @@ DEFAULT_CORPORA = Path(__file__).resolve().parent.parent.parent / "shared" / "co
 
 
 def normalised(text: str) -> str:
-    return " ".join(text.split())
+    """Whitespace collapsed and soft hyphens (invisible, U+00AD) dropped, as a reader sees it."""
+    return " ".join(text.replace("\u00ad", "").split())
 
 
 def score_page(gold: dict, article: ParsedArticle | None) -> dict:
