@@ -179,16 +179,6 @@ def test_cycle_finder_sees_a_lazy_import_back() -> None:
     assert import_cycles(graph) == [["pkg.a", "pkg.b"]]
 
 
-# Cycles being removed this round by the engineers who own these modules
-# (`sync`: main_window <-> window_actions; `story-gui`: timeline_view <->
-# timeline_export). Delete an entry once its cycle is gone; nothing may be added.
-KNOWN_GUI_CYCLES_TO_REMOVE: list[list[str]] = [
-    ["timeline_app.gui.main_window", "timeline_app.gui.window_actions"],
-    ["timeline_app.gui.timeline_export", "timeline_app.gui.timeline_view"],
-]
-
-
 def test_no_module_imports_a_module_that_imports_it_back() -> None:
     cycles = import_cycles(package_import_graph())
-    unexpected = [cycle for cycle in cycles if cycle not in KNOWN_GUI_CYCLES_TO_REMOVE]
-    assert unexpected == [], f"import cycles: {unexpected}"
+    assert cycles == [], f"import cycles: {cycles}"

@@ -277,6 +277,19 @@ def regroup(
         events = repo.events(include_hidden=True)
     texts = repo.article_texts({event.article_id for event in events})
     repo.set_groups(group_events(events, texts), scope)
+    refresh_happenings(repo)
+
+
+def refresh_happenings(repo: Repository) -> None:
+    """Recompute every happening's importance, headline and reports (after any regrouping).
+
+    The whole library, even after a local regroup: importance is relative
+    (how often the library mentions a date), so one article can move others.
+    """
+    from timeline_app.events.happenings import assess_happenings
+
+    events, articles, sentences = repo.happening_inputs()
+    repo.set_happenings(assess_happenings(events, articles, sentences))
 
 
 def _groups_of(repo: Repository, article_id: int) -> set[int]:
@@ -347,6 +360,9 @@ def retag_all(
         )
         for a in repo.articles()
     ]
+    from timeline_app.ingest.titles import title_from_text
+
+    repo.fill_missing_titles(title_from_text)
     count = 0
     batch: list[RetagResult] = []
     results = run_in_order(_retag_task, items, workers=workers)

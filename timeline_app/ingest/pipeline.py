@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 import signal
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +20,7 @@ from timeline_app.ingest.errors import ReaderError
 from timeline_app.ingest.json_reader import RecordProblem
 from timeline_app.ingest.pubdate import with_publication_date
 from timeline_app.ingest.readers import read_path
+from timeline_app.ingest.titles import article_title
 from timeline_app.store import codec
 from timeline_app.store.codec import content_hash
 from timeline_app.store.known_content import KnownContent
@@ -68,7 +69,8 @@ class TaskOutcome:
 
 def prepare_article(parsed: ParsedArticle, digest: str | None = None) -> PreparedArticle:
     """Date and tag one article."""
-    dated = with_publication_date(parsed)
+    titled = replace(parsed, title=article_title(parsed.text, parsed.title))
+    dated = with_publication_date(titled)
     timexes, events = analyse(dated.text, dated.published, dated.published_source)
     return PreparedArticle(
         dated,
