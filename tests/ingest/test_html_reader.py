@@ -272,3 +272,32 @@ def test_svg_titles_are_not_page_titles() -> None:
     article = parse_html(page)
     assert article.title != "icon-share"
     assert "icon-share" not in article.text
+
+
+def test_pointers_to_other_stories_and_back_matter_are_left_out() -> None:
+    """Whatever the language: a block that is mostly a link, a trailing label with no
+    story after it, and a "Further reading:" tail of short references."""
+    teaser = (
+        '<blockquote>SEE ALSO: <a href="/other">How the river was tamed in 1950</a></blockquote>'
+    )
+    tail = (
+        "<h2>More from the valley</h2>"
+        '<ul><li><a href="/a">Bridge repairs begin next week</a></li>'
+        '<li><a href="/b">School reopens after the storm</a></li></ul>'
+        "<p>Further reading:</p><p>Smith, J. (2019). Floods of the valley. Riverside Press.</p>"
+        "<p>Topics</p>"
+    )
+    page = news_page(between=teaser).replace("</article>", tail + "</article>")
+    article = parse_html(page)
+    assert article.text == STORY
+
+
+def test_long_paragraphs_styled_as_headings_stay() -> None:
+    """Some pages set their intro in a heading element: it is story, not a label."""
+    intro = (
+        "<h2>Floods came early this year, and for the people of the valley the "
+        "first night was the worst in memory.</h2><h2>What happened</h2>"
+    )
+    article = parse_html(news_page().replace("<p>", intro + "<p>", 1))
+    assert article.text.startswith("Floods came early this year")
+    assert article.text.endswith(LAST)

@@ -17,6 +17,7 @@ entity or resource, and no script runs. A URL the page records of itself
 
 from __future__ import annotations
 
+import itertools
 from datetime import datetime
 
 from lxml.etree import ParserError
@@ -30,6 +31,16 @@ from timeline_app.ingest.pubdate.web_page import EARLIEST_YEAR, latest_plausible
 # Fewer words than this is not an article's text: the page is still imported
 # (its title or date is worth having), with a warning.
 THIN_TEXT_WORDS = 30
+# A block shorter than this whose text is more than this share links is a
+# pointer to other pages (related stories, "read more"), not the story.
+LINK_BLOCK_MAX_CHARS = 300
+LINK_DENSITY = 0.5
+_LINK_BLOCK_TAGS = frozenset({"p", "quote", "item", "list", "head", "row", "table"})
+# Back matter: labels of at most this many words, blocks of at most this size.
+LABEL_WORDS = 6
+HEADING_WORDS = 12
+_SENTENCE_ENDS = (".", "!", "?", "\u201d", '"')
+BACK_MATTER_BLOCK_CHARS = 300
 # Without a title or a date, a few words ("Menu", "Loading...") are not an article.
 MIN_WORDS_ALONE = 5
 
@@ -44,8 +55,13 @@ def parse_html(html: str, *, path: str = "") -> ParsedArticle:
     own_url = _own_url(tree)
     extracted = _extract(tree, own_url) or _metadata_only(tree, own_url)
     title = choose_headline(extracted.title or "", tree)
-    text = _without_headline(_paragraphs(extracted.text or ""), title)
+    text = _without_headline(_story_text(extracted), title)
     found = page_date(tree, extracted.date)
+    if len(text.split()) < THIN_TEXT_WORDS and (recalled := _extract(tree, own_url, recall=True)):
+        # Little text: ask trafilatura again, favouring recall (a page built
+        # of unusual blocks, where its balanced mode keeps only a slogan).
+        longer = _without_headline(_story_text(recalled), title)
+        text = longer if len(longer.split()) > len(text.split()) else text
     if not text and (title or found.day is not None):
         # trafilatura keeps nothing it cannot tell from furniture; a short
         # notice page still has its words.
@@ -107,7 +123,7 @@ def _own_url(tree: HtmlElement) -> str:
     return ""
 
 
-def _extract(tree: HtmlElement, own_url: str):  # type: ignore[no-untyped-def]
+def _extract(tree: HtmlElement, own_url: str, recall: bool = False):  # type: ignore[no-untyped-def]
     """trafilatura's reading of the page: text and metadata, or None when it finds no text."""
     from trafilatura import bare_extraction
 
@@ -118,9 +134,11 @@ def _extract(tree: HtmlElement, own_url: str):  # type: ignore[no-untyped-def]
     return bare_extraction(
         tree,
         url=own_url or None,
+        favor_recall=recall,
         include_comments=False,
         include_tables=True,
-        with_metadata=True,
+        include_links=True,  # to tell pointers to other pages from the story
+        with_metadata=not recall,
         date_extraction_params=date_search_settings(),
     )
 
@@ -144,6 +162,97 @@ def date_search_settings() -> dict[str, object]:
         "min_date": datetime(EARLIEST_YEAR, 1, 1),
         "max_date": datetime(latest_plausible_year(), 12, 31),
     }
+
+
+def _story_text(extracted) -> str:  # type: ignore[no-untyped-def]
+    """The extracted text without blocks that are mostly a link to another page.
+
+    "PUEDES VER: <a>Another story</a>", "Read more: <a>...</a>", a list of
+    headlines: whatever the language, a short block whose words are mostly a
+    link points elsewhere; it is not the story.
+    """
+    from lxml.etree import strip_tags
+    from trafilatura.xml import xmltotxt
+
+    body = getattr(extracted, "body", None)
+    if body is None:
+        return _paragraphs(extracted.text or "")
+    _drop_link_blocks(body)
+    _drop_back_matter(body)
+    strip_tags(body, "ref")
+    return _paragraphs(xmltotxt(body, False))
+
+
+def _drop_link_blocks(element) -> None:  # type: ignore[no-untyped-def]
+    for child in list(element):
+        if child.tag in _LINK_BLOCK_TAGS and _is_link_block(child):
+            _remove_keeping_tail(child)
+        else:
+            _drop_link_blocks(child)
+
+
+def _is_link_block(block) -> bool:  # type: ignore[no-untyped-def]
+    text = " ".join("".join(block.itertext()).split())
+    linked = sum(len(" ".join("".join(r.itertext()).split())) for r in block.iter("ref"))
+    return 0 < len(text) < LINK_BLOCK_MAX_CHARS and linked > LINK_DENSITY * len(text)
+
+
+def _drop_back_matter(body) -> None:  # type: ignore[no-untyped-def]
+    """Drop what trails the story: a label with no story after it.
+
+    Three shapes, in any language: a heading or short line that ends the text
+    ("More on this topic", "Tags") or is directly followed by another heading
+    (a heading whose content was a link list); and, in the last third, a short
+    label ending in a colon after which only short blocks follow to the end
+    ("Further reading:", "Contact:", then references and addresses).
+    """
+    blocks = [b for b in body if _words(b)]
+    sizes = [len(" ".join(_words(b))) for b in blocks]
+    seen = 0
+    for index, block in enumerate(blocks):
+        seen += sizes[index]
+        words = _words(block)
+        if (
+            seen > sum(sizes) * 2 / 3
+            and len(words) <= LABEL_WORDS
+            and words[-1].endswith(":")
+            and all(size <= BACK_MATTER_BLOCK_CHARS for size in sizes[index + 1 :])
+        ):
+            for trailing in blocks[index:]:
+                _remove_keeping_tail(trailing)
+            break
+    blocks = [b for b in body if _words(b)]
+    while blocks and _is_label(blocks[-1]):
+        _remove_keeping_tail(blocks.pop())
+    for block, following in itertools.pairwise(blocks):
+        if block.tag == "head" == following.tag and _is_label(block):
+            _remove_keeping_tail(block)
+
+
+def _words(block) -> list[str]:  # type: ignore[no-untyped-def]
+    return "".join(block.itertext()).split()
+
+
+def _is_label(block, most_words: int = 0) -> bool:  # type: ignore[no-untyped-def]
+    """A few words without a sentence's end: a label, not story.
+
+    Pages also style whole paragraphs as headings, so a heading counts only
+    when it is short too (at most ``HEADING_WORDS``; other blocks ``LABEL_WORDS``).
+    """
+    words = _words(block)
+    limit = most_words or (HEADING_WORDS if block.tag == "head" else LABEL_WORDS)
+    return len(words) <= limit and not words[-1].endswith(_SENTENCE_ENDS)
+
+
+def _remove_keeping_tail(element) -> None:  # type: ignore[no-untyped-def]
+    parent = element.getparent()
+    if element.tail and element.tail.strip():
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + element.tail
+        else:
+            parent.text = (parent.text or "") + element.tail
+    parent.remove(element)
 
 
 def _paragraphs(text: str) -> str:
