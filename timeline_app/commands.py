@@ -311,6 +311,8 @@ def _write_batch(
                 if prepared.parsed.published_problem:
                     problem = prepared.parsed.published_problem
                     warnings.append(ImportWarning(label, _problem_warning(problem, article)))
+                if prepared.parsed.read_warning:
+                    warnings.append(ImportWarning(label, prepared.parsed.read_warning))
             else:
                 duplicates.append(label)
         repo.mark_regroup_pending(imported)
