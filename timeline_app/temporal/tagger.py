@@ -19,6 +19,7 @@ from functools import cache
 
 from timeline_app.resources import resource_path
 from timeline_app.temporal.calendar import VALID_MODS, interval_of, is_well_formed, narrowed
+from timeline_app.temporal.chronology import entry_looks_ahead, is_chronology_heading
 from timeline_app.temporal.compiler import Bucket, CompiledRule, Matcher, compile_rule_set
 from timeline_app.temporal.coordination import with_coordinated_days
 from timeline_app.temporal.dispatch import DIGIT_START, first_character_class
@@ -148,6 +149,8 @@ _CLAUSE_START = re.compile(
 
 def sentence_tense(text: str, start: int, end: int, engine: Engine) -> Tense:
     """Past or future, by the marker word nearest the expression in its sentence."""
+    if is_chronology_heading(text, start, end):
+        return Tense.FUTURE if entry_looks_ahead(text, end) else Tense.PAST
     left = max(0, start - _SENTENCE_LOOKAROUND)
     right = min(len(text), end + _SENTENCE_LOOKAROUND)
     sentence_start, sentence_end = left, right
