@@ -49,3 +49,41 @@ def test_a_number_naming_a_thing_is_no_year(text: str) -> None:
 
 def test_a_year_after_an_ordinary_noun_is_still_a_year() -> None:
     assert _values("The resolution passed in 1973.") == [("1973", "1973")]
+
+
+def test_a_live_blog_stamp_is_the_nearest_weekday_and_anchors_its_entry() -> None:
+    text = (
+        "Here is what is happening: (11:39 p.m. Monday ET, 5:39 a.m. Tuesday in Libya) "
+        "Gadhafi spoke.\n\n(12:26 p.m. Tuesday ET) Rebels said Monday they would advance."
+    )
+    found = [(t.text, t.value) for t in tag(text, date(2011, 3, 20))]  # a Sunday
+    assert found == [
+        ("11:39 p.m. Monday", "2011-03-21T23:39"),
+        ("5:39 a.m. Tuesday", "2011-03-22T05:39"),
+        ("12:26 p.m. Tuesday", "2011-03-22T12:26"),
+        ("Monday", "2011-03-21"),  # counted from the entry's Tuesday, not the page's Sunday
+    ]
+
+
+def test_a_bracketed_aside_with_a_sentence_is_no_stamp() -> None:
+    text = "The talks (which began at 9 a.m. Monday. They ended late) were long."
+    assert _values(text)[0] == ("9 a.m. Monday", "2011-09-19T09:00")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("In 1985 the band formed. Twenty years later, it split.", "2005"),
+        ("The band grew up in the 1980s. Twenty years later, it split.", "200"),
+        ("Ten years later it returned.", "XXXX"),  # nothing to count from: not 2021
+    ],
+)
+def test_n_years_later_counts_from_the_narrative_never_from_publication(
+    text: str, value: str
+) -> None:
+    assert _values(text)[-1][1] == value
+
+
+def test_a_reporting_participle_points_a_weekday_back() -> None:
+    text = "Officials are rejecting rebel claims, saying Friday that the capital will hold."
+    assert _values(text) == [("Friday", "2011-09-16")]

@@ -23,6 +23,7 @@ from timeline_app.temporal.chronology import entry_looks_ahead, is_chronology_he
 from timeline_app.temporal.compiler import Bucket, CompiledRule, Matcher, compile_rule_set
 from timeline_app.temporal.coordination import with_coordinated_days
 from timeline_app.temporal.dispatch import DIGIT_START, first_character_class
+from timeline_app.temporal.entry_stamps import is_entry_stamp
 from timeline_app.temporal.resolver import Anchors, Tense, literal_argument_problem, resolve
 from timeline_app.temporal.rulefiles import RuleFileError, RuleKind, RuleSet, read_rule_set
 from timeline_app.temporal.timex import AnchorKind, Precision, Timex, TimexType
@@ -149,6 +150,8 @@ _CLAUSE_START = re.compile(
 
 def sentence_tense(text: str, start: int, end: int, engine: Engine) -> Tense:
     """Past or future, by the marker word nearest the expression in its sentence."""
+    if is_entry_stamp(text, start, end):
+        return Tense.STAMP
     if is_chronology_heading(text, start, end):
         return Tense.FUTURE if entry_looks_ahead(text, end) else Tense.PAST
     left = max(0, start - _SENTENCE_LOOKAROUND)
@@ -273,6 +276,10 @@ def tag_with(engine: Engine, text: str, dct: date | datetime | None) -> list[Tim
             continue
         timex, is_reference_point = result
         found.append(timex)
+        if _stamps_its_entry(timex, text):
+            # A live-blog entry's stamp is the reference time of its entry.
+            anchor = timex.interval.start.date()
+            narrative = None
         if _is_forecast_period(timex, anchor, engine, text):
             pass
         elif is_reference_point and timex.interval is not None and timex.precision is not None:
@@ -288,6 +295,15 @@ def tag_with(engine: Engine, text: str, dct: date | datetime | None) -> list[Tim
     if engine.day_joiner is not None:
         return with_coordinated_days(text, found, engine.day_joiner)
     return found
+
+
+def _stamps_its_entry(timex: Timex, text: str) -> bool:
+    return (
+        timex.type is TimexType.TIME
+        and timex.interval is not None
+        and timex.anchor_kind is AnchorKind.DCT
+        and is_entry_stamp(text, timex.start, timex.end)
+    )
 
 
 def _is_forecast_period(timex: Timex, dct: date | None, engine: Engine, text: str) -> bool:
