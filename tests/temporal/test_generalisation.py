@@ -87,3 +87,8 @@ def test_n_years_later_counts_from_the_narrative_never_from_publication(
 def test_a_reporting_participle_points_a_weekday_back() -> None:
     text = "Officials are rejecting rebel claims, saying Friday that the capital will hold."
     assert _values(text) == [("Friday", "2011-09-16")]
+
+
+def test_a_modal_with_an_adverb_still_looks_ahead() -> None:
+    text = "He added that a ceremony would still be held on Friday."
+    assert _values(text) == [("Friday", "2011-09-23")]
