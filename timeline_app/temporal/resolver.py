@@ -62,6 +62,9 @@ class Anchors:
     # The last quarter or half named: the period a financial report is about,
     # even when a finer date ("the quarter ended Sept. 30") came after it.
     reported_period: tuple[date, Precision] | None = None
+    # The last date named at all, reference point or not ("in a speech six
+    # weeks ago, saying at the time ..."): what "at the time" means.
+    last_named: tuple[date, Precision] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +163,8 @@ def _shift(args: list[str], anchors: Anchors) -> Resolved:
         # "endorsed it for the first time in 60 years", "sales doubled in two
         # years": told in the past, "in N years" is how long, not when.
         return Resolved(duration(amount.lstrip("+"), unit), AnchorKind.NONE, None, False)
+    if mode is ShiftMode.THEN:
+        return _narrative_then(anchors)
     if "X" in amount:  # "a few years ago", "in a few years"
         reference = "FUTURE_REF" if amount.startswith("+") else "PAST_REF"
         return Resolved(reference, AnchorKind.NONE, None)
@@ -238,6 +243,16 @@ _ARGS_BEFORE_DIRECTION = {
     Op.HALF: 1,
     Op.HOLIDAY: 2,
 }
+
+
+def _narrative_then(anchors: Anchors) -> Resolved:
+    """ "At the time" is the moment the story is at, as finely as it was named
+    ("In 1985 ... At the time" = 1985); with no date named before, a past one."""
+    if anchors.last_named is None:
+        return Resolved("PAST_REF", AnchorKind.NONE, None, False)
+    moment, precision = anchors.last_named
+    unit = PRECISION_UNIT.get(min(precision, Precision.DAY), Unit.DAY)
+    return Resolved(format_at(moment, unit), AnchorKind.NARRATIVE, moment, False)
 
 
 def _told_from_coarse_or_no_anchor(unit: Unit, count: int, anchors: Anchors) -> Resolved | None:

@@ -258,6 +258,7 @@ def tag_with(engine: Engine, text: str, dct: date | datetime | None) -> list[Tim
     found: list[Timex] = []
     narrative: tuple[date, Precision] | None = None
     reported_period: tuple[date, Precision] | None = None
+    last_named: tuple[date, Precision] | None = None
     covered_until = 0
     for start, bucket in candidate_starts(text, engine.matcher):
         if start < covered_until:
@@ -270,12 +271,14 @@ def tag_with(engine: Engine, text: str, dct: date | datetime | None) -> list[Tim
         if compiled.rule.kind is RuleKind.NEGATIVE:
             continue
         result = _timex_from_match(
-            engine, compiled, match, text, anchor, narrative, reported_period
+            engine, compiled, match, text, anchor, narrative, reported_period, last_named
         )
         if result is None:
             continue
         timex, is_reference_point = result
         found.append(timex)
+        if timex.interval is not None and timex.precision is not None:
+            last_named = (_unmodified_start(timex), timex.precision)
         if _stamps_its_entry(timex, text):
             # A live-blog entry's stamp is the reference time of its entry.
             anchor = timex.interval.start.date()
@@ -353,6 +356,7 @@ def _timex_from_match(
     dct: date | None,
     narrative: tuple[date, Precision] | None,
     reported_period: tuple[date, Precision] | None = None,
+    last_named: tuple[date, Precision] | None = None,
 ) -> tuple[Timex, bool] | None:
     """The timex a match denotes and whether it is a reference point for the
     narrative anchoring of later expressions; None if it cannot be normalised."""
@@ -372,7 +376,9 @@ def _timex_from_match(
                 return sentence_tense(text, start, end, engine)
 
             narrative_date, narrative_precision = narrative or (None, None)
-            anchors = Anchors(dct, narrative_date, tense, narrative_precision, reported_period)
+            anchors = Anchors(
+                dct, narrative_date, tense, narrative_precision, reported_period, last_named
+            )
             resolved = resolve(spec.op, args, anchors)
             # A general reference ("a few years ago" -> PAST_REF) takes no suffix.
             is_reference = resolved.value.endswith("_REF")
