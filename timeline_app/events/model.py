@@ -43,3 +43,7 @@ class Event:
     id: int = 0  # database id once stored
     group_id: int | None = None  # events reporting the same happening share a group
     hidden: bool = False  # hidden by the user
+    # The story layer (events.happenings): the same for every event of a group.
+    importance: float = 0.0  # of the happening, comparable within one library
+    headline: str = ""  # the happening's short clause ("" until computed)
+    reports: int = 1  # distinct articles reporting the happening

@@ -140,6 +140,9 @@ def event_to_row(article_id: int, event: Event) -> dict[str, Any]:
         "confidence": float(event.confidence),
         "explanation": event.explanation,
         "mod": event.mod,
+        "importance": float(event.importance),
+        "headline": event.headline,
+        "reports": int(event.reports),
     }
 
 
@@ -199,7 +202,8 @@ def event_values(event: Event) -> tuple[Any, ...]:
 
 EVENT_COLUMNS = (
     "id, article_id, start_s, end_s, precision, kind, timex_start, timex_end, expression, "
-    "value, sentence_start, sentence_end, label, confidence, explanation, mod, group_id, hidden"
+    "value, sentence_start, sentence_end, label, confidence, explanation, mod, group_id, hidden, "
+    "importance, headline, reports"
 )
 
 
@@ -224,6 +228,9 @@ def event_from_row(row: tuple[Any, ...]) -> Event:
         mod,
         group_id,
         hidden,
+        importance,
+        headline,
+        reports,
     ) = row
     return Event(
         article_id=article_id,
@@ -244,6 +251,9 @@ def event_from_row(row: tuple[Any, ...]) -> Event:
         id=event_id,
         group_id=group_id,
         hidden=bool(hidden),
+        importance=importance,
+        headline=headline,
+        reports=reports,
     )
 
 

@@ -190,6 +190,56 @@ def _published_confidence(db: Database) -> None:
     db.execute("ALTER TABLE articles ADD COLUMN published_confidence REAL")
 
 
+@MIGRATIONS(name="0004_happenings")
+def _happenings(db: Database) -> None:
+    """What the story layer knows of each event's happening, stored on every member.
+
+    ``importance`` (comparable within one library; the same for every event
+    of a group), ``headline`` (the happening's short clause) and ``reports``
+    (distinct articles reporting it) are recomputed for the whole library
+    whenever grouping runs. Old rows get the defaults until then (a lone
+    event reported once, of no particular importance). The index serves
+    "the most important events (in a window)": it is read in importance
+    order and the time filter is answered from the index alone.
+    """
+    for statement in (
+        "ALTER TABLE events ADD COLUMN importance REAL NOT NULL DEFAULT 0",
+        "ALTER TABLE events ADD COLUMN headline TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE events ADD COLUMN reports INTEGER NOT NULL DEFAULT 1",
+        "CREATE INDEX events_by_importance ON events(hidden, importance DESC, start_s, end_s)",
+    ):
+        db.execute(statement)
+
+
+@MIGRATIONS(name="0005_article_furniture")
+def _article_furniture(db: Database) -> None:
+    """Page furniture as marked ranges of each article, and a title for every article.
+
+    Ranges of an article's text that are page furniture (a caption before the
+    dateline, social widgets, lists of other stories, reader comments): the
+    text is kept whole, the ranges say what to dim and where no event comes
+    from. Existing articles get theirs here, and those stored without a title
+    get one from their text (the headline they open with, else their first
+    sentence); their events follow at the next ``retag``.
+    """
+    from timeline_app.ingest.titles import title_from_text
+    from timeline_app.store.furniture import store_furniture
+
+    db.execute(
+        "CREATE TABLE article_furniture ("
+        " article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
+        " char_start INTEGER NOT NULL, char_end INTEGER NOT NULL, kind TEXT NOT NULL,"
+        " PRIMARY KEY (article_id, char_start)) WITHOUT ROWID"
+    )
+    rows = db.execute("SELECT id, title, text FROM articles").fetchall()
+    for article_id, title, text in rows:
+        store_furniture(db, article_id, text)
+        if not title.strip():
+            db.execute(
+                "UPDATE articles SET title = ? WHERE id = ?", (title_from_text(text), article_id)
+            )
+
+
 def migrate(db: Database) -> None:
     """Bring ``db`` to the newest schema version (no-op when it is already there).
 

@@ -1,0 +1,102 @@
+"""A headline for a happening: one short clean clause a reader can scan.
+
+Drawn from the happening's most representative sentence (the member sentence
+sharing most words with the others), cleaned of what news pages wrap around
+sentences (bylines, posting time stamps, datelines such as
+"TRIPOLI, Libya (CNN) --", leading ellipses) and cut to about 90 characters at
+a clause or word boundary.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from timeline_app.events.model import Event
+
+HEADLINE_LIMIT = 90
+ELLIPSIS = "…"
+
+# "TRIPOLI, Libya (CNN) -- ", "BENGHAZI, Libya, March 19 (Reuters) - ", "GENEVA (Reuters) -"
+_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][\w .'’-]{0,40}){0,3}"
+    r"\s*\([A-Za-z][\w .&'’-]{0,30}\)\s*(?:--|—|–|-|:)\s*"
+)
+# "By John Smith, CNN", "By the CNN Wire Staff", up to the end of the line/sentence break
+_BYLINE = re.compile(
+    r"^\s*By\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s*){1,5}(?:,\s*[A-Z][\w ]{0,30})?\s+(?=[A-Z])"
+)
+# "March 21, 2011 -- Updated 1423 GMT (2223 HKT)", "Posted 10:15 a.m."
+_STAMP = re.compile(
+    r"^\s*(?:(?:Updated|Posted|Published)\b[^A-Za-z]*(?:GMT|UTC|[ap]\.?m\.?)?[^A-Za-z]*"
+    r"(?:\([^)]*\))?\s*)+",
+    re.IGNORECASE,
+)
+_LEADING_JUNK = re.compile(r"^[\s.…·•|>*\"'“”‘’—–-]+")
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_CLAUSE_END = re.compile(r"[,;:]\s|\s[—–-]{1,2}\s")
+
+
+def clean_sentence(sentence: str) -> str:
+    """A sentence without bylines, time stamps, datelines or leading marks, spaces normalised."""
+    text = " ".join(sentence.split())
+    for _ in range(3):  # they may come in any order: "By X -- TRIPOLI, Libya (CNN) --"
+        before = text
+        text = _LEADING_JUNK.sub("", text)
+        text = _STAMP.sub("", text)
+        text = _BYLINE.sub("", text)
+        text = _DATELINE.sub("", text)
+        if text == before:
+            break
+    return text.strip()
+
+
+def shorten(text: str, limit: int = HEADLINE_LIMIT) -> str:
+    """``text`` cut to ``limit`` characters, at a clause end if one comes late enough."""
+    text = text.rstrip(" .")
+    if len(text) <= limit:
+        return text
+    window = text[: limit - 1]
+    ends = [match.start() for match in _CLAUSE_END.finditer(window)]
+    if ends and ends[-1] >= limit // 2:
+        return window[: ends[-1]].rstrip(" ,;:")
+    cut = window.rfind(" ")
+    if cut < limit // 2:
+        cut = limit - 1
+    return window[:cut].rstrip(" ,;:") + ELLIPSIS
+
+
+def _words(text: str) -> set[str]:
+    return {word.lower() for word in _WORD.findall(text) if len(word) > 2}
+
+
+def representative(texts: Sequence[str]) -> int:
+    """Index of the text sharing most words with the others (the first one on ties)."""
+    if len(texts) <= 2:
+        return 0
+    word_sets = [_words(text) for text in texts]
+    counts: dict[str, int] = {}
+    for words in word_sets:
+        for word in words:
+            counts[word] = counts.get(word, 0) + 1
+
+    def shared(index: int) -> float:
+        words = word_sets[index]
+        if not words:
+            return 0.0
+        # Words also used by other members, per word: long rambling sentences gain nothing.
+        return sum(counts[word] - 1 for word in words) / len(words) ** 0.5
+
+    return max(range(len(texts)), key=lambda index: (shared(index), -index))
+
+
+def choose_headline(events: Sequence[Event], sentences: Mapping[int, str]) -> str:
+    """The headline of the happening these events report."""
+    if not events:
+        return ""
+    texts = [clean_sentence(sentences.get(event.id) or event.label) for event in events]
+    candidates = [(text, event) for text, event in zip(texts, events, strict=True) if text]
+    if not candidates:
+        return shorten(clean_sentence(events[0].label))
+    best = representative([text for text, _ in candidates])
+    return shorten(candidates[best][0])

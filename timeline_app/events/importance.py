@@ -1,0 +1,117 @@
+"""How much a happening matters to the story a library tells (no Qt, no SQL).
+
+Signals that hold for any English news, whatever the topic or outlet:
+
+* *reports*: distinct articles, and distinct outlets, reporting it;
+* *attention to its date*: how many articles of the library mention that day,
+  counting most those published on another day (a date still referred to
+  days later is a key date: news-tls, Gholipour Ghalandari & Ifrim 2020,
+  found "dates mentioned by many articles" beat "dates with many
+  publications");
+* *precision*: a day beats a month, a month a year; a span running "since
+  1914" is background, not a happening;
+* *confidence* of the dating.
+
+The result is a non-negative number comparable within one library only.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from timeline_app.events.model import Event, EventKind
+from timeline_app.temporal.timex import Precision
+
+if TYPE_CHECKING:
+    from timeline_app.events.happenings import ArticleFacts
+
+# Finer dates pin a happening down; coarse ones mostly give background.
+_PRECISION_WEIGHTS = (
+    (Precision.DAY, 1.0),
+    (Precision.WEEK, 0.5),
+    (Precision.MONTH, 0.3),
+    (Precision.SEASON, 0.15),
+    (Precision.YEAR, 0.1),
+)
+_COARSEST_WEIGHT = 0.03
+ONGOING_WEIGHT = 0.1  # "since mid-October": a state, not a moment
+LONG_SPAN = timedelta(days=7)
+LONG_SPAN_WEIGHT = 0.3
+LATER_MENTION_WEIGHT = 2.0  # a mention published on another day counts this much
+
+
+def precision_weight(event: Event) -> float:
+    """How much an event's kind of date lets it stand for a happening (0..1)."""
+    weight = _COARSEST_WEIGHT
+    for level, value in _PRECISION_WEIGHTS:
+        if event.precision >= level:
+            weight = value
+            break
+    if event.kind == EventKind.ONGOING:
+        weight *= ONGOING_WEIGHT
+    elif event.kind == EventKind.SPAN and event.end - event.start > LONG_SPAN:
+        weight *= LONG_SPAN_WEIGHT
+    return weight
+
+
+def event_day(event: Event) -> date | None:
+    """The calendar day an event names, when it names one (day precision or finer)."""
+    if event.precision < Precision.DAY or event.kind != EventKind.POINT:
+        return None
+    return event.start.date()
+
+
+@dataclass(frozen=True, slots=True)
+class DateAttention:
+    """Per day: how much the library's articles talk about it."""
+
+    mentions: Mapping[date, float]  # weighted count of distinct articles mentioning the day
+
+    @classmethod
+    def of(cls, events: Iterable[Event], articles: Mapping[int, ArticleFacts]) -> DateAttention:
+        """Count, per day, the distinct articles with an event on it.
+
+        An article published on another day than the one it mentions counts
+        ``LATER_MENTION_WEIGHT`` times: recalling a date is the strongest sign
+        that it mattered.
+        """
+        seen: dict[date, set[int]] = {}
+        for event in events:
+            day = event_day(event)
+            if day is not None:
+                seen.setdefault(day, set()).add(event.article_id)
+        mentions: dict[date, float] = {}
+        for day, article_ids in seen.items():
+            total = 0.0
+            for article_id in article_ids:
+                facts = articles.get(article_id)
+                published = facts.published if facts is not None else None
+                total += LATER_MENTION_WEIGHT if published not in (None, day) else 1.0
+            mentions[day] = total
+        return cls(mentions)
+
+    def of_day(self, day: date | None) -> float:
+        return self.mentions.get(day, 0.0) if day is not None else 0.0
+
+
+def happening_importance(
+    events: Sequence[Event], articles: Mapping[int, ArticleFacts], attention: DateAttention
+) -> float:
+    """The importance of the happening these events (one group, or one event) report."""
+    if not events:
+        return 0.0
+    reports = len({event.article_id for event in events})
+    outlets = {
+        articles[event.article_id].outlet
+        for event in events
+        if event.article_id in articles and articles[event.article_id].outlet
+    }
+    coverage = reports + 0.5 * max(0, len(outlets) - 1)
+    weight = max(precision_weight(event) for event in events)
+    confidence = sum(event.confidence for event in events) / len(events)
+    day = next((d for d in map(event_day, events) if d is not None), None)
+    return weight * confidence * coverage * (1.0 + math.log1p(attention.of_day(day)))

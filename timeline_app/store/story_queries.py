@@ -1,0 +1,132 @@
+"""The story layer's storage: happenings' facts on events, and key events in importance order.
+
+Split from ``repository.py`` to keep each module short; ``Repository``
+inherits these methods. Importance, headline and reports are stored on every
+event of a happening (``events.importance``/``headline``/``reports``, migration
+``0004_happenings``) so the timeline can ask "the most important events in this
+window" with one indexed query.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from timeline_app.store import codec
+from timeline_app.store.timeline_queries import event_filters, where_sql
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from timeline_app.events.happenings import ArticleFacts, HappeningFacts
+    from timeline_app.events.model import Event
+
+# SQLite's substr counts characters, as Python's offsets do.
+_SENTENCE = "substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start)"
+
+
+class StoryQueriesMixin:
+    """Methods of ``Repository`` for happenings and key events."""
+
+    db: Database
+
+    def happening_inputs(
+        self,
+    ) -> tuple[list[Event], dict[int, ArticleFacts], dict[int, str]]:
+        """What :func:`events.happenings.assess_happenings` needs for the whole library.
+
+        The visible events, each article's outlet and publication date (the
+        user's date when set), and each event's sentence (read in SQL, so no
+        article text is loaded whole).
+        """
+        from timeline_app.events.happenings import ArticleFacts
+
+        columns = ", ".join(f"e.{name.strip()}" for name in codec.EVENT_COLUMNS.split(","))
+        events: list[Event] = []
+        sentences: dict[int, str] = {}
+        for row in self.db.execute(
+            f"SELECT {columns}, {_SENTENCE} FROM events e JOIN articles a ON a.id = e.article_id"
+            " WHERE e.hidden = 0 ORDER BY e.start_s, e.id"
+        ):
+            event = codec.event_from_row(row[:-1])
+            events.append(event)
+            sentences[event.id] = row[-1]
+        articles = {
+            article_id: ArticleFacts(outlet=source or "", published=codec.date_or_none(published))
+            for article_id, source, published in self.db.execute(
+                "SELECT a.id, a.source, COALESCE(c.published, a.published)"
+                " FROM articles a LEFT JOIN article_corrections c ON c.article_id = a.id"
+            )
+        }
+        return events, articles, sentences
+
+    def set_happenings(self, facts: Mapping[int, HappeningFacts]) -> int:
+        """Store each event's happening facts; events not named get the defaults.
+
+        Only rows whose values change are written (a regroup after a small
+        edit rewrites a few rows, not the library). Returns how many changed.
+        """
+        current = {
+            event_id: (importance, headline, reports)
+            for event_id, importance, headline, reports in self.db.execute(
+                "SELECT id, importance, headline, reports FROM events"
+            )
+        }
+        changes = []
+        for event_id, stored in current.items():
+            value = facts.get(event_id)
+            wanted = (
+                (float(value.importance), value.headline, int(value.reports))
+                if value is not None
+                else (0.0, "", 1)
+            )
+            if stored != wanted:
+                changes.append((*wanted, event_id))
+        with self.db.atomic():
+            self.db.conn.executemany(
+                "UPDATE events SET importance = ?, headline = ?, reports = ? WHERE id = ?",
+                changes,
+            )
+        return len(changes)
+
+    def key_events(
+        self,
+        start: datetime | None = None,
+        end: datetime | None = None,
+        search: str | None = None,
+        limit: int | None = 100,
+    ) -> list[Event]:
+        """The most important happenings overlapping ``[start, end)``, one event each.
+
+        In importance order (then earlier first); of a happening's events the
+        most confident one stands for it. ``search`` keeps happenings with a
+        matching event (that event stands for it). Hidden events never count.
+        """
+        filters = event_filters(start=start, end=end, search=search)
+        if filters is None:
+            return []
+        clauses, params = filters
+        sql = (
+            f"SELECT {codec.EVENT_COLUMNS} FROM events{where_sql(clauses)}"
+            " ORDER BY importance DESC, COALESCE(group_id, -id), confidence DESC, id"
+        )
+        chosen: list[Event] = []
+        seen: set[int] = set()
+        for row in self._stream(sql, params):
+            event = codec.event_from_row(row)
+            key = event.group_id if event.group_id is not None else -event.id
+            if key in seen:
+                continue
+            seen.add(key)
+            chosen.append(event)
+            if limit is not None and len(chosen) >= limit:
+                break
+        return chosen
+
+    def _stream(self, sql: str, params: list[Any]) -> Iterator[tuple[Any, ...]]:
+        cursor = self.db.conn.execute(sql, params)
+        try:
+            yield from cursor
+        finally:
+            cursor.close()
