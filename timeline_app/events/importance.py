@@ -111,7 +111,20 @@ def happening_importance(
         if event.article_id in articles and articles[event.article_id].outlet
     }
     coverage = reports + 0.5 * max(0, len(outlets) - 1)
-    weight = max(precision_weight(event) for event in events)
+    # The members' typical precision: a group of "in March" with one "March 17"
+    # is a month's happening, and must not lift that one day.
+    weight = sum(precision_weight(event) for event in events) / len(events)
     confidence = sum(event.confidence for event in events) / len(events)
-    day = next((d for d in map(event_day, events) if d is not None), None)
-    return weight * confidence * coverage * (1.0 + math.log1p(attention.of_day(day)))
+    return weight * confidence * coverage * (1.0 + math.log1p(attention.of_day(_day_of(events))))
+
+
+def _day_of(events: Sequence[Event]) -> date | None:
+    """The day most members name (the earliest on ties), or None when none names a day."""
+    days: dict[date, int] = {}
+    for event in events:
+        day = event_day(event)
+        if day is not None:
+            days[day] = days.get(day, 0) + 1
+    if not days:
+        return None
+    return min(days, key=lambda day: (-days[day], day))
