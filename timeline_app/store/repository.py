@@ -14,21 +14,17 @@ same file) for a worker thread. WAL lets readers run while a writer commits.
 from __future__ import annotations
 
 import json
-import sqlite3
-import time
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlite_utils import Database
-
 from timeline_app.articles import Article, ParsedArticle, PublishedSource
 from timeline_app.events.model import Event
 from timeline_app.store import codec
 from timeline_app.store.corrections import APPLY_CORRECTIONS, CorrectionsMixin, _now
-from timeline_app.store.schema import migrate
+from timeline_app.store.opening import Access, IntegrityReport, open_library_database
 from timeline_app.store.story_queries import StoryQueriesMixin
 from timeline_app.store.timeline_queries import (
     TimelineQueriesMixin,
@@ -46,44 +42,6 @@ SELECT a.id, a.title, a.text, a.source, a.url, a.path, a.content_hash, a.importe
        CASE WHEN c.article_id IS NULL THEN a.published_confidence END AS published_confidence
 FROM articles a LEFT JOIN article_corrections c ON c.article_id = a.id
 """
-
-
-def _use_wal(db: Database, attempts: int = 300) -> None:
-    """Switch the file to WAL once (it persists); retry while another opener holds it.
-
-    Changing the journal mode needs the database to itself and SQLite does
-    not wait for that on its own, so two processes opening a brand-new
-    library at the same moment would otherwise see "database is locked".
-    """
-    for _ in range(attempts):
-        if db.execute("PRAGMA journal_mode").fetchone()[0] == "wal":
-            return
-        try:
-            db.execute("PRAGMA journal_mode = WAL")
-        except sqlite3.OperationalError as error:
-            if "locked" not in str(error):
-                raise
-            time.sleep(0.1)
-    raise sqlite3.OperationalError("could not switch the database to WAL: it stays locked")
-
-
-def open_database(path: str | Path) -> Database:
-    """Open (creating if needed) a library database with WAL, foreign keys and migrations."""
-    if str(path) == ":memory:":
-        conn = sqlite3.connect(":memory:", check_same_thread=False)
-    else:
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(str(path), timeout=30, check_same_thread=False)
-    db = Database(conn)
-    db.execute("PRAGMA foreign_keys = ON")
-    db.execute("PRAGMA busy_timeout = 30000")
-    if str(path) != ":memory:":
-        _use_wal(db)
-        # WAL makes NORMAL durable across application crashes (kill -9); only
-        # an OS crash or power loss can lose the last transactions.
-        db.execute("PRAGMA synchronous = NORMAL")
-    migrate(db)
-    return db
 
 
 # Sources whose date the machine read from the article's words, with a confidence.
@@ -104,9 +62,20 @@ def _machine_confidence(source: PublishedSource, confidence: float | None) -> fl
 class Repository(CorrectionsMixin, TimelineQueriesMixin, StoryQueriesMixin):
     """Articles, their machine analysis, and the user's corrections."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(
+        self, path: str | Path, *, access: Access = Access.CREATE, check: bool = False
+    ) -> None:
+        """Open the library at ``path`` as ``opening.open_library_database`` does.
+
+        ``read_only`` tells whether it could only be opened for reading;
+        ``damage`` is the integrity report when ``check`` found a damaged
+        library that is opened for reading anyway.
+        """
         self.path = path
-        self.db = open_database(path)
+        opened = open_library_database(path, access, check=check)
+        self.db = opened.db
+        self.read_only: bool = opened.read_only
+        self.damage: IntegrityReport | None = opened.damage
 
     # -- lifecycle ---------------------------------------------------------
 
@@ -217,8 +186,11 @@ class Repository(CorrectionsMixin, TimelineQueriesMixin, StoryQueriesMixin):
         return codec.article_from_row(rows[0])
 
     def articles(self, search: str | None = None) -> list[Article]:
-        """All articles (oldest import first), or those whose title/text match ``search``."""
-        if search is not None:
+        """All articles (oldest import first), or those whose title/text match ``search``.
+
+        A blank search is no filter (the user cleared the box), never "nothing".
+        """
+        if search is not None and search.strip():
             query = codec.fts_query(search)
             if query is None:
                 return []
