@@ -37,6 +37,11 @@ _WEEKDAY_STAMP = re.compile(
     r"^\s*(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}"
     r"(?:\s+\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?)?(?:\s+[A-Z]{2,4}\b)?\s*"
 )
+# A chronology entry's date: "March 17 - The Security Council votes", "17 March: ..."
+_LEADING_DATE = re.compile(
+    r"^(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:/\d{1,2})?|\d{1,2}\s+[A-Z][a-z]{2,8})"
+    r"(?:,?\s+\d{4})?\s*(?:--|—|–|-|:)\s+(?=\S)"
+)
 # A photo caption or credit in parentheses opening the text: "(Photo: ...)".
 _CAPTION = re.compile(r"^\((?:Photo|Image|Video|Picture)s?\b[^)]*\)?\s*", re.IGNORECASE)
 _LEADING_JUNK = re.compile(r"^[\s.…·•|>*\"'“”‘’—–-]+")
@@ -56,6 +61,7 @@ def clean_sentence(sentence: str) -> str:
         text = _WEEKDAY_STAMP.sub("", text)
         text = _BYLINE.sub("", text)
         text = _DATELINE.sub("", text)
+        text = _LEADING_DATE.sub("", text)
         if text == before:
             break
     return text.strip()

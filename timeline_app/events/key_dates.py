@@ -17,11 +17,11 @@ the importance of the happening they report.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from timeline_app.events.grouping import content_words
 from timeline_app.events.happenings import happenings_of
 from timeline_app.events.headlines import clean_sentence
 from timeline_app.events.model import Event
@@ -29,7 +29,6 @@ from timeline_app.events.model import Event
 SUMMARY_SENTENCES = 3
 MIN_SENTENCE, MAX_SENTENCE = 40, 300  # characters: shorter is a fragment, longer a run-on
 NEAR_DUPLICATE = 0.6  # share of a sentence's words already said by a chosen one
-_WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,10 +73,6 @@ def choose_days(candidates: Iterable[DayAttention], count: int) -> list[DayAtten
     return sorted(ranked[: max(0, count)], key=lambda c: c.day)
 
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(word.lower() for word in _WORD.findall(text) if len(word) > 2)
-
-
 def summarise_day(
     events: Sequence[Event], sentences: Mapping[int, str], limit: int = SUMMARY_SENTENCES
 ) -> list[tuple[str, int]]:
@@ -91,7 +86,7 @@ def summarise_day(
             candidates.append((event, sentence))
     well_sized = [c for c in candidates if MIN_SENTENCE <= len(c[1]) <= MAX_SENTENCE]
     candidates = well_sized or candidates
-    word_sets = [_words(sentence) for _, sentence in candidates]
+    word_sets = [content_words(sentence) for _, sentence in candidates]
     spread: dict[str, int] = {}
     for words in word_sets:
         for word in words:
