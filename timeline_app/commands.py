@@ -366,6 +366,9 @@ def retag_all(
         )
         for a in repo.articles()
     ]
+    from timeline_app.ingest.titles import title_from_text
+
+    repo.fill_missing_titles(title_from_text)
     count = 0
     batch: list[RetagResult] = []
     results = run_in_order(_retag_task, items, workers=workers)

@@ -11,7 +11,8 @@ since 1997"); two adjacent timexes naming one moment ("at 16:15 UTC, June 1")
 make one event; the same moment twice in a sentence makes one event; a day
 joined to the next ("April 24 and 25") or offered as an alternative ("Nov. 5
 or 6") makes one span. A posting stamp ("March 21, 2011 at 4:15 pm | Reply")
-dates a reader's comment, not a happening, and makes no event.
+dates a reader's comment, not a happening, and makes no event; nor does any
+date in page furniture (captions, widgets, story lists, comments: ``furniture``).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from datetime import date
 
 from timeline_app.articles import PublishedSource
 from timeline_app.events.explain import explain_event, timex_confidence
+from timeline_app.events.furniture import Furniture, find_furniture, furniture_kind_at
 from timeline_app.events.intervals import (
     are_adjacent,
     contains,
@@ -69,11 +71,14 @@ def build_events(
     article_id: int = 0,
     *,
     published_source: PublishedSource | None = None,
+    furniture: Sequence[Furniture] | None = None,
 ) -> list[Event]:
     """The events of one article, in text order (ids are 0 until stored).
 
     ``published_source`` only improves the explanation and confidence; pass it
-    when known. Raises ``ValueError`` when a timex's offsets do not fit ``text``.
+    when known. ``furniture`` (default: found in ``text``) are ranges whose
+    dates make no event. Raises ``ValueError`` when a timex's offsets do not
+    fit ``text``.
     """
     for timex in timexes:
         if text[timex.start : timex.end] != timex.text:
@@ -82,8 +87,15 @@ def build_events(
                 f" text there ({text[timex.start : timex.end]!r}): offsets from another text?"
             )
     sentences = split_sentences(text)
+    marked = find_furniture(text) if furniture is None else sorted(furniture)
     dated = sorted(
-        (t for t in timexes if is_event_timex(t) and not is_posting_stamp(text, t)),
+        (
+            t
+            for t in timexes
+            if is_event_timex(t)
+            and not is_posting_stamp(text, t)
+            and furniture_kind_at(marked, t.start) is None
+        ),
         key=lambda t: t.start,
     )
     events: list[Event] = []

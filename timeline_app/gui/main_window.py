@@ -384,7 +384,7 @@ class MainWindow(CorrectionsMixin, FileFlowsMixin, WindowStateMixin, QMainWindow
                 self.event_view.scrollTo(index)
             article = self.repo.article(event.article_id)
             related = [
-                self.event_model.article_title(other.article_id)
+                self.event_model.article_name(other.article_id)
                 for other in self.event_model.group_members(event)
                 if other.article_id != event.article_id
             ]

@@ -20,6 +20,7 @@ from timeline_app.ingest.decoding import DEFAULT_MAX_BYTES
 from timeline_app.ingest.errors import ReaderError
 from timeline_app.ingest.json_reader import RecordProblem
 from timeline_app.ingest.readers import read_path
+from timeline_app.ingest.titles import article_title
 from timeline_app.store import codec
 from timeline_app.store.codec import content_hash
 from timeline_app.store.known_content import KnownContent
@@ -141,7 +142,8 @@ def prepare_article(parsed: ParsedArticle, digest: str | None = None) -> Prepare
     """Date and tag one article."""
     from timeline_app.commands import analyse
 
-    dated = with_publication_date(parsed)
+    titled = replace(parsed, title=article_title(parsed.text, parsed.title))
+    dated = with_publication_date(titled)
     timexes, events = analyse(dated.text, dated.published, dated.published_source)
     return PreparedArticle(
         dated,

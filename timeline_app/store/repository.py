@@ -14,16 +14,18 @@ same file) for a worker thread. WAL lets readers run while a writer commits.
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from timeline_app.articles import Article, ParsedArticle, PublishedSource
+from timeline_app.events.furniture import Furniture
 from timeline_app.events.model import Event
 from timeline_app.store import codec
 from timeline_app.store.corrections import APPLY_CORRECTIONS, CorrectionsMixin, _now
+from timeline_app.store.furniture import store_furniture, stored_furniture
 from timeline_app.store.opening import Access, IntegrityReport, open_library_database
 from timeline_app.store.story_queries import StoryQueriesMixin
 from timeline_app.store.timeline_queries import (
@@ -293,6 +295,10 @@ class Repository(CorrectionsMixin, TimelineQueriesMixin, StoryQueriesMixin):
                     row["id"] = old_ids.pop((event.timex_start, event.timex_end), None)
                     rows.append(row)
                 self._insert_rows("events", rows)
+            stored = self.db.execute("SELECT text FROM articles WHERE id = ?", (article_id,))
+            row = stored.fetchone()
+            if row is not None:
+                store_furniture(self.db, article_id, row[0])
             has_corrections = self.db.execute(
                 "SELECT 1 FROM event_corrections WHERE article_id = ? LIMIT 1", (article_id,)
             ).fetchone()
@@ -317,6 +323,7 @@ class Repository(CorrectionsMixin, TimelineQueriesMixin, StoryQueriesMixin):
         with self.db.atomic():
             article, created = self.add_article(parsed, content_hash=content_hash)
             if created:
+                store_furniture(self.db, article.id, parsed.text)
                 self._insert_values("timexes", codec.TIMEX_INSERT_COLUMNS, article.id, timex_values)
                 self._insert_values("events", codec.EVENT_INSERT_COLUMNS, article.id, event_values)
         return article, created
@@ -342,6 +349,20 @@ class Repository(CorrectionsMixin, TimelineQueriesMixin, StoryQueriesMixin):
             f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})"
         )
         self.db.conn.executemany(sql, [tuple(row[c] for c in columns) for row in rows])
+
+    def furniture(self, article_id: int) -> list[Furniture]:
+        """The article's page furniture (sorted ranges; see ``events.furniture``)."""
+        return stored_furniture(self.db, article_id)
+
+    def fill_missing_titles(self, title_for: Callable[[str], str]) -> int:
+        """Give every article stored without a title one made from its text; returns how many."""
+        rows = self.db.execute("SELECT id, text FROM articles WHERE trim(title) = ''").fetchall()
+        with self.db.atomic():
+            for article_id, text in rows:
+                self.db.execute(
+                    "UPDATE articles SET title = ? WHERE id = ?", (title_for(text), article_id)
+                )
+        return len(rows)
 
     def timexes(self, article_id: int) -> list[Timex]:
         rows = self._rows(

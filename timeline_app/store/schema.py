@@ -211,6 +211,35 @@ def _happenings(db: Database) -> None:
         db.execute(statement)
 
 
+@MIGRATIONS(name="0005_article_furniture")
+def _article_furniture(db: Database) -> None:
+    """Page furniture as marked ranges of each article, and a title for every article.
+
+    Ranges of an article's text that are page furniture (a caption before the
+    dateline, social widgets, lists of other stories, reader comments): the
+    text is kept whole, the ranges say what to dim and where no event comes
+    from. Existing articles get theirs here, and those stored without a title
+    get one from their text (the headline they open with, else their first
+    sentence); their events follow at the next ``retag``.
+    """
+    from timeline_app.ingest.titles import title_from_text
+    from timeline_app.store.furniture import store_furniture
+
+    db.execute(
+        "CREATE TABLE article_furniture ("
+        " article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
+        " char_start INTEGER NOT NULL, char_end INTEGER NOT NULL, kind TEXT NOT NULL,"
+        " PRIMARY KEY (article_id, char_start)) WITHOUT ROWID"
+    )
+    rows = db.execute("SELECT id, title, text FROM articles").fetchall()
+    for article_id, title, text in rows:
+        store_furniture(db, article_id, text)
+        if not title.strip():
+            db.execute(
+                "UPDATE articles SET title = ? WHERE id = ?", (title_from_text(text), article_id)
+            )
+
+
 def migrate(db: Database) -> None:
     """Bring ``db`` to the newest schema version (no-op when it is already there).
 
