@@ -154,13 +154,14 @@ def test_happenings_are_groups_or_lone_events() -> None:
     assert [(h.key, h.reports) for h in happenings] == [(1, 2), (3, 1)]
 
 
-def test_days_are_chosen_by_importance_and_listed_by_date() -> None:
+def test_days_need_an_important_happening_and_many_reports() -> None:
+    """Score = top importance x (1 + articles): 50, 27, 31, 36."""
     candidates = [
         DayAttention(date(2011, 3, d), importance, reports)
         for d, importance, reports in ((1, 5.0, 9), (2, 9.0, 2), (3, 1.0, 30), (4, 9.0, 3))
     ]
-    assert [c.day.day for c in choose_days(candidates, 2)] == [2, 4]
-    assert [c.day.day for c in choose_days(candidates, 3)] == [1, 2, 4]
+    assert [c.day.day for c in choose_days(candidates, 2)] == [1, 4]
+    assert [c.day.day for c in choose_days(candidates, 3)] == [1, 3, 4]
     assert choose_days(candidates, 0) == []
 
 
