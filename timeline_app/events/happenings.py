@@ -17,7 +17,7 @@ from datetime import date
 
 from timeline_app.events.headlines import choose_headline
 from timeline_app.events.importance import DateAttention, happening_importance
-from timeline_app.events.model import Event
+from timeline_app.events.mention import Dated
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +42,7 @@ class Happening:
     """Events reporting the same thing: a group, or one event alone."""
 
     key: int  # the group id, or the lone event's id
-    events: tuple[Event, ...]
+    events: tuple[Dated, ...]
 
     @property
     def article_ids(self) -> frozenset[int]:
@@ -54,20 +54,20 @@ class Happening:
         return len(self.article_ids)
 
 
-def happenings_of(events: Iterable[Event]) -> list[Happening]:
+def happenings_of(events: Iterable[Dated]) -> list[Happening]:
     """The happenings these events form (by ``group_id``; ungrouped events alone)."""
-    members: dict[int, list[Event]] = {}
+    members: dict[int, list[Dated]] = {}
     for event in events:
         key = event.group_id if event.group_id is not None else -event.id
         members.setdefault(key, []).append(event)
     return [Happening(abs(key) if key < 0 else key, tuple(group)) for key, group in members.items()]
 
 
-SentenceSource = Callable[[Sequence[Event]], Mapping[int, str]]
+SentenceSource = Callable[[Sequence[Dated]], Mapping[int, str]]
 
 
 def assess_happenings(
-    events: Sequence[Event],
+    events: Sequence[Dated],
     articles: Mapping[int, ArticleFacts],
     sentences: SentenceSource | None = None,
 ) -> dict[int, HappeningFacts]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from timeline_app.events.model import Event
+from timeline_app.events.mention import Dated
 
 HEADLINE_LIMIT = 90
 ELLIPSIS = "…"
@@ -106,7 +106,7 @@ def representative(texts: Sequence[str]) -> int:
     return max(range(len(texts)), key=lambda index: (shared(index), -index))
 
 
-def choose_headline(events: Sequence[Event], sentences: Mapping[int, str]) -> str:
+def choose_headline(events: Sequence[Dated], sentences: Mapping[int, str]) -> str:
     """The headline of the happening these events report."""
     if not events:
         return ""

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
     from timeline_app.events.happenings import ArticleFacts, HappeningFacts
     from timeline_app.events.key_dates import DayAttention
+    from timeline_app.events.mention import Dated, Mention
     from timeline_app.events.model import Event
 
 # SQLite's substr counts characters, as Python's offsets do.
@@ -35,16 +36,54 @@ class StoryQueriesMixin:
 
     db: Database
 
-    def happening_inputs(self) -> tuple[list[Event], dict[int, ArticleFacts]]:
+    def happening_inputs(self) -> tuple[list[Mention], dict[int, ArticleFacts]]:
         """What :func:`events.happenings.assess_happenings` needs for the whole library:
-        the visible events, and each article's outlet and publication date (the
+        the visible events (as narrow ``Mention`` values: the story layer's
+        columns only), and each article's outlet and publication date (the
         user's date when set)."""
         from timeline_app.events.happenings import ArticleFacts
+        from timeline_app.events.mention import Mention
 
-        rows = self.db.execute(
-            f"SELECT {codec.EVENT_COLUMNS} FROM events WHERE hidden = 0 ORDER BY start_s, id"
-        )
-        events = [codec.event_from_row(row) for row in rows]
+        seconds, precisions = codec.from_seconds, codec.PRECISION_BY_VALUE
+        kinds = codec.KIND_BY_VALUE
+        mentions = [
+            Mention(
+                event_id,
+                article_id,
+                seconds(start_s),
+                seconds(end_s),
+                precisions[precision],
+                kinds[kind],
+                confidence,
+                group_id,
+                label,
+                sentence_start,
+                sentence_end,
+                importance,
+                headline,
+                reports,
+            )
+            for (
+                event_id,
+                article_id,
+                start_s,
+                end_s,
+                precision,
+                kind,
+                confidence,
+                group_id,
+                label,
+                sentence_start,
+                sentence_end,
+                importance,
+                headline,
+                reports,
+            ) in self.db.execute(
+                "SELECT id, article_id, start_s, end_s, precision, kind, confidence, group_id,"
+                " label, sentence_start, sentence_end, importance, headline, reports"
+                " FROM events WHERE hidden = 0"
+            )
+        ]
         articles = {
             article_id: ArticleFacts(outlet=source or "", published=codec.date_or_none(published))
             for article_id, source, published in self.db.execute(
@@ -52,9 +91,9 @@ class StoryQueriesMixin:
                 " FROM articles a LEFT JOIN article_corrections c ON c.article_id = a.id"
             )
         }
-        return events, articles
+        return mentions, articles
 
-    def event_sentences(self, events: Iterable[Event]) -> dict[int, str]:
+    def event_sentences(self, events: Iterable[Dated]) -> dict[int, str]:
         """Event id -> the sentence it was found in (sliced from its article's text)."""
         wanted = list(events)
         texts = self.article_texts({event.article_id for event in wanted})
