@@ -5,7 +5,7 @@ A day's score is the importance of the most important happening dated to it
 the number of articles with an event on that day: a day needs both one
 happening widely reported and recalled (``events.importance``) and a library
 that keeps talking about it. On the Timeline17 dev stories this scored date F1
-.656 and ROUGE-1 .156 (align+ m:1), against .635 for the top happening alone
+.656 and ROUGE-1 .155 (align+ m:1), against .635 for the top happening alone
 and .637 for the article count alone (``benchmarks/eval_key_dates.py``).
 
 A day's summary is 1-3 sentences from different articles, no near-duplicates:
