@@ -153,8 +153,8 @@ def child(db: str, launched_at: float, width: int, height: int) -> None:
 
     from PySide6.QtWidgets import QApplication
 
-    from timeline_app.gui.timeline_source import RepositoryTimelineSource
-    from timeline_app.gui.timeline_view import TimelineView
+    from timeline_app.gui.timeline.source import RepositoryTimelineSource
+    from timeline_app.gui.timeline.view import TimelineView
     from timeline_app.store.repository import Repository
 
     app = QApplication.instance() or QApplication([])

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from timeline_app.analysis import analyse
 from timeline_app.articles import Article, ParsedArticle, PublishedSource
 from timeline_app.events.model import Event
 from timeline_app.ingest.decoding import DEFAULT_MAX_BYTES
@@ -26,10 +27,9 @@ from timeline_app.ingest.pipeline import (
     RecordTask,
     TaskOutcome,
     init_worker,
-    published_problem_of,
     run_task,
-    with_publication_date,
 )
+from timeline_app.ingest.pubdate import published_problem_of, with_publication_date
 from timeline_app.ingest.readers import expand_paths, is_record_file, read_path
 from timeline_app.resources import seeds_dir
 from timeline_app.store.repository import Repository
@@ -93,25 +93,6 @@ class ImportReport:
         if self.warnings:
             text += f", with warnings {len(self.warnings)}"
         return text + (" (cancelled)" if self.cancelled else "")
-
-
-def analyse(
-    text: str, published: date | None, published_source: PublishedSource | None = None
-) -> tuple[list[Timex], list[Event]]:
-    """Time expressions of ``text`` resolved against ``published``, and the events they date.
-
-    Pass ``published_source`` whenever it is known: explanations then say where
-    the date came from ("inferred from the text") and confidence follows it.
-    """
-    from timeline_app.events import build_events
-    from timeline_app.temporal import tag
-    from timeline_app.temporal.numeric_order import reads_day_first
-
-    # "01/06/2024" follows the article's own convention where another of its
-    # dates shows it ("15/01/2024"); month first otherwise.
-    timexes = list(tag(text, published, day_first=bool(reads_day_first(text))))
-    events = build_events(text, timexes, published, published_source=published_source)
-    return timexes, list(events)
 
 
 def _database_files(repo: Repository) -> list[Path]:

@@ -102,6 +102,7 @@ def test_timeline_app_with_no_command_opens_the_window_on_the_seed(
     from PySide6.QtCore import QTimer
 
     from timeline_app.cli import main
+    from timeline_app.gui import app as app_module
     from timeline_app.gui.main_window import MainWindow
     from timeline_app.gui.settings import AppSettings
     from timeline_app.store.repository import Repository
@@ -110,6 +111,10 @@ def test_timeline_app_with_no_command_opens_the_window_on_the_seed(
     monkeypatch.setenv("TIMELINE_APP_SETTINGS", str(settings_file))
     db = tmp_path / "fresh.db"
     seen: list[tuple[str, int]] = []
+    asked: list[Path] = []
+    monkeypatch.setattr(
+        app_module, "ask_to_create_library", lambda path: asked.append(path) or True
+    )
 
     def close_the_window() -> None:
         windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
@@ -121,6 +126,7 @@ def test_timeline_app_with_no_command_opens_the_window_on_the_seed(
 
     QTimer.singleShot(0, close_the_window)
     assert main(["--db", str(db)]) == 0
+    assert asked == [db]  # a library named on the command line is created only when confirmed
     ((title, events),) = seen
     assert "fresh.db" in title
     assert events > 0
@@ -187,7 +193,8 @@ def test_open_library_reopens_the_app_on_the_chosen_database(
     settings_file = tmp_path / "settings.ini"
     monkeypatch.setenv("TIMELINE_APP_SETTINGS", str(settings_file))
     first, second = tmp_path / "first.db", tmp_path / "second.db"
-    scripted = ScriptedPrompts(libraries=[second])
+    monkeypatch.setattr(app_module, "ask_to_create_library", lambda _path: True)
+    scripted = ScriptedPrompts(libraries=[second], create_answers=[True])
     real_create = app_module.create_main_window
     monkeypatch.setattr(
         app_module,
@@ -213,6 +220,7 @@ def test_open_library_reopens_the_app_on_the_chosen_database(
     QTimer.singleShot(0, act)
     assert app_module.run_app(db=str(first)) == 0
     assert [title.split("— ")[1] for title in titles] == ["first.db", "second.db"]
+    assert "create_library:second.db" in scripted.asked
     assert second.is_file()
     assert AppSettings.at(settings_file).last_database() == second.resolve()
 
@@ -251,3 +259,37 @@ def test_closing_the_window_during_an_import_stops_it_cleanly(
     count = window.repo.article_count()
     assert 2 <= count < 2 + 80  # stopped part-way, whole articles only
     assert len(window.repo.events()) >= 5
+
+
+def test_gui_on_a_missing_library_asks_and_declining_creates_nothing(
+    qapp: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``timeline-app --db /no/such/lib.db gui``: a typo must not start an empty library."""
+    from timeline_app.cli import main
+    from timeline_app.gui import app as app_module
+
+    monkeypatch.setenv("TIMELINE_APP_SETTINGS", str(tmp_path / "settings.ini"))
+    missing = tmp_path / "no" / "such" / "lib.db"
+    asked: list[Path] = []
+    monkeypatch.setattr(
+        app_module, "ask_to_create_library", lambda path: asked.append(path) or False
+    )
+    assert main(["--db", str(missing), "gui"]) == 1
+    assert asked == [missing]
+    assert not (tmp_path / "no").exists()
+    assert not (tmp_path / "settings.ini").exists() or str(missing) not in (
+        tmp_path / "settings.ini"
+    ).read_text(encoding="utf-8")
+
+
+def test_open_library_on_a_missing_path_asks_and_declining_keeps_the_window(
+    window: Any, prompts: Any, tmp_path: Path
+) -> None:
+    missing = tmp_path / "typo" / "librry.db"
+    prompts.libraries.append(missing)
+    prompts.create_answers.append(False)
+    window.menu_actions.open_library.trigger()
+    assert "create_library:librry.db" in prompts.asked
+    assert window.requested_database is None
+    assert window.isVisible()
+    assert not (tmp_path / "typo").exists()

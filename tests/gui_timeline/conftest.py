@@ -68,8 +68,8 @@ def random_events(count: int, seed: int = 7, days: int = 3650) -> list[Event]:
 @pytest.fixture
 def shown_view(qtbot) -> Callable:
     """Factory: a shown 1000x400 ``TimelineView`` over an in-memory source of ``events``."""
-    from timeline_app.gui.timeline_source import InMemoryTimelineSource
-    from timeline_app.gui.timeline_view import TimelineView
+    from timeline_app.gui.timeline.source import InMemoryTimelineSource
+    from timeline_app.gui.timeline.view import TimelineView
 
     def build(events: list[Event], width: int = 1000, height: int = 400):
         view = TimelineView()

@@ -8,9 +8,9 @@ from datetime import datetime, timedelta
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 
-from timeline_app.gui.time_scale import to_seconds
-from timeline_app.gui.timeline_fit import EARLIER, LATER
-from timeline_app.gui.timeline_framing import Beyond
+from timeline_app.gui.timeline.fit import EARLIER, LATER
+from timeline_app.gui.timeline.framing import Beyond
+from timeline_app.gui.timeline.time_scale import to_seconds
 
 from .conftest import make_event, random_events
 
@@ -204,8 +204,8 @@ def test_exports_leave_the_markers_out(qtbot, shown_view, tmp_path) -> None:
 
 
 def test_a_repository_library_is_framed_from_sql(qtbot, db_path) -> None:
-    from timeline_app.gui.timeline_source import RepositoryTimelineSource
-    from timeline_app.gui.timeline_view import TimelineView
+    from timeline_app.gui.timeline.source import RepositoryTimelineSource
+    from timeline_app.gui.timeline.view import TimelineView
     from timeline_app.store.repository import Repository
 
     from .conftest import fill_repository

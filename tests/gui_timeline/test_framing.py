@@ -1,4 +1,4 @@
-"""The default framing rules (``timeline_framing``), without Qt: the bulk, not the outliers."""
+"""The default framing rules (``framing``), without Qt: the bulk, not the outliers."""
 
 from __future__ import annotations
 
@@ -9,9 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline_app.gui.time_scale import DAY, Viewport, from_seconds, to_seconds
-from timeline_app.gui.timeline_density import DensityGrid
-from timeline_app.gui.timeline_framing import (
+from timeline_app.gui.timeline.density import DensityGrid
+from timeline_app.gui.timeline.framing import (
     BULK_SHARE,
     MAX_STRETCH,
     MIN_BULK_S,
@@ -23,7 +22,8 @@ from timeline_app.gui.timeline_framing import (
     framed,
     jump_view,
 )
-from timeline_app.gui.timeline_scene import GLOBAL_BUCKETS
+from timeline_app.gui.timeline.scene import GLOBAL_BUCKETS
+from timeline_app.gui.timeline.time_scale import DAY, Viewport, from_seconds, to_seconds
 
 
 class Library:

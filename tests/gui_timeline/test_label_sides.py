@@ -12,8 +12,8 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QFontMetricsF
 
 from timeline_app.events.model import EventKind
-from timeline_app.gui import timeline_paint as paint
-from timeline_app.gui.time_scale import to_seconds
+from timeline_app.gui.timeline import paint
+from timeline_app.gui.timeline.time_scale import to_seconds
 from timeline_app.temporal.timex import Precision
 
 from .conftest import make_event

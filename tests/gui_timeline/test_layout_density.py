@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline_app.gui.timeline_density import DensityGrid
-from timeline_app.gui.timeline_layout import Extent, Placement, pack_rows
+from timeline_app.gui.timeline.density import DensityGrid
+from timeline_app.gui.timeline.layout import Extent, Placement, pack_rows
 
 
 @st.composite

@@ -9,7 +9,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QNativeGestureEvent, QPointingDevice
 from PySide6.QtWidgets import QApplication
 
-from timeline_app.gui.overview import OverviewStrip
+from timeline_app.gui.timeline.overview import OverviewStrip
 
 from .conftest import make_event, random_events
 
@@ -115,7 +115,7 @@ def test_pan_keys_move_without_zooming(qtbot, shown_view) -> None:
 
 
 def test_strip_marks_the_selected_event(qtbot, view_and_strip) -> None:
-    from timeline_app.gui.time_scale import to_seconds
+    from timeline_app.gui.timeline.time_scale import to_seconds
 
     view, strip = view_and_strip
     source = view.source()
@@ -131,8 +131,8 @@ def test_strip_marks_the_selected_event(qtbot, view_and_strip) -> None:
 
 def test_a_lone_far_off_event_shows_in_the_strip(qtbot, shown_view) -> None:
     """Beside a bulk of hundreds, one event two thousand years earlier is still seen."""
-    from timeline_app.gui.overview import AXIS_ROOM
-    from timeline_app.gui.time_scale import to_seconds
+    from timeline_app.gui.timeline.overview import AXIS_ROOM
+    from timeline_app.gui.timeline.time_scale import to_seconds
 
     events = random_events(400, seed=9, days=700)
     events.append(make_event(999, datetime(11, 1, 1)))

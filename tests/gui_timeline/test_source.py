@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline_app.gui.timeline_source import (
+from timeline_app.gui.timeline.source import (
     InMemoryTimelineSource,
     RepositoryTimelineSource,
     TimelineSource,
@@ -125,7 +125,7 @@ def test_neighbours_follow_start_then_id_order(gaps: list[int], long_ones: int) 
 
 
 def test_anchors_are_described_in_words() -> None:
-    from timeline_app.gui.timeline_source import describe_anchor
+    from timeline_app.gui.timeline.source import describe_anchor
     from timeline_app.temporal.timex import AnchorKind
 
     assert describe_anchor(AnchorKind.DCT, "2024-01-08") == "the publication date 2024-01-08"

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from timeline_app.gui.time_scale import (
+from timeline_app.gui.timeline.time_scale import (
     DAY,
     EARLIEST_S,
     HOUR,

@@ -14,9 +14,9 @@ from PySide6.QtGui import QFontMetricsF, QImage, QWheelEvent
 from PySide6.QtWidgets import QApplication
 
 from timeline_app.events.model import EventKind
-from timeline_app.gui import timeline_paint as paint
-from timeline_app.gui.time_scale import MAX_SPAN_S, MIN_SPAN_S, to_seconds
-from timeline_app.gui.timeline_scene import EVENT_THRESHOLD, Shape, shape_of
+from timeline_app.gui.timeline import paint
+from timeline_app.gui.timeline.scene import EVENT_THRESHOLD, Shape, shape_of
+from timeline_app.gui.timeline.time_scale import MAX_SPAN_S, MIN_SPAN_S, to_seconds
 from timeline_app.temporal.timex import Precision
 
 from .conftest import make_event, random_events
@@ -391,8 +391,8 @@ def test_after_a_pause_the_view_fetches_what_the_zoom_deserves(qtbot, shown_view
 
 
 def test_a_repository_backed_view_selects_and_exports(qtbot, db_path, tmp_path) -> None:
-    from timeline_app.gui.timeline_source import RepositoryTimelineSource
-    from timeline_app.gui.timeline_view import TimelineView
+    from timeline_app.gui.timeline.source import RepositoryTimelineSource
+    from timeline_app.gui.timeline.view import TimelineView
     from timeline_app.store.repository import Repository
 
     from .conftest import fill_repository
@@ -426,7 +426,7 @@ def test_a_repository_backed_view_selects_and_exports(qtbot, db_path, tmp_path) 
     ["Short", "x" * 300, "Ministers met\n in   Brussels\t" * 9, "Ünïcode — “quotes” 東京 " * 5],
 )
 def test_label_widths_match_the_font_and_long_labels_are_elided(qtbot, label: str) -> None:
-    from timeline_app.gui.timeline_view import TimelineView
+    from timeline_app.gui.timeline.view import TimelineView
 
     view = TimelineView()
     qtbot.addWidget(view)
@@ -496,8 +496,8 @@ def test_any_sequence_of_gestures_keeps_the_view_valid(qtbot, dense_view, steps)
 
 @pytest.fixture(scope="module")
 def dense_view():
-    from timeline_app.gui.timeline_source import InMemoryTimelineSource
-    from timeline_app.gui.timeline_view import TimelineView
+    from timeline_app.gui.timeline.source import InMemoryTimelineSource
+    from timeline_app.gui.timeline.view import TimelineView
 
     view = TimelineView()
     view.resize(1000, 400)
@@ -508,8 +508,8 @@ def dense_view():
 
 
 def test_a_legend_names_the_colours_when_few_articles_are_shown(qtbot, tmp_path) -> None:
-    from timeline_app.gui.timeline_source import ArticleLabel, InMemoryTimelineSource
-    from timeline_app.gui.timeline_view import LEGEND_MAX, TimelineView
+    from timeline_app.gui.timeline.source import ArticleLabel, InMemoryTimelineSource
+    from timeline_app.gui.timeline.view import LEGEND_MAX, TimelineView
 
     labels = {i: ArticleLabel(f"Story about topic {i}", f"Outlet {i % 2}") for i in range(1, 20)}
 

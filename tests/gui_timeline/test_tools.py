@@ -9,7 +9,7 @@ import sys
 import pytest
 from PySide6.QtGui import QImage
 
-from timeline_app.gui.timeline_preview import main as preview_main
+from timeline_app.gui.timeline.preview import main as preview_main
 from timeline_app.store.repository import Repository
 
 from ..conftest import PROJECT_ROOT

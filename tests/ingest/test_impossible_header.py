@@ -15,7 +15,7 @@ import pytest
 from timeline_app.articles import PublishedSource
 from timeline_app.cli import main
 from timeline_app.commands import import_paths
-from timeline_app.ingest.pubdate import infer_publication_date
+from timeline_app.ingest.pubdate.inference import infer_publication_date
 from timeline_app.ingest.readers import read_path
 from timeline_app.store.repository import Repository
 
@@ -156,7 +156,7 @@ def test_retagging_keeps_saying_why_the_header_was_not_used(
 
 
 def test_the_header_note_is_recovered_only_from_reasons_that_carry_one() -> None:
-    from timeline_app.ingest.pipeline import NO_DATE_REASON, published_problem_of
+    from timeline_app.ingest.pubdate import NO_DATE_REASON, published_problem_of
 
     note = "header 'Date: 2024-02-30' is not a real date (day is out of range for month)"
     assert published_problem_of(f"{note}; dated from the text instead: latest date") == note

@@ -137,9 +137,10 @@ def _database_message(error: sqlite3.DatabaseError, db: str | None) -> str:
         )
     if "malformed" in text or "not a database" in text or "corrupt" in text:
         return (
-            f"the library {path} is damaged ({text}). Export what can still be read "
-            f"(timeline-app --db {path} export -o saved.csv), move the file aside and "
-            "re-import your articles into a new library."
+            f"the library {path} is damaged ({text}); reading stopped at the damage. "
+            "Move the file aside and re-import your articles into a new library "
+            f"(timeline-app --db NEW.db ingest FOLDER); 'timeline-app --db {path} articles' "
+            "says which tables can still be read."
         )
     if "locked" in text or "busy" in text:
         return f"the library {path} is busy: another program holds it; try again ({text})"

@@ -18,6 +18,7 @@ date in page furniture (captions, widgets, story lists, comments: ``furniture``)
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -98,6 +99,7 @@ def build_events(
         ),
         key=lambda t: t.start,
     )
+    in_text_order = _TimexIndex(timexes)
     events: list[Event] = []
     seen: set[tuple[int, object, object, EventKind]] = set()
     index = 0
@@ -116,7 +118,7 @@ def build_events(
         if key in seen:
             continue  # "Jan. 8 ... on Monday": the same moment twice in one sentence
         seen.add(key)
-        if _is_header(text, (event.sentence_start, event.sentence_end), timexes):
+        if _is_header(text, (event.sentence_start, event.sentence_end), in_text_order):
             event = replace(
                 event,
                 confidence=round(event.confidence * 0.5, 2),
@@ -130,7 +132,39 @@ def build_events(
 _LOWERCASE_WORD = re.compile(r"\b[a-z][a-z'’-]{2,}\b")
 
 
-def _is_header(text: str, sentence: tuple[int, int], timexes: Sequence[Timex]) -> bool:
+class _TimexIndex:
+    """The article's timexes in start order, to find those in a sentence without a full scan.
+
+    Looking at every timex for every sentence made an article with a date in
+    each sentence quadratic (a 4 MB article took minutes); a binary search on
+    the starts plus a running maximum of the ends finds exactly the timexes
+    overlapping a range, in time proportional to their number.
+    """
+
+    def __init__(self, timexes: Sequence[Timex]) -> None:
+        self.timexes = sorted(timexes, key=lambda t: (t.start, t.end))
+        self.starts = [t.start for t in self.timexes]
+        self.max_end_so_far: list[int] = []
+        furthest = -1
+        for timex in self.timexes:
+            furthest = max(furthest, timex.end)
+            self.max_end_so_far.append(furthest)
+
+    def overlapping(self, start: int, end: int) -> list[Timex]:
+        """Timexes with ``timex.end > start`` and ``timex.start < end``, in start order."""
+        first = bisect_left(self.starts, start)
+        # Timexes starting before ``start`` may still reach into the range.
+        while first > 0 and self.max_end_so_far[first - 1] > start:
+            first -= 1
+        found = []
+        for index in range(first, bisect_left(self.starts, end)):
+            timex = self.timexes[index]
+            if timex.end > start:
+                found.append(timex)
+        return found
+
+
+def _is_header(text: str, sentence: tuple[int, int], timexes: _TimexIndex) -> bool:
     """Whether the sentence is only a dateline or time stamp ("LONDON, May 11 (Reuters)").
 
     Such a "sentence" reports no happening: once its time expressions are
@@ -139,9 +173,7 @@ def _is_header(text: str, sentence: tuple[int, int], timexes: Sequence[Timex]) -
     start, end = sentence
     pieces = []
     position = start
-    for timex in timexes:
-        if timex.end <= start or timex.start >= end:
-            continue
+    for timex in timexes.overlapping(start, end):
         pieces.append(text[position : max(position, timex.start)])
         position = max(position, timex.end)
     pieces.append(text[position:end])

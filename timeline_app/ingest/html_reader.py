@@ -22,8 +22,12 @@ from datetime import date
 from html.parser import HTMLParser
 
 from timeline_app.articles import ParsedArticle, PublishedSource
-from timeline_app.ingest.dates import parse_metadata_date, shown_value, unreadable_date_problem
 from timeline_app.ingest.errors import ReaderError, UnreadableDate
+from timeline_app.ingest.pubdate.metadata import (
+    parse_metadata_date,
+    shown_value,
+    unreadable_date_problem,
+)
 
 _SKIPPED_TAGS = frozenset(
     [

@@ -18,14 +18,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from timeline_app.articles import ParsedArticle, PublishedSource
-from timeline_app.ingest.dates import (
+from timeline_app.ingest.errors import ReaderError, UnreadableDate
+from timeline_app.ingest.pubdate.metadata import (
     ALTERNATIVE_KEY,
     alternative_reading,
     parse_metadata_date,
     shown_value,
     unreadable_date_problem,
 )
-from timeline_app.ingest.errors import ReaderError, UnreadableDate
 
 _TITLE_KEYS = ("title", "headline", "name")
 _TEXT_KEYS = ("text", "content", "body", "article", "articleBody")

@@ -88,21 +88,21 @@ class IntegrityReport:
         """One paragraph for the user: damaged tables, what reads, how to recover."""
         if self.ok:
             return f"{path} passed the integrity check"
-        parts = [f"The library {path} is damaged (SQLite: {self.problems[0]})."]
+        parts = [f"the library {path} is damaged (SQLite: {self.problems[0]})."]
         if self.damaged:
             damaged = ", ".join(
-                f"{name} ({rows:,} rows read before the damage)" if rows else name
+                f"{name} ({rows:,} rows readable before the damage)" if rows else name
                 for name, rows in self.damaged.items()
             )
-            parts.append(f"Damaged: {damaged}.")
+            parts.append(f"Damaged tables: {damaged}.")
         if self.readable:
             intact = ", ".join(f"{name} ({rows:,} rows)" for name, rows in self.readable.items())
-            parts.append(f"Still readable: {intact}.")
+            parts.append(f"Intact: {intact}.")
+        if "events" in self.readable:
+            parts.append(f"Export the events first: timeline-app --db {path} export -o saved.csv.")
         parts.append(
-            "To recover: export what can be read (timeline-app --db PATH export -o saved.csv), "
-            "move the file aside, and re-import your articles into a new library "
-            "(timeline-app --db NEW.db ingest FOLDER); the sqlite3 tool's '.recover' "
-            "command may save more. Nothing is written to a damaged library."
+            "To recover, move the file aside and re-import your articles into a new library "
+            "(timeline-app --db NEW.db ingest FOLDER). Nothing is written to a damaged library."
         )
         return " ".join(parts)
 

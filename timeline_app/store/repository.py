@@ -84,6 +84,23 @@ class Repository(CorrectionsMixin, TimelineQueriesMixin, StoryQueriesMixin):
     def close(self) -> None:
         self.db.close()
 
+    def reopen(self) -> None:
+        """Close the connection and open a fresh one on the same file.
+
+        For a long-lived window whose connection may have lost its file locks
+        (see ``store.live_files``): a new connection takes them again.
+        """
+        self.db.close()
+        access = Access.READ if self.read_only else Access.WRITE
+        self.db = open_library_database(self.path, access).db
+
+    def data_version(self) -> int:
+        """A number that changes when another connection commits to the library.
+
+        Cheap (no table is read), so a window can poll it to notice other processes.
+        """
+        return int(self.db.execute("PRAGMA data_version").fetchone()[0])
+
     def __enter__(self) -> Repository:
         return self
 

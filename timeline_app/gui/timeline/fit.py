@@ -1,7 +1,7 @@
 """Fitting the timeline to its events, and the markers for events beyond its edges.
 
 A mixin for ``TimelineView`` (kept apart so each module stays small), over the
-pure rules of ``timeline_framing``: ``fit_all`` frames where the events are
+pure rules of ``framing``: ``fit_all`` frames where the events are
 (the default view), ``fit_everything`` takes in far-off outliers too, and
 Ctrl+0 toggles between them. While events begin beyond an edge of the view, a
 marker there says how many ("◀ 2 earlier"); clicking it pans to the nearest.
@@ -16,9 +16,8 @@ from typing import NamedTuple
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen, QPixmap, QResizeEvent
 
-from timeline_app.gui import timeline_paint as paint
-from timeline_app.gui.time_scale import Viewport, from_seconds, to_seconds
-from timeline_app.gui.timeline_framing import (
+from timeline_app.gui.timeline import paint
+from timeline_app.gui.timeline.framing import (
     Beyond,
     bulk_range,
     count_beyond,
@@ -26,7 +25,8 @@ from timeline_app.gui.timeline_framing import (
     framed,
     jump_view,
 )
-from timeline_app.gui.timeline_source import neighbour_event
+from timeline_app.gui.timeline.source import neighbour_event
+from timeline_app.gui.timeline.time_scale import Viewport, from_seconds, to_seconds
 
 EARLIER = "earlier"
 LATER = "later"
@@ -61,7 +61,7 @@ class TimelineFitting:
 
     def bulk_viewport(self) -> Viewport | None:
         """The default view: the stretch holding most events, outliers left to the edge
-        markers unless they are close anyway (``timeline_framing.bulk_range``)."""
+        markers unless they are close anyway (``framing.bulk_range``)."""
         span, grid = self._span, self._scene.global_grid
         if span is None or grid is None or self._source is None:
             return None

@@ -27,14 +27,14 @@ from PySide6.QtGui import (
 )
 
 from timeline_app.events.model import Event
-from timeline_app.gui.time_scale import Axis, Viewport
-from timeline_app.gui.timeline_density import Bar
-from timeline_app.gui.timeline_scene import (
+from timeline_app.gui.timeline.density import Bar
+from timeline_app.gui.timeline.scene import (
     BAR_LABEL_INSET,
     LABEL_GAP,
     MARKER_RADIUS,
     Shape,
 )
+from timeline_app.gui.timeline.time_scale import Axis, Viewport
 from timeline_app.temporal.timex import Precision
 
 MIN_ELIDED_PX = 70.0  # a label cut shorter than this at the right edge is left out

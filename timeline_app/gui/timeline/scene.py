@@ -20,10 +20,10 @@ from enum import Enum
 from typing import NamedTuple
 
 from timeline_app.events.model import Event, EventKind
-from timeline_app.gui.time_scale import Viewport, from_seconds, to_seconds
-from timeline_app.gui.timeline_density import Bar, DensityGrid
-from timeline_app.gui.timeline_layout import Extent, pack_rows
-from timeline_app.gui.timeline_source import TimelineSource
+from timeline_app.gui.timeline.density import Bar, DensityGrid
+from timeline_app.gui.timeline.layout import Extent, pack_rows
+from timeline_app.gui.timeline.source import TimelineSource
+from timeline_app.gui.timeline.time_scale import Viewport, from_seconds, to_seconds
 from timeline_app.temporal.timex import Precision
 
 EVENT_THRESHOLD = 450  # events in the fetched neighbourhood above which we draw counts

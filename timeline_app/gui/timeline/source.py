@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from timeline_app.articles import display_title, outlet_of
 from timeline_app.events.model import Event
-from timeline_app.gui.time_scale import from_seconds, to_seconds
+from timeline_app.gui.timeline.time_scale import from_seconds, to_seconds
 from timeline_app.temporal.timex import AnchorKind
 
 if TYPE_CHECKING:

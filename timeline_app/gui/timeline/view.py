@@ -25,19 +25,19 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QWidget
 
 from timeline_app.events.model import Event
-from timeline_app.gui import timeline_export
-from timeline_app.gui import timeline_paint as paint
-from timeline_app.gui.time_scale import (
+from timeline_app.gui.timeline import export as timeline_export
+from timeline_app.gui.timeline import paint
+from timeline_app.gui.timeline.density import Bar, DensityGrid
+from timeline_app.gui.timeline.fit import TimelineFitting
+from timeline_app.gui.timeline.input import ZOOM_STEP, TimelineInput
+from timeline_app.gui.timeline.scene import BAR_PX, LABEL_GAP, Shape, TimelineScene, shape_of
+from timeline_app.gui.timeline.source import TimelineSource, neighbour_event
+from timeline_app.gui.timeline.time_scale import (
     Viewport,
     build_axis,
     from_seconds,
     to_seconds,
 )
-from timeline_app.gui.timeline_density import Bar, DensityGrid
-from timeline_app.gui.timeline_fit import TimelineFitting
-from timeline_app.gui.timeline_input import ZOOM_STEP, TimelineInput
-from timeline_app.gui.timeline_scene import BAR_PX, LABEL_GAP, Shape, TimelineScene, shape_of
-from timeline_app.gui.timeline_source import TimelineSource, neighbour_event
 
 LEGEND_MAX = 6  # more articles or sources than this on screen: hover tells instead
 SETTLE_MS = 80  # pause after the last pan/zoom step before the view re-queries
@@ -148,6 +148,11 @@ class TimelineView(TimelineInput, TimelineFitting, QWidget):
         return self._span
 
     # -- visible window --------------------------------------------------------------
+
+    @property
+    def background_colour(self) -> str:
+        """The canvas background, which exports fill before painting."""
+        return self.theme.background
 
     def visible_range(self) -> tuple[datetime, datetime]:
         return from_seconds(self._viewport.start), from_seconds(self._viewport.end)

@@ -6,17 +6,34 @@ and searchable, selectable words in the SVG.
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QRectF, QSize
 from PySide6.QtGui import QColor, QImage, QPainter
 
-if TYPE_CHECKING:
-    from timeline_app.gui.timeline_view import TimelineView
+
+class PaintableTimeline(Protocol):
+    """What an export needs of the canvas: its size, colours, range and painting.
+
+    A protocol rather than an import of the view, so the view can call the
+    exporters without the two modules importing each other.
+    """
+
+    @property
+    def background_colour(self) -> str: ...
+
+    def width(self) -> int: ...
+
+    def height(self) -> int: ...
+
+    def visible_range(self) -> tuple[datetime, datetime]: ...
+
+    def render_timeline(self, painter: QPainter, width: int, height: int) -> None: ...
 
 
-def export_png(view: TimelineView, path: Path, scale: float = 2.0) -> Path:
+def export_png(view: PaintableTimeline, path: Path, scale: float = 2.0) -> Path:
     """Write ``view`` as shown to ``path`` at ``scale`` times its size; OSError on failure."""
     if not scale > 0:
         raise ValueError(f"PNG scale must be positive, got {scale}")
@@ -25,7 +42,7 @@ def export_png(view: TimelineView, path: Path, scale: float = 2.0) -> Path:
         round(width * scale), round(height * scale), QImage.Format.Format_ARGB32_Premultiplied
     )
     image.setDevicePixelRatio(scale)
-    image.fill(QColor(view.theme.background))
+    image.fill(QColor(view.background_colour))
     painter = QPainter(image)
     try:
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
@@ -37,7 +54,7 @@ def export_png(view: TimelineView, path: Path, scale: float = 2.0) -> Path:
     return path
 
 
-def export_svg(view: TimelineView, path: Path) -> Path:
+def export_svg(view: PaintableTimeline, path: Path) -> Path:
     """Write ``view`` as shown to ``path`` as SVG; OSError when it cannot be written."""
     from PySide6.QtSvg import QSvgGenerator
 

@@ -21,8 +21,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from timeline_app.gui.time_scale import DAY, HOUR, Viewport, from_seconds, to_seconds
-from timeline_app.gui.timeline_density import DensityGrid
+from timeline_app.gui.timeline.density import DensityGrid
+from timeline_app.gui.timeline.time_scale import DAY, HOUR, Viewport, from_seconds, to_seconds
 
 BULK_SHARE = 0.9  # the default view frames the narrowest stretch holding this share of events
 MIN_EVENTS_TO_TRIM = 10  # fewer events than this are all framed: none is an outlier yet

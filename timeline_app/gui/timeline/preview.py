@@ -1,6 +1,6 @@
 """Open just the timeline canvas and its overview strip on a database (a developer tool).
 
-    python -m timeline_app.gui.timeline_preview DB [--from DATE --to DATE] [--select ID]
+    python -m timeline_app.gui.timeline.preview DB [--from DATE --to DATE] [--select ID]
         [--colour-by source] [--png OUT.png] [--svg OUT.svg]
 
 Handy for looking at the canvas without the main window, for screenshots, and
@@ -18,7 +18,9 @@ from pathlib import Path
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="timeline_preview", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m timeline_app.gui.timeline.preview", description=__doc__.splitlines()[0]
+    )
     parser.add_argument("db", type=Path)
     parser.add_argument("--from", dest="start", type=datetime.fromisoformat)
     parser.add_argument("--to", dest="end", type=datetime.fromisoformat)
@@ -39,9 +41,9 @@ def main(argv: list[str] | None = None) -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # exports need no display
     from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
-    from timeline_app.gui.overview import OverviewStrip
-    from timeline_app.gui.timeline_source import RepositoryTimelineSource
-    from timeline_app.gui.timeline_view import TimelineView
+    from timeline_app.gui.timeline.overview import OverviewStrip
+    from timeline_app.gui.timeline.source import RepositoryTimelineSource
+    from timeline_app.gui.timeline.view import TimelineView
     from timeline_app.store.repository import Repository
 
     app = QApplication.instance() or QApplication(sys.argv[:1])

@@ -19,9 +19,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QWidget
 
-from timeline_app.gui import timeline_paint as paint
-from timeline_app.gui.time_scale import Viewport, build_axis, to_seconds
-from timeline_app.gui.timeline_view import TimelineView
+from timeline_app.gui.timeline import paint
+from timeline_app.gui.timeline.time_scale import Viewport, build_axis, to_seconds
+from timeline_app.gui.timeline.view import TimelineView
 
 STRIP_HEIGHT = 48
 AXIS_ROOM = 16

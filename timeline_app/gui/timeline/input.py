@@ -22,9 +22,14 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QPinchGesture, QToolTip
 
 from timeline_app.events.model import Event
-from timeline_app.gui import timeline_paint as paint
-from timeline_app.gui.time_scale import describe_span, format_interval, from_seconds, to_seconds
-from timeline_app.gui.timeline_density import Bar
+from timeline_app.gui.timeline import paint
+from timeline_app.gui.timeline.density import Bar
+from timeline_app.gui.timeline.time_scale import (
+    describe_span,
+    format_interval,
+    from_seconds,
+    to_seconds,
+)
 from timeline_app.temporal.timex import Precision
 
 ZOOM_STEP = 1.25

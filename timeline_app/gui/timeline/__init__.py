@@ -1,0 +1,1 @@
+"""The timeline canvas: view, scene, layout, paint, input, framing, overview and export."""
