@@ -42,6 +42,7 @@ from timeline_app.ingest.readers import (
 )
 from timeline_app.resources import seeds_dir
 from timeline_app.store.repository import Repository
+from timeline_app.story import refresh_happenings
 from timeline_app.temporal.timex import Timex
 
 ProgressCallback = Callable[[int, int, str], None]
@@ -357,18 +358,6 @@ def regroup(
     repo.set_groups(group_events(events, texts), scope)
     refresh_happenings(repo)
     repo.clear_regroup_pending(None if scope is None else article_ids)
-
-
-def refresh_happenings(repo: Repository) -> None:
-    """Recompute every happening's importance, headline and reports (after any regrouping).
-
-    The whole library, even after a local regroup: importance is relative
-    (how often the library mentions a date), so one article can move others.
-    """
-    from timeline_app.events.happenings import assess_happenings
-
-    events, articles, sentences = repo.happening_inputs()
-    repo.set_happenings(assess_happenings(events, articles, sentences))
 
 
 def _groups_of(repo: Repository, article_id: int) -> set[int]:

@@ -424,8 +424,15 @@ class Repository(CorrectionsMixin, TimelineQueriesMixin, StoryQueriesMixin, Pend
         article_ids: Collection[int] | None = None,
         include_hidden: bool = False,
         limit: int | None = None,
+        inside_first: bool = False,
     ) -> list[Event]:
-        """Events overlapping ``[start, end)``, ordered by start then id, corrections applied."""
+        """Events overlapping ``[start, end)``, ordered by start then id, corrections applied.
+
+        ``inside_first`` lists the events dated inside the range first (their
+        whole interval in it), then those that merely run through it, narrowest
+        first: asked for 17 February, "on 17 February" comes before "in
+        February", and "since 1914" comes last.
+        """
         filters = event_filters(
             start=start,
             end=end,
@@ -444,7 +451,18 @@ class Repository(CorrectionsMixin, TimelineQueriesMixin, StoryQueriesMixin, Pend
                 " CROSS JOIN events ON events.id = candidate"
             )
             params = [codec.to_seconds(end), codec.to_seconds(start), *params]
-        sql = f"SELECT {codec.EVENT_COLUMNS} FROM {source}{where_sql(clauses)} ORDER BY start_s, id"
+        order = "start_s, id"
+        if inside_first and (start is not None or end is not None):
+            inside = []
+            if start is not None:
+                inside.append("start_s >= ?")
+                params.append(codec.to_seconds(start))
+            if end is not None:
+                inside.append("end_s <= ?")
+                params.append(codec.to_seconds(end))
+            # Inside: 0, ordered by start; through: their length, narrowest first.
+            order = f"CASE WHEN {' AND '.join(inside)} THEN 0 ELSE end_s - start_s + 1 END, {order}"
+        sql = f"SELECT {codec.EVENT_COLUMNS} FROM {source}{where_sql(clauses)} ORDER BY {order}"
         if limit is not None:
             sql += " LIMIT ?"
             params.append(int(limit))
