@@ -88,24 +88,30 @@ class TimelineQueriesMixin:
         end: datetime,
         buckets: int,
         article_ids: Collection[int] | None = None,
+        search: str | None = None,
     ) -> list[int]:
         """Visible events per equal slice of ``[start, end)``, counted in SQL.
 
-        An event counts once, in the slice where it becomes visible (its start,
-        or ``start`` for events already running), so the counts sum to the
-        number of events overlapping the range.
+        An event counts once, in the slice holding its middle, which is where the
+        timeline draws a day's dot (12:00, not the midnight it starts at) and the
+        middle of a month's or a year's bar (not piled on the 1st). Middles outside
+        the range count in its first or last slice, so the counts sum to the number
+        of events overlapping the range. ``search`` keeps only matching events.
         """
         if buckets <= 0:
             raise ValueError(f"buckets must be positive, got {buckets}")
         low, high = codec.to_seconds(start), codec.to_seconds(end)
         if high <= low:
             raise ValueError(f"empty range: {start} .. {end}")
-        clauses, params = unsearched_filters(start=start, end=end, article_ids=article_ids)
-        sql = (
-            "SELECT (MAX(start_s, ?) - ?) * ? / ? AS bucket, COUNT(*)"
-            f" FROM events{where_sql(clauses)} GROUP BY bucket"
-        )
+        filters = event_filters(start=start, end=end, article_ids=article_ids, search=search)
         counts = [0] * buckets
+        if filters is None:
+            return counts
+        clauses, params = filters
+        sql = (
+            "SELECT (MAX((start_s + end_s) / 2.0, ?) - ?) * ? / ? AS bucket, COUNT(*)"
+            f" FROM events{where_sql(clauses)} GROUP BY CAST(bucket AS INTEGER)"
+        )
         for bucket, count in self.db.execute(sql, [low, low, buckets, high - low, *params]):
             counts[min(max(int(bucket), 0), buckets - 1)] += count
         return counts
@@ -115,6 +121,7 @@ class TimelineQueriesMixin:
         start: datetime | None = None,
         end: datetime | None = None,
         article_ids: Collection[int] | None = None,
+        search: str | None = None,
     ) -> int:
         """How many visible events start in ``[start, end)`` (open where None).
 
@@ -122,7 +129,10 @@ class TimelineQueriesMixin:
         the timeline asks how many events begin beyond each edge of the view, and
         counting along the start index reads only those.
         """
-        clauses, params = unsearched_filters(article_ids=article_ids)
+        filters = event_filters(article_ids=article_ids, search=search)
+        if filters is None:
+            return 0
+        clauses, params = filters
         if start is not None:
             clauses.append("start_s >= ?")
             params.append(codec.to_seconds(start))
@@ -133,7 +143,10 @@ class TimelineQueriesMixin:
         return self.db.execute(sql, params).fetchone()[0]
 
     def event_start_quantiles(
-        self, fractions: Sequence[float], article_ids: Collection[int] | None = None
+        self,
+        fractions: Sequence[float],
+        article_ids: Collection[int] | None = None,
+        search: str | None = None,
     ) -> list[datetime]:
         """Start times of the visible events at ``fractions`` (0 = earliest, 1 = latest)
         of their order by start, nearest rank; empty when there are no events.
@@ -144,7 +157,10 @@ class TimelineQueriesMixin:
         """
         if any(not 0.0 <= fraction <= 1.0 for fraction in fractions):
             raise ValueError(f"fractions must lie in [0, 1], got {list(fractions)}")
-        clauses, params = unsearched_filters(article_ids=article_ids)
+        filters = event_filters(article_ids=article_ids, search=search)
+        if filters is None:
+            return []
+        clauses, params = filters
         where = where_sql(clauses)
         total = self.db.execute(f"SELECT COUNT(*) FROM events{where}", params).fetchone()[0]
         if not total:
@@ -158,6 +174,6 @@ class TimelineQueriesMixin:
                 [*params, offset],
             ).fetchone()
             if row is None:  # events deleted since the count (another connection): clamp
-                return self.event_start_quantiles(fractions, article_ids)
+                return self.event_start_quantiles(fractions, article_ids, search)
             starts.append(codec.from_seconds(row[0]))
         return starts
