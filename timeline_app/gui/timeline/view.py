@@ -137,6 +137,20 @@ class TimelineView(TimelineInput, TimelineFitting, QWidget):
         self._source.article_ids = None if ids is None else list(ids)
         self.reload()
 
+    def set_search(self, text: str | None) -> None:
+        """Show only the events matching ``text`` (None or blank = all); the window is kept."""
+        if self._source is None:
+            return
+        words = (text or "").strip() or None
+        if words == self._source.search:
+            return
+        self._source.search = words
+        self.reload()
+
+    def search(self) -> str | None:
+        """The search the canvas is filtered by (None = none)."""
+        return None if self._source is None else self._source.search
+
     def set_color_mode(self, mode: str) -> None:
         """Colour events by ``"article"`` or by ``"source"`` (the article's outlet)."""
         if mode not in ("article", "source"):
@@ -166,6 +180,11 @@ class TimelineView(TimelineInput, TimelineFitting, QWidget):
 
     def set_visible_range(self, start: datetime, end: datetime) -> None:
         self._set_viewport(Viewport.from_datetimes(start, end))
+
+    def frame_bar(self, bar: Bar) -> None:
+        """Show exactly the slice of time a count bar covers: the events it counts (each
+        at its middle, where it is drawn) are then the events in view."""
+        self._set_viewport(Viewport.around(bar.start, bar.end))
 
     def set_viewport(self, viewport: Viewport) -> None:
         """Show exactly ``viewport`` (the overview strip drives the view through this)."""
