@@ -120,7 +120,8 @@ class KeyEventsView(QTableView):
         self.setSortingEnabled(False)  # importance order is the point of the list
         header = self.horizontalHeader()
         header.setSectionResizeMode(KeyEventsModel.HEADLINE, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(KeyEventsModel.DATE, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(KeyEventsModel.DATE, QHeaderView.ResizeMode.Interactive)
+        self.setColumnWidth(KeyEventsModel.DATE, 96)
         header.setSectionResizeMode(KeyEventsModel.REPORTS, QHeaderView.ResizeMode.ResizeToContents)
         self.setAccessibleName("Key events: the most important happenings, most important first")
         self.clicked.connect(self._choose)
