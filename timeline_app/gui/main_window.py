@@ -321,6 +321,7 @@ class MainWindow(CorrectionsMixin, FileFlowsMixin, WindowStateMixin, QMainWindow
 
     def apply_search(self) -> None:
         self._reload_articles()
+        self.story_filter.apply()  # the same words filter the timeline and both event lists
 
     def apply_article_filter(self, ids: Collection[int] | None) -> None:
         """Articles checked or unchecked: update the lists for just those articles."""

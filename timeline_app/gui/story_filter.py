@@ -18,8 +18,8 @@ import re
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 from timeline_app.gui.key_events import KeyEventsModel, KeyEventsView
@@ -88,10 +88,24 @@ class StoryFilterBar(QWidget):
         layout.addWidget(self.clear_button)
         layout.addStretch(1)
         layout.addWidget(self.goto_edit)
+        for edit in (self.from_edit, self.to_edit, self.goto_edit):
+            edit.installEventFilter(self)
         self.go_to_action = QAction("&Go to Date…", self)
         self.go_to_action.setShortcut(QKeySequence("Ctrl+G"))
         self.go_to_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.go_to_action.triggered.connect(self.focus_go_to)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Enter in a date field applies it: the window's Enter (show the source) must
+        not take the key first."""
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            event.accept()
+            return True
+        return super().eventFilter(watched, event)
 
     def _date_edit(self, name: str, tip: str) -> QLineEdit:
         edit = QLineEdit(self)
@@ -171,7 +185,6 @@ class StoryFilter:
         self.key_events: KeyEventsModel = key_list.model()
         key_list.eventChosen.connect(self.chosen)
         window.article_model.includedChanged.connect(lambda _ids: self.apply())
-        window._search_timer.timeout.connect(self.apply)
         self.status = QLabel(window)
         self.status.setObjectName("filterStatus")
         window.statusBar().addWidget(self.status, 1)
