@@ -226,12 +226,9 @@ class RepositoryTimelineSource:
         )
 
     def key_events(self, start: datetime, end: datetime, limit: int) -> list[Event]:
-        wanted = None if self.article_ids is None else set(self.article_ids)
-        # The store's key events know no article filter: ask for more and drop the
-        # unchecked articles' (a happening stands for itself through one event).
-        asked = limit if wanted is None else limit * 4
-        found = self.repo.key_events(start=start, end=end, search=self.search, limit=asked)
-        return [e for e in found if wanted is None or e.article_id in wanted][:limit]
+        return self.repo.events_by_importance(
+            start, end, limit, article_ids=self._ids(), search=self.search
+        )
 
     def event(self, event_id: int) -> Event | None:
         try:
