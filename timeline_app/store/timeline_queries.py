@@ -110,11 +110,12 @@ class TimelineQueriesMixin:
         if filters is None:
             return counts
         clauses, params = filters
+        # Integer arithmetic: middles before ``low`` give buckets <= 0, clamped below.
         sql = (
-            "SELECT (MAX((start_s + end_s) / 2.0, ?) - ?) * ? / ? AS bucket, COUNT(*)"
-            f" FROM events{where_sql(clauses)} GROUP BY CAST(bucket AS INTEGER)"
+            "SELECT ((start_s + end_s) / 2 - ?) * ? / ? AS bucket, COUNT(*)"
+            f" FROM events{where_sql(clauses)} GROUP BY bucket"
         )
-        for bucket, count in self.db.execute(sql, [low, low, buckets, high - low, *params]):
+        for bucket, count in self.db.execute(sql, [low, buckets, high - low, *params]):
             counts[min(max(int(bucket), 0), buckets - 1)] += count
         return counts
 

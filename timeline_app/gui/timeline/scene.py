@@ -266,12 +266,12 @@ class TimelineScene:
                 events = None if overflowed else tuple(found)
             grid = None
             if events is None and not self._global_resolves(pixels_per_second):
-                grid, running = self._local_grid(window, pixels_per_second)
-                beginning = self.source.start_count(start, end)
-                if overflowed and beginning <= EVENT_THRESHOLD and running <= RUNNING_LIMIT:
+                grid = self._local_grid(window, pixels_per_second)
+                drawable = self._drawable_count(start, end) if overflowed else None
+                if drawable is not None:
                     # Few events begin here; long ones running through filled the answer.
                     # Take them all: the layout puts long bars last, in the gaps.
-                    events = tuple(self.source.events_in(start, end, beginning + running + 1))
+                    events = tuple(self.source.events_in(start, end, drawable + 1))
                     grid, overflowed = None, False
             fetched = Fetched(window, events, grid, view.span, overflowed)
         self._fetched = fetched
@@ -282,9 +282,8 @@ class TimelineScene:
         self._key_layout = None
         return fetched
 
-    def _local_grid(self, window: Viewport, pixels_per_second: float) -> tuple[DensityGrid, int]:
-        """Counts of the events drawn in ``window`` (each at its middle), and how many of
-        those overlapping it begin before it (long events running through).
+    def _local_grid(self, window: Viewport, pixels_per_second: float) -> DensityGrid:
+        """Counts of the events drawn in ``window``, each at its middle.
 
         Half-pixel-bar buckets keep bars sharp over a 16x zoom before a re-fetch. The
         source counts an event whose middle lies before the range in its first slice,
@@ -294,11 +293,21 @@ class TimelineScene:
         bucket = max(BAR_PX / (2 * pixels_per_second), window.span / 4096)
         buckets = math.ceil(window.span / bucket)
         first = window.start - bucket
-        start, end = from_seconds(window.start), from_seconds(first + (buckets + 1) * bucket)
-        counts = self.source.density(from_seconds(first), end, buckets + 1)
+        counts = self.source.density(
+            from_seconds(first), from_seconds(first + (buckets + 1) * bucket), buckets + 1
+        )
+        return DensityGrid(first, bucket, tuple(counts))
+
+    def _drawable_count(self, start: datetime, end: datetime) -> int | None:
+        """How many events overlap ``[start, end)`` when few begin there and not too many
+        long ones run in from before it, so all can be drawn; else None (asked only
+        when an event query overflowed)."""
+        assert self.source is not None
+        beginning = self.source.start_count(start, end)
+        if beginning > EVENT_THRESHOLD:
+            return None
         overlapping = self.source.density(start, end, 1)[0]
-        running = max(0, overlapping - self.source.start_count(start, end))
-        return DensityGrid(first, bucket, tuple(counts)), running
+        return overlapping if overlapping - beginning <= RUNNING_LIMIT else None
 
     def _estimate(self, window: Viewport) -> int:
         """Events starting in ``window`` by the whole-span grid (no query)."""
