@@ -32,7 +32,6 @@ from timeline_app.store.story_queries import StoryQueriesMixin
 from timeline_app.store.timeline_queries import (
     TimelineQueriesMixin,
     event_filters,
-    unsearched_filters,
     where_sql,
 )
 from timeline_app.temporal.timex import Timex, TimexType
@@ -489,10 +488,18 @@ class Repository(CorrectionsMixin, TimelineQueriesMixin, StoryQueriesMixin, Pend
         )
 
     def event_span(
-        self, article_ids: Collection[int] | None = None, include_hidden: bool = False
+        self,
+        article_ids: Collection[int] | None = None,
+        include_hidden: bool = False,
+        search: str | None = None,
     ) -> tuple[datetime, datetime] | None:
         """Earliest start and latest end of the visible events, or None when there are none."""
-        clauses, params = unsearched_filters(article_ids=article_ids, include_hidden=include_hidden)
+        filters = event_filters(
+            article_ids=article_ids, include_hidden=include_hidden, search=search
+        )
+        if filters is None:
+            return None
+        clauses, params = filters
         where = where_sql(clauses)
         # Two queries, so each reads one end of a covering index.
         low = self.db.execute(f"SELECT MIN(start_s) FROM events{where}", params).fetchone()[0]
