@@ -33,7 +33,7 @@ def load_corpus(path: Path) -> list[dict]:
 
 def variant(record: dict, index: int, rng: random.Random) -> tuple[str, str, date]:
     """A distinct article derived from a corpus record: new date, reordered paragraphs."""
-    from timeline_app.ingest.dates import parse_metadata_date
+    from timeline_app.ingest.pubdate.metadata import parse_metadata_date
 
     published = parse_metadata_date(record["published"]) + timedelta(days=rng.randint(-3000, 3000))
     paragraphs = [p for p in record["text"].split("\n") if p.strip()]

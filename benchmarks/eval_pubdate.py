@@ -33,9 +33,9 @@ from datetime import date
 from pathlib import Path
 
 from timeline_app.evaluation.timeml import iter_tml_paths, read_tml
-from timeline_app.ingest.date_cues import scan_cues
-from timeline_app.ingest.dateline import strip_dateline
-from timeline_app.ingest.pubdate import (
+from timeline_app.ingest.pubdate.cues import scan_cues
+from timeline_app.ingest.pubdate.dateline import strip_dateline
+from timeline_app.ingest.pubdate.inference import (
     DateFinding,
     find_dateline,
     find_publication_date,

@@ -85,3 +85,100 @@ def test_ruff_is_clean() -> None:
         [ruff, "check", "--quiet", str(PROJECT_ROOT)], capture_output=True, text=True
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def module_name(path: Path) -> str:
+    """``timeline_app/ingest/pubdate/__init__.py`` -> ``timeline_app.ingest.pubdate``."""
+    parts = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def imported_modules(source: str, importer: str, is_package: bool, known: set[str]) -> set[str]:
+    """The modules of ``known`` a module's source imports, at any depth (lazy imports count).
+
+    ``from a.b import c`` is an import of ``a.b.c`` when that is a module, else
+    of ``a.b``; relative imports are resolved against ``importer``.
+    """
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            candidates = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                anchor = importer.split(".")
+                anchor = anchor if is_package else anchor[:-1]
+                anchor = anchor[: len(anchor) - (node.level - 1)]
+                base = ".".join([*anchor, base] if base else anchor)
+            candidates = [
+                f"{base}.{alias.name}" if f"{base}.{alias.name}" in known else base
+                for alias in node.names
+            ]
+        else:
+            continue
+        found |= {name for name in candidates if name in known and name != importer}
+    return found
+
+
+def import_cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Groups of modules that import each other, directly or round a loop (Tarjan)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    cycles: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        on_stack.add(node)
+        for target in sorted(graph.get(node, ())):
+            if target not in index:
+                visit(target)
+                low[node] = min(low[node], low[target])
+            elif target in on_stack:
+                low[node] = min(low[node], index[target])
+        if low[node] == index[node]:
+            group = []
+            while True:
+                member = stack.pop()
+                on_stack.discard(member)
+                group.append(member)
+                if member == node:
+                    break
+            if len(group) > 1:
+                cycles.append(sorted(group))
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return sorted(cycles)
+
+
+def package_import_graph() -> dict[str, set[str]]:
+    paths = {module_name(path): path for path in PACKAGE.rglob("*.py")}
+    known = set(paths)
+    return {
+        name: imported_modules(
+            path.read_text(encoding="utf-8"), name, path.name == "__init__.py", known
+        )
+        for name, path in paths.items()
+    }
+
+
+def test_cycle_finder_sees_a_lazy_import_back() -> None:
+    known = {"pkg", "pkg.a", "pkg.b", "pkg.c"}
+    graph = {
+        "pkg.a": imported_modules("from pkg.b import x\n", "pkg.a", False, known),
+        "pkg.b": imported_modules("def f():\n    from . import a\n", "pkg.b", False, known),
+        "pkg.c": imported_modules("import pkg.a\n", "pkg.c", False, known),
+    }
+    assert graph["pkg.b"] == {"pkg.a"}
+    assert import_cycles(graph) == [["pkg.a", "pkg.b"]]
+
+
+def test_no_module_imports_a_module_that_imports_it_back() -> None:
+    cycles = import_cycles(package_import_graph())
+    assert cycles == [], f"import cycles: {cycles}"

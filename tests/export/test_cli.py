@@ -53,7 +53,7 @@ def test_bad_date_is_a_usage_error(database: str, capsys) -> None:
 def test_missing_database_is_reported(tmp_path: Path, capsys) -> None:
     missing = tmp_path / "none.db"
     assert main(["--db", str(missing), "events"]) == 2
-    assert f"no database at {missing}" in capsys.readouterr().err
+    assert f"no library at {missing}" in capsys.readouterr().err
     assert not missing.exists()
 
 

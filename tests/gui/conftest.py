@@ -125,6 +125,7 @@ class ScriptedPrompts:
     publication_dates: list[date | None] = field(default_factory=list)
     event_dates: list[Any] = field(default_factory=list)
     libraries: list[Path | None] = field(default_factory=list)
+    create_answers: list[bool] = field(default_factory=list)
     errors: list[tuple[str, str]] = field(default_factory=list)
     asked: list[str] = field(default_factory=list)
 
@@ -143,6 +144,10 @@ class ScriptedPrompts:
     def library_path(self, folder: str) -> Path | None:
         self.asked.append("library_path")
         return self.libraries.pop(0) if self.libraries else None
+
+    def create_library(self, path: Path) -> bool:
+        self.asked.append(f"create_library:{path.name}")
+        return self.create_answers.pop(0) if self.create_answers else False
 
     def publication_date(self, title: str, current: date | None) -> date | None:
         self.asked.append("publication_date")

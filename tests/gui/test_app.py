@@ -102,6 +102,7 @@ def test_timeline_app_with_no_command_opens_the_window_on_the_seed(
     from PySide6.QtCore import QTimer
 
     from timeline_app.cli import main
+    from timeline_app.gui import app as app_module
     from timeline_app.gui.main_window import MainWindow
     from timeline_app.gui.settings import AppSettings
     from timeline_app.store.repository import Repository
@@ -110,6 +111,10 @@ def test_timeline_app_with_no_command_opens_the_window_on_the_seed(
     monkeypatch.setenv("TIMELINE_APP_SETTINGS", str(settings_file))
     db = tmp_path / "fresh.db"
     seen: list[tuple[str, int]] = []
+    asked: list[Path] = []
+    monkeypatch.setattr(
+        app_module, "ask_to_create_library", lambda path: asked.append(path) or True
+    )
 
     def close_the_window() -> None:
         windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
@@ -121,6 +126,7 @@ def test_timeline_app_with_no_command_opens_the_window_on_the_seed(
 
     QTimer.singleShot(0, close_the_window)
     assert main(["--db", str(db)]) == 0
+    assert asked == [db]  # a library named on the command line is created only when confirmed
     ((title, events),) = seen
     assert "fresh.db" in title
     assert events > 0
@@ -187,7 +193,8 @@ def test_open_library_reopens_the_app_on_the_chosen_database(
     settings_file = tmp_path / "settings.ini"
     monkeypatch.setenv("TIMELINE_APP_SETTINGS", str(settings_file))
     first, second = tmp_path / "first.db", tmp_path / "second.db"
-    scripted = ScriptedPrompts(libraries=[second])
+    monkeypatch.setattr(app_module, "ask_to_create_library", lambda _path: True)
+    scripted = ScriptedPrompts(libraries=[second], create_answers=[True])
     real_create = app_module.create_main_window
     monkeypatch.setattr(
         app_module,
@@ -213,6 +220,7 @@ def test_open_library_reopens_the_app_on_the_chosen_database(
     QTimer.singleShot(0, act)
     assert app_module.run_app(db=str(first)) == 0
     assert [title.split("— ")[1] for title in titles] == ["first.db", "second.db"]
+    assert "create_library:second.db" in scripted.asked
     assert second.is_file()
     assert AppSettings.at(settings_file).last_database() == second.resolve()
 
@@ -229,8 +237,36 @@ def test_a_file_that_is_no_database_is_reported_not_a_traceback(
     assert run_app(db=str(bogus), report_error=reported.append) == 2
     (message,) = reported
     assert str(bogus) in message
-    assert "not a database" in message
+    assert "is not a Timeline Reader library" in message
     assert bogus.read_bytes().startswith(b"these are my notes")  # left untouched
+
+
+def test_a_damaged_library_is_refused_with_what_can_be_read(
+    qapp: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The window runs the integrity check too: before, it opened a damaged library as
+    if nothing were wrong. (Built with the store, damaged with 64 KiB of random bytes.)"""
+    import random
+
+    from timeline_app.articles import ParsedArticle
+    from timeline_app.gui.app import run_app
+    from timeline_app.store.repository import Repository
+
+    monkeypatch.setenv("TIMELINE_APP_SETTINGS", str(tmp_path / "settings.ini"))
+    library = tmp_path / "damaged.db"
+    with Repository(library) as repo:
+        for number in range(60):
+            repo.add_article(ParsedArticle(text=f"Report {number}. " + "Words here. " * 400))
+        repo.checkpoint()
+    size = library.stat().st_size
+    with library.open("r+b") as stream:
+        stream.seek(size // 2)
+        stream.write(random.Random(7).randbytes(64 * 1024))
+    reported: list[str] = []
+    assert run_app(db=str(library), report_error=reported.append) == 2
+    (message,) = reported
+    assert f"the library {library} is damaged" in message
+    assert "re-import your articles" in message
 
 
 def test_closing_the_window_during_an_import_stops_it_cleanly(
@@ -251,3 +287,70 @@ def test_closing_the_window_during_an_import_stops_it_cleanly(
     count = window.repo.article_count()
     assert 2 <= count < 2 + 80  # stopped part-way, whole articles only
     assert len(window.repo.events()) >= 5
+
+
+def test_gui_on_a_missing_library_asks_and_declining_creates_nothing(
+    qapp: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``timeline-app --db /no/such/lib.db gui``: a typo must not start an empty library."""
+    from timeline_app.cli import main
+    from timeline_app.gui import app as app_module
+
+    monkeypatch.setenv("TIMELINE_APP_SETTINGS", str(tmp_path / "settings.ini"))
+    missing = tmp_path / "no" / "such" / "lib.db"
+    asked: list[Path] = []
+    monkeypatch.setattr(
+        app_module, "ask_to_create_library", lambda path: asked.append(path) or False
+    )
+    assert main(["--db", str(missing), "gui"]) == 1
+    assert asked == [missing]
+    assert not (tmp_path / "no").exists()
+    assert not (tmp_path / "settings.ini").exists() or str(missing) not in (
+        tmp_path / "settings.ini"
+    ).read_text(encoding="utf-8")
+
+
+def test_open_library_on_a_missing_path_asks_and_declining_keeps_the_window(
+    window: Any, prompts: Any, tmp_path: Path
+) -> None:
+    missing = tmp_path / "typo" / "librry.db"
+    prompts.libraries.append(missing)
+    prompts.create_answers.append(False)
+    window.menu_actions.open_library.trigger()
+    assert "create_library:librry.db" in prompts.asked
+    assert window.requested_database is None
+    assert window.isVisible()
+    assert not (tmp_path / "typo").exists()
+
+
+def test_a_damaged_library_is_reported_plainly_and_left_alone(
+    qapp: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """64 KiB of random bytes in the middle: the window says so instead of carrying on."""
+    import hashlib
+    import random
+
+    from timeline_app.articles import ParsedArticle
+    from timeline_app.gui.app import run_app
+    from timeline_app.store.repository import Repository
+
+    monkeypatch.setenv("TIMELINE_APP_SETTINGS", str(tmp_path / "settings.ini"))
+    db = tmp_path / "news.db"
+    with Repository(db) as repo:
+        for number in range(60):
+            text = f"Report {number}\n\n" + f"Paragraph {number} of the story. " * 300
+            repo.add_article(ParsedArticle(text=text, title=f"Report {number}"))
+        repo.checkpoint()
+    size = 64 * 1024
+    length = db.stat().st_size
+    assert length > 3 * size
+    with db.open("r+b") as stream:
+        stream.seek(length // 2 - size // 2)
+        stream.write(random.Random(12).randbytes(size))
+    before = hashlib.sha256(db.read_bytes()).hexdigest()
+
+    reported: list[str] = []
+    assert run_app(db=str(db), report_error=reported.append) == 2
+    (message,) = reported
+    assert f"the library {db} is damaged" in message
+    assert hashlib.sha256(db.read_bytes()).hexdigest() == before

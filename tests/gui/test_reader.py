@@ -149,7 +149,12 @@ def test_clear_shows_the_empty_state(reader: ReaderPanel) -> None:
     assert "show an event's source here" in help_texts
     assert reader.article() is None
     assert reader.shown_text() == ""
-    assert reader.highlighted_ranges() == {"sentence": [], "expression": [], "other": []}
+    assert reader.highlighted_ranges() == {
+        "sentence": [],
+        "expression": [],
+        "other": [],
+        "furniture": [],
+    }
 
 
 def test_offsets_past_the_end_are_clamped_not_warned(reader: ReaderPanel, qtlog: Any) -> None:

@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from timeline_app.ingest.dates import alternative_reading, parse_metadata_date
 from timeline_app.ingest.errors import ReaderError
+from timeline_app.ingest.pubdate.metadata import alternative_reading, parse_metadata_date
 
 
 @pytest.mark.parametrize(
@@ -66,7 +66,7 @@ def test_alternative_day_first_reading(raw: object, alternative: date | None) ->
 
 
 def test_ambiguous_date_is_settled_by_the_text() -> None:
-    from timeline_app.ingest.pipeline import with_publication_date
+    from timeline_app.ingest.pubdate import with_publication_date
     from timeline_app.ingest.text_reader import parse_text
 
     story = (

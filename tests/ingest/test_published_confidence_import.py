@@ -10,7 +10,7 @@ import pytest
 from timeline_app.articles import CONFIDENT_PUBLISHED, PublishedSource
 from timeline_app.cli import main
 from timeline_app.commands import import_paths, retag_all, set_publication_date
-from timeline_app.ingest.pubdate import find_dateline, infer_publication_date
+from timeline_app.ingest.pubdate.inference import find_dateline, infer_publication_date
 from timeline_app.store.repository import Repository
 
 from ..conftest import require_corpus

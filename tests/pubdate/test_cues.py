@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline_app.ingest.date_cues import scan_cues
+from timeline_app.ingest.pubdate.cues import scan_cues
 
 
 def test_month_with_year_is_a_month_not_a_bare_year() -> None:

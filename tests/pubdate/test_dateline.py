@@ -9,9 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from timeline_app.articles import PublishedSource
-from timeline_app.ingest.date_cues import scan_cues
-from timeline_app.ingest.dateline import parse_dateline, strip_dateline
-from timeline_app.ingest.pubdate import find_dateline
+from timeline_app.ingest.pubdate.cues import scan_cues
+from timeline_app.ingest.pubdate.dateline import parse_dateline, strip_dateline
+from timeline_app.ingest.pubdate.inference import find_dateline
 
 
 @pytest.mark.parametrize(

@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 
 from tests.conftest import PROJECT_ROOT
 from timeline_app.articles import PublishedSource
-from timeline_app.ingest.dateline import WEEKDAYS
-from timeline_app.ingest.pubdate import (
+from timeline_app.ingest.pubdate.dateline import WEEKDAYS
+from timeline_app.ingest.pubdate.inference import (
     find_publication_date,
     format_day,
     infer_publication_date,

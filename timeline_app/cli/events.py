@@ -15,6 +15,8 @@ from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
+from timeline_app.cli.library_access import open_repository, search_filter
+
 # C0/C1 control characters (ESC starts terminal escape sequences) and bidi
 # overrides: article text is untrusted and must not drive or disguise the terminal.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -59,7 +61,12 @@ def _add_filters(parser: argparse.ArgumentParser) -> None:
         metavar="DATE",
         help="only events begun by the end of DATE (inclusive)",
     )
-    parser.add_argument("--search", metavar="TEXT", help="only events whose text matches")
+    parser.add_argument(
+        "--search",
+        type=search_filter,
+        metavar="TEXT",
+        help="only events whose text matches (blank: all)",
+    )
     parser.add_argument(
         "--article",
         dest="articles",
@@ -87,6 +94,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     events.add_argument(
         "--undated", action="store_true", help="list the time expressions that are no events"
     )
+    events.add_argument(
+        "--inside",
+        action="store_true",
+        help="with --from/--to: only events dated inside the range, not the spans and months "
+        "running through it (listed after them otherwise)",
+    )
     events.set_defaults(handler=run_events)
 
     export = subparsers.add_parser(
@@ -103,6 +116,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "-o", "--output", metavar="FILE", help="write here (default: standard output)"
     )
     export.add_argument("--bom", action="store_true", help="start the CSV with a UTF-8 BOM (Excel)")
+    export.add_argument(
+        "--force",
+        action="store_true",
+        help="write even over a read-only file, and through a symbolic or hard link, pipe "
+        "or device into what it names, in place (refused otherwise)",
+    )
     export.add_argument(
         "--merge-groups",
         action="store_true",
@@ -128,29 +147,23 @@ def _filters(args: argparse.Namespace) -> dict[str, Any]:
     }
 
 
-def _open_repository(args: argparse.Namespace):
-    from timeline_app.config import database_path
-    from timeline_app.store.repository import Repository
-
-    path = database_path(args.db)
-    if not path.exists():
-        print(
-            f"error: no database at {path} (import articles with 'timeline-app ingest')",
-            file=sys.stderr,
-        )
-        return None
-    return Repository(path)
-
-
 def run_events(args: argparse.Namespace) -> int:
     from timeline_app.events import is_event_timex
     from timeline_app.export.rows import date_range
 
-    repo = _open_repository(args)
-    if repo is None:
-        return 2
-    with repo:
-        events = repo.events(**_filters(args))
+    with open_repository(args, "read") as repo:
+        filters = _filters(args)
+        # Events dated inside the range first; spans merely running through it after.
+        events = repo.events(**filters, inside_first=True)
+        start, end = filters["start"], filters["end"]
+        inside = [
+            e
+            for e in events
+            if (start is None or e.start >= start) and (end is None or e.end <= end)
+        ]
+        through = len(events) - len(inside)
+        if args.inside:
+            events = inside
         for event in events:
             first, last = date_range(event)
             when = first if first == last else f"{first} .. {last}"
@@ -169,7 +182,17 @@ def run_events(args: argparse.Namespace) -> int:
             for article_id, timex in repo.undated(article_ids=args.articles)
             if not is_event_timex(timex)
         ]
-        print(f"{len(events)} events; {len(undated)} undated time expressions", file=sys.stderr)
+        ranged = start is not None or end is not None
+        detail = (
+            f" ({len(inside)} dated inside the range, {through} running through it"
+            f"{', left out' if args.inside else ', listed after them'})"
+            if ranged and through
+            else ""
+        )
+        print(
+            f"{len(events)} events{detail}; {len(undated)} undated time expressions",
+            file=sys.stderr,
+        )
         if args.undated:
             for article_id, timex in undated:
                 expression = printable(" ".join(timex.text.split()))
@@ -194,15 +217,17 @@ def run_export(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    repo = _open_repository(args)
-    if repo is None:
-        return 2
-    with repo:
+    with open_repository(args, "read") as repo:
         target = args.output or _utf8_stdout()
         try:
             if args.undated:
                 count = export_undated(
-                    repo, args.format, target, article_ids=args.articles, bom=args.bom
+                    repo,
+                    args.format,
+                    target,
+                    article_ids=args.articles,
+                    bom=args.bom,
+                    force=args.force,
                 )
             else:
                 count = export_events(
@@ -211,9 +236,14 @@ def run_export(args: argparse.Namespace) -> int:
                     target,
                     bom=args.bom,
                     merge_groups=args.merge_groups,
+                    force=args.force,
                     **_filters(args),
                 )
+            if not args.output:
+                target.flush()  # a full disk under stdout shows here
         except OSError as error:
+            if not args.output:
+                raise  # cli.main reports standard output's errors
             print(f"error: cannot write {args.output}: {error.strerror or error}", file=sys.stderr)
             return 1
     what = "undated expressions" if args.undated else "events"

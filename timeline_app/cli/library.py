@@ -10,17 +10,7 @@ from typing import TextIO
 
 from timeline_app.articles import CONFIDENT_PUBLISHED
 from timeline_app.cli.events import printable
-from timeline_app.config import database_path
-
-
-def _accept_db_here(parser: argparse.ArgumentParser) -> None:
-    """``--db`` after the subcommand too (``timeline-app ingest a.txt --db lib.db``).
-
-    SUPPRESS keeps the global ``--db`` value when this one is not given.
-    """
-    parser.add_argument(
-        "--db", metavar="PATH", default=argparse.SUPPRESS, help="SQLite database to use"
-    )
+from timeline_app.cli.library_access import open_repository, search_filter
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -43,6 +33,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="refuse files larger than this many megabytes (default: 50)",
     )
     ingest.add_argument(
+        "--max-record-size",
+        type=float,
+        default=10.0,
+        metavar="MB",
+        help="refuse single articles (a JSON/JSONL record, a text file) larger than this "
+        "many megabytes (default: 10)",
+    )
+    ingest.add_argument(
         "--workers",
         type=int,
         default=None,
@@ -52,7 +50,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     ingest.add_argument(
         "--quiet", action="store_true", help="print only the summary, the failures and the warnings"
     )
-    _accept_db_here(ingest)
     ingest.set_defaults(handler=run_ingest)
 
     articles = subparsers.add_parser(
@@ -62,8 +59,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "how sure a date read from the article's text is (0..1, '?' marks a guess "
         "under 0.4; blank for metadata and user dates), number of events, title.",
     )
-    articles.add_argument("--search", metavar="TEXT", help="only articles whose words match")
-    _accept_db_here(articles)
+    articles.add_argument(
+        "--search",
+        type=search_filter,
+        metavar="TEXT",
+        help="only articles whose words match (blank: all)",
+    )
     articles.set_defaults(handler=run_articles)
 
     set_date = subparsers.add_parser(
@@ -74,7 +75,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     set_date.add_argument("article", type=int, metavar="ARTICLE", help="article id")
     set_date.add_argument("date", metavar="DATE", help="the date, YYYY-MM-DD")
-    _accept_db_here(set_date)
     set_date.set_defaults(handler=run_set_date)
 
     retag = subparsers.add_parser(
@@ -84,7 +84,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "dates from metadata are kept; user corrections of events are re-applied.",
     )
     retag.add_argument("--workers", type=int, default=None, metavar="N", help="processes")
-    _accept_db_here(retag)
     retag.set_defaults(handler=run_retag)
 
 
@@ -119,20 +118,14 @@ class ProgressBar:
             self.stream.flush()
 
 
-def _open_repository(args: argparse.Namespace):
-    from timeline_app.store.repository import Repository
-
-    return Repository(database_path(args.db))
-
-
 def run_ingest(args: argparse.Namespace) -> int:
     from timeline_app.commands import import_paths
 
-    if args.max_size <= 0:
-        print("error: --max-size must be positive", file=sys.stderr)
+    if args.max_size <= 0 or args.max_record_size <= 0:
+        print("error: --max-size and --max-record-size must be positive", file=sys.stderr)
         return 2
     bar = ProgressBar()
-    with _open_repository(args) as repo:
+    with open_repository(args, "create") as repo:
         try:
             report = import_paths(
                 repo,
@@ -140,6 +133,7 @@ def run_ingest(args: argparse.Namespace) -> int:
                 progress=bar,
                 workers=args.workers,
                 max_bytes=int(args.max_size * 1024 * 1024),
+                max_record_bytes=int(args.max_record_size * 1024 * 1024),
             )
         finally:
             bar.finish()
@@ -156,7 +150,7 @@ def run_ingest(args: argparse.Namespace) -> int:
 
 
 def run_articles(args: argparse.Namespace) -> int:
-    with _open_repository(args) as repo:
+    with open_repository(args, "read") as repo:
         articles = repo.articles(args.search)
         counts = repo.event_counts_by_article()
     for article in articles:
@@ -188,7 +182,7 @@ def run_set_date(args: argparse.Namespace) -> int:
     except ValueError:
         print(f"error: {args.date!r} is not a date (use YYYY-MM-DD)", file=sys.stderr)
         return 2
-    with _open_repository(args) as repo:
+    with open_repository(args, "write") as repo:
         try:
             set_publication_date(repo, args.article, published)
         except KeyError:
@@ -203,7 +197,7 @@ def run_retag(args: argparse.Namespace) -> int:
     from timeline_app.commands import retag_all
 
     bar = ProgressBar(label="re-tagging")
-    with _open_repository(args) as repo:
+    with open_repository(args, "write") as repo:
         try:
             count = retag_all(repo, progress=bar, workers=args.workers)
         finally:

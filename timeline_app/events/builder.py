@@ -11,18 +11,28 @@ since 1997"); two adjacent timexes naming one moment ("at 16:15 UTC, June 1")
 make one event; the same moment twice in a sentence makes one event; a day
 joined to the next ("April 24 and 25") or offered as an alternative ("Nov. 5
 or 6") makes one span. A posting stamp ("March 21, 2011 at 4:15 pm | Reply")
-dates a reader's comment, not a happening, and makes no event.
+dates a reader's comment, not a happening, and makes no event; nor does any
+date in page furniture (captions, widgets, story lists, comments: ``furniture``),
+inside a name ("the February 17 Revolution") or in a condition ("if they left
+today"): ``non_happenings``.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
 from timeline_app.articles import PublishedSource
 from timeline_app.events.explain import explain_event, timex_confidence
+from timeline_app.events.furniture import (
+    Furniture,
+    find_furniture,
+    furniture_kind_at,
+    split_at_furniture,
+)
 from timeline_app.events.intervals import (
     are_adjacent,
     contains,
@@ -38,6 +48,7 @@ from timeline_app.events.intervals import (
 )
 from timeline_app.events.labels import make_label
 from timeline_app.events.model import Event, EventKind
+from timeline_app.events.non_happenings import names_no_happening
 from timeline_app.events.ranges import abbreviated_end, abbreviated_start, forward_in_range
 from timeline_app.events.sentences import sentence_at, split_sentences
 from timeline_app.events.stamps import is_posting_stamp
@@ -69,11 +80,14 @@ def build_events(
     article_id: int = 0,
     *,
     published_source: PublishedSource | None = None,
+    furniture: Sequence[Furniture] | None = None,
 ) -> list[Event]:
     """The events of one article, in text order (ids are 0 until stored).
 
     ``published_source`` only improves the explanation and confidence; pass it
-    when known. Raises ``ValueError`` when a timex's offsets do not fit ``text``.
+    when known. ``furniture`` (default: found in ``text``) are ranges whose
+    dates make no event. Raises ``ValueError`` when a timex's offsets do not
+    fit ``text``.
     """
     for timex in timexes:
         if text[timex.start : timex.end] != timex.text:
@@ -81,11 +95,19 @@ def build_events(
                 f"timex {timex.text!r} at {timex.start}-{timex.end} does not match the article"
                 f" text there ({text[timex.start : timex.end]!r}): offsets from another text?"
             )
-    sentences = split_sentences(text)
+    marked = find_furniture(text) if furniture is None else sorted(furniture)
+    sentences = split_at_furniture(text, split_sentences(text), marked)
     dated = sorted(
-        (t for t in timexes if is_event_timex(t) and not is_posting_stamp(text, t)),
+        (
+            t
+            for t in timexes
+            if is_event_timex(t)
+            and furniture_kind_at(marked, t.start) is None
+            and not _dates_no_happening(text, t, sentences)
+        ),
         key=lambda t: t.start,
     )
+    in_text_order = _TimexIndex(timexes)
     events: list[Event] = []
     seen: set[tuple[int, object, object, EventKind]] = set()
     index = 0
@@ -104,7 +126,7 @@ def build_events(
         if key in seen:
             continue  # "Jan. 8 ... on Monday": the same moment twice in one sentence
         seen.add(key)
-        if _is_header(text, (event.sentence_start, event.sentence_end), timexes):
+        if _is_header(text, (event.sentence_start, event.sentence_end), in_text_order):
             event = replace(
                 event,
                 confidence=round(event.confidence * 0.5, 2),
@@ -115,10 +137,49 @@ def build_events(
     return events
 
 
+def _dates_no_happening(text: str, timex: Timex, sentences: list[tuple[int, int]]) -> bool:
+    """A posting stamp, a date inside a name, or a date in a condition (``non_happenings``)."""
+    if is_posting_stamp(text, timex):
+        return True
+    return names_no_happening(text, timex, _sentence_of(sentences, timex, len(text)))
+
+
 _LOWERCASE_WORD = re.compile(r"\b[a-z][a-z'’-]{2,}\b")
 
 
-def _is_header(text: str, sentence: tuple[int, int], timexes: Sequence[Timex]) -> bool:
+class _TimexIndex:
+    """The article's timexes in start order, to find those in a sentence without a full scan.
+
+    Looking at every timex for every sentence made an article with a date in
+    each sentence quadratic (a 4 MB article took minutes); a binary search on
+    the starts plus a running maximum of the ends finds exactly the timexes
+    overlapping a range, in time proportional to their number.
+    """
+
+    def __init__(self, timexes: Sequence[Timex]) -> None:
+        self.timexes = sorted(timexes, key=lambda t: (t.start, t.end))
+        self.starts = [t.start for t in self.timexes]
+        self.max_end_so_far: list[int] = []
+        furthest = -1
+        for timex in self.timexes:
+            furthest = max(furthest, timex.end)
+            self.max_end_so_far.append(furthest)
+
+    def overlapping(self, start: int, end: int) -> list[Timex]:
+        """Timexes with ``timex.end > start`` and ``timex.start < end``, in start order."""
+        first = bisect_left(self.starts, start)
+        # Timexes starting before ``start`` may still reach into the range.
+        while first > 0 and self.max_end_so_far[first - 1] > start:
+            first -= 1
+        found = []
+        for index in range(first, bisect_left(self.starts, end)):
+            timex = self.timexes[index]
+            if timex.end > start:
+                found.append(timex)
+        return found
+
+
+def _is_header(text: str, sentence: tuple[int, int], timexes: _TimexIndex) -> bool:
     """Whether the sentence is only a dateline or time stamp ("LONDON, May 11 (Reuters)").
 
     Such a "sentence" reports no happening: once its time expressions are
@@ -127,9 +188,7 @@ def _is_header(text: str, sentence: tuple[int, int], timexes: Sequence[Timex]) -
     start, end = sentence
     pieces = []
     position = start
-    for timex in timexes:
-        if timex.end <= start or timex.start >= end:
-            continue
+    for timex in timexes.overlapping(start, end):
         pieces.append(text[position : max(position, timex.start)])
         position = max(position, timex.end)
     pieces.append(text[position:end])

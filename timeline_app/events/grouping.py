@@ -147,8 +147,11 @@ def _candidates(
     day = int(Precision.DAY)
     # Per event: (id, article, start, precision, words, own threshold).
     facts: list[tuple[int, int, datetime, int, frozenset[str], float]] = []
-    # Running events by (nature, precision class), then by prefix word.
-    active: dict[tuple[bool, int], dict[str, set[int]]] = {}
+    # Running events by (nature, precision class), then by prefix word, then by
+    # article: an article's own events are passed over as one entry, so a long
+    # article with a date in every sentence does not meet itself pair by pair.
+    active: dict[tuple[bool, int], dict[str, dict[int, set[int]]]] = {}
+    articles_of: list[int] = []
     # (end, index, bucket, prefix) of running events, to drop them once over.
     ending: list[tuple[datetime, int, tuple[bool, int], list[str]]] = []
     candidates: list[tuple[float, int, int]] = []
@@ -167,8 +170,13 @@ def _candidates(
         while ending and ending[0][0] <= event_start:
             _, index, bucket, over = heapq.heappop(ending)
             postings = active[bucket]
+            owner = articles_of[index]
             for word in over:
-                postings[word].discard(index)
+                by_article = postings[word]
+                running = by_article[owner]
+                running.discard(index)
+                if not running:
+                    del by_article[owner]
         precision = int(event.precision)
         size = len(own_words)
         own = (event.kind == EventKind.ONGOING, min(precision, day))
@@ -176,7 +184,13 @@ def _candidates(
             postings = active.get(bucket)
             if not postings:
                 continue
-            lists = [postings[word] for word in prefix if word in postings]
+            lists = [
+                running
+                for word in prefix
+                if word in postings
+                for article, running in postings[word].items()
+                if article != event_article
+            ]
             if not lists:
                 continue
             for index in lists[0].union(*lists[1:]):
@@ -198,9 +212,10 @@ def _candidates(
                         candidates.append((score, event_id, other_id))
         index = len(facts)
         facts.append((event_id, event_article, event_start, precision, own_words, threshold))
+        articles_of.append(event_article)
         postings = active.setdefault(own, {})
         for word in prefix:
-            postings.setdefault(word, set()).add(index)
+            postings.setdefault(word, {}).setdefault(event_article, set()).add(index)
         heapq.heappush(ending, (event_end, index, own, prefix))
     return candidates
 

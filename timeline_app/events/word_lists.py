@@ -34,3 +34,10 @@ def read_words(name: str) -> list[tuple[str, str]]:
 def word_set(name: str) -> frozenset[str]:
     """Every entry of a resources/events file, in lower case (read once)."""
     return frozenset(word.lower() for _, word in read_words(name))
+
+
+def read_phrases(name: str) -> list[str]:
+    """The lines of a resources/events file of phrases (spaces allowed), ``#`` comments dropped."""
+    path = resource_path("events", name)
+    lines = (raw.split("#", 1)[0].strip() for raw in path.read_text(encoding="utf-8").splitlines())
+    return [line for line in lines if line]

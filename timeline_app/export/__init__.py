@@ -9,14 +9,13 @@ event; ``rows`` and the ``write_*`` functions are the parts.
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Callable, Collection, Iterable, Sequence
 from datetime import datetime
-from pathlib import Path
 from typing import Protocol, TextIO
 
 from timeline_app.articles import Article
 from timeline_app.events.model import Event
+from timeline_app.export.destination import UnsafeTarget, write_file
 from timeline_app.export.rows import FIELDS, ExportRow, rows
 from timeline_app.export.undated import UNDATED_FIELDS, UndatedSource, undated_rows
 from timeline_app.export.writers import (
@@ -33,6 +32,7 @@ __all__ = [
     "FIELDS",
     "FORMATS",
     "ExportRow",
+    "UnsafeTarget",
     "export_events",
     "export_undated",
     "neutralise_cell",
@@ -83,35 +83,30 @@ def write_events(
     *,
     bom: bool = False,
     merge_groups: bool = False,
+    force: bool = False,
 ) -> int:
     """Write ``events`` (e.g. those a GUI list shows) in ``fmt``; returns the row count.
 
     A path is written atomically (a temporary file renamed into place), so a
-    failed export never leaves half a file where the user's old one was.
+    failed export never leaves half a file where the user's old one was; a
+    read-only file, a link or a device there is refused unless ``force``.
     """
     write = _writer(fmt, bom)
     selected = rows(repo, events, merge_groups=merge_groups)
-    _write_to(path_or_stream, lambda stream: write(selected, stream))
+    _write_to(path_or_stream, lambda stream: write(selected, stream), force)
     return len(selected)
 
 
 def _write_to(
-    path_or_stream: str | os.PathLike[str] | TextIO, write: Callable[[TextIO], None]
+    path_or_stream: str | os.PathLike[str] | TextIO,
+    write: Callable[[TextIO], None],
+    force: bool = False,
 ) -> None:
-    """Call ``write`` on the stream, or on a temporary file then renamed onto the path."""
+    """Call ``write`` on the stream, or write the path safely (``destination.write_file``)."""
     if not isinstance(path_or_stream, str | os.PathLike):
         write(path_or_stream)
         return
-    target = Path(path_or_stream)
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as stream:
-            write(stream)
-        os.chmod(temporary, 0o644)  # mkstemp makes it private; an export is a normal file
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_file(path_or_stream, write, force=force)
 
 
 def export_undated(
@@ -121,15 +116,20 @@ def export_undated(
     *,
     article_ids: Collection[int] | None = None,
     bom: bool = False,
+    force: bool = False,
 ) -> int:
     """Write the undated list (csv or json): expressions that date no event, and why."""
     if fmt not in ("csv", "json"):
         raise ValueError(f"the undated list exports as csv or json, not {fmt!r}")
     selected = undated_rows(repo, article_ids)
     if fmt == "csv":
-        _write_to(path_or_stream, lambda stream: write_table(UNDATED_FIELDS, selected, stream, bom))
+        _write_to(
+            path_or_stream,
+            lambda stream: write_table(UNDATED_FIELDS, selected, stream, bom),
+            force,
+        )
     else:
-        _write_to(path_or_stream, lambda stream: write_json(selected, stream))
+        _write_to(path_or_stream, lambda stream: write_json(selected, stream), force)
     return len(selected)
 
 
@@ -145,6 +145,7 @@ def export_events(
     include_hidden: bool = False,
     bom: bool = False,
     merge_groups: bool = False,
+    force: bool = False,
 ) -> int:
     """Write the stored events matching the filters (as ``Repository.events``) in ``fmt``."""
     _writer(fmt, bom)  # an unknown format fails before the query
@@ -155,4 +156,6 @@ def export_events(
         article_ids=article_ids,
         include_hidden=include_hidden,
     )
-    return write_events(repo, events, fmt, path_or_stream, bom=bom, merge_groups=merge_groups)
+    return write_events(
+        repo, events, fmt, path_or_stream, bom=bom, merge_groups=merge_groups, force=force
+    )

@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass, fields
 from datetime import datetime, timedelta
 from typing import Protocol
 
-from timeline_app.articles import Article
+from timeline_app.articles import Article, article_name, display_title, outlet_of
 from timeline_app.events.model import Event
 from timeline_app.temporal.timex import Precision
 
@@ -37,8 +37,8 @@ class ExportRow:
     expression: str
     label: str
     passage: str
-    article: str  # the article's title
-    source: str
+    article: str  # the article's title (never empty: see ``articles.display_title``)
+    source: str  # the outlet: the article's source, else its URL's host
     url: str
     published: str
     published_source: str
@@ -92,8 +92,8 @@ def row_for(event: Event, article: Article, also_reported_by: str = "") -> Expor
         expression=event.expression,
         label=event.label,
         passage=_one_line(article.text[event.sentence_start : event.sentence_end]),
-        article=article.title,
-        source=article.source,
+        article=display_title(article),
+        source=outlet_of(article),
         url=article.url,
         published=article.published.isoformat() if article.published else "",
         published_source=article.published_source.value,
@@ -108,11 +108,6 @@ def row_for(event: Event, article: Article, also_reported_by: str = "") -> Expor
         mod=event.mod or "",
         also_reported_by=also_reported_by,
     )
-
-
-def _article_name(article: Article) -> str:
-    name = article.title or article.path or f"article {article.id}"
-    return f"{name} ({article.source})" if article.source else name
 
 
 def rows(
@@ -146,7 +141,7 @@ def rows(
         if merge_groups and group and representative[event.group_id] != event.id:
             continue
         others = sorted(
-            {_article_name(article_of(o)) for o in group if o.article_id != event.article_id}
+            {article_name(article_of(o)) for o in group if o.article_id != event.article_id}
         )
         result.append(row_for(event, article_of(event), "; ".join(others)))
     return result

@@ -27,6 +27,7 @@ from timeline_app import __version__
 from timeline_app.config import database_path
 from timeline_app.gui import icons
 from timeline_app.gui.dialogs import Prompts
+from timeline_app.gui.import_worker import release_lookup_connection
 from timeline_app.gui.main_window import MainWindow
 from timeline_app.gui.settings import APPLICATION, ORGANISATION, AppSettings
 from timeline_app.resources import resource_path
@@ -57,6 +58,7 @@ def create_main_window(
         from timeline_app import commands
 
         seed_report = commands.ensure_seeded(repo)
+        release_lookup_connection()  # the window's connection must be its process's only one
     timeline, overview = (timeline_factory or create_timeline)(repo)
     window = MainWindow(
         repo,
@@ -115,27 +117,55 @@ def show_startup_error(message: str) -> None:
     box.exec()
 
 
+def ask_to_create_library(path: Path) -> bool:
+    """Ask before creating a library where none is (a typo in ``--db`` must not start one)."""
+    return Prompts(None).create_library(path)
+
+
+def _named_explicitly(db: str | None) -> bool:
+    """A library the user named (``--db``, ``$TIMELINE_APP_DB``), not the default one."""
+    import os
+
+    from timeline_app.config import DB_ENV_VAR
+
+    return bool(db or os.environ.get(DB_ENV_VAR))
+
+
 def run_app(
     db: str | None = None,
     argv: Sequence[str] | None = None,
     report_error: Callable[[str], None] = show_startup_error,
+    confirm_create: Callable[[Path], bool] | None = None,
 ) -> int:
     """Open the window on the chosen database and run until it is closed.
 
     File > Open Library… closes the window and asks for another database: the
     loop opens a fresh window on it, so each window owns exactly one repository.
     A database that cannot be opened is reported; the exit code is then 2.
+    A library named on the command line that does not exist is created only
+    if the user says so (``confirm_create``, by default a question box);
+    declined, nothing is created and the exit code is 1. The default library
+    of a first launch is created without asking.
     """
+    from timeline_app.store.opening import LibraryError
     from timeline_app.store.repository import Repository
 
     app = application(argv)
     settings = AppSettings.from_environment()
-    path: Path | None = choose_database(db, settings)
+    first = choose_database(db, settings)
+    confirm = confirm_create or ask_to_create_library
+    if not first.exists() and _named_explicitly(db) and not confirm(first):
+        print(f"timeline-app: no library at {first}; nothing created", file=sys.stderr)
+        return 1
+    path: Path | None = first
     code = 0
     while path is not None:
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            repo = Repository(path)
+            # The quick integrity check: a damaged library is said so, not shown as if fine.
+            repo = Repository(path, check=True)
+        except LibraryError as error:  # damaged, foreign, read-only: the message says which
+            report_error(str(error))
+            return 2
         except (OSError, sqlite3.Error) as error:
             report_error(f"Cannot open the library {path}: {error}")
             return 2

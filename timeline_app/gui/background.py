@@ -43,6 +43,10 @@ class EventLoader(QObject):
         self._threads = [t for t in self._threads if t.is_alive()] + [thread]
         thread.start()
 
+    def is_running(self) -> bool:
+        """Whether a load (with its own connection to the library) is under way."""
+        return any(thread.is_alive() for thread in self._threads)
+
     def wait(self, timeout: float = 30.0) -> None:
         """Block until every started load has finished (tests, shutdown)."""
         for thread in list(self._threads):

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHeaderView,
     QLabel,
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from timeline_app.gui import file_dialogs
 from timeline_app.gui.formatting import plain_tooltip
 from timeline_app.temporal.timex import Precision
 
@@ -285,32 +285,42 @@ class EventDateDialog(QDialog):
 class Prompts:
     """Every question the window asks the user; tests substitute a scripted fake."""
 
-    def __init__(self, parent: QWidget) -> None:
+    def __init__(self, parent: QWidget | None) -> None:
         self._parent = parent
 
+    # File dialogs come from ``file_dialogs``: they never open the files they list,
+    # which would drop SQLite's locks on the library (see that module).
+
     def import_files(self, folder: str) -> list[Path]:
-        names, _ = QFileDialog.getOpenFileNames(
+        return file_dialogs.open_file_names(
             self._parent, "Import articles", folder, IMPORTABLE_FILTER
         )
-        return [Path(name) for name in names]
 
     def import_folder(self, folder: str) -> Path | None:
-        name = QFileDialog.getExistingDirectory(self._parent, "Import a folder of articles", folder)
-        return Path(name) if name else None
+        return file_dialogs.existing_directory(self._parent, "Import a folder of articles", folder)
 
     def save_path(self, title: str, suggested: str, file_filter: str) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(self._parent, title, suggested, file_filter)
-        return Path(name) if name else None
+        return file_dialogs.save_file_name(self._parent, title, suggested, file_filter)
 
     def library_path(self, folder: str) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(
+        return file_dialogs.save_file_name(
             self._parent,
             "Open or create a library",
             folder,
             "Timeline libraries (*.db);;All files (*)",
-            options=QFileDialog.Option.DontConfirmOverwrite,
+            confirm_overwrite=False,
         )
-        return Path(name) if name else None
+
+    def create_library(self, path: Path) -> bool:
+        """Whether to create a new, empty library at ``path`` (nothing is there yet)."""
+        answer = QMessageBox.question(
+            self._parent,
+            "Create a library?",
+            f"There is no library at\n{path}\n\nCreate a new, empty library there?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Yes,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def publication_date(self, title: str, current: date | None) -> date | None:
         dialog = PublicationDateDialog(title, current, self._parent)

@@ -194,6 +194,10 @@ class EventTableModel(BatchedTableModel[Event]):
     def article_title(self, article_id: int) -> str:
         return self._titles.get(article_id)
 
+    def article_name(self, article_id: int) -> str:
+        """ "Title (outlet)", to name the other articles reporting a happening."""
+        return self._titles.name(article_id)
+
     def row_of_event(self, event_id: int) -> int:
         """Row of an event (loading batches as needed), or -1 when not listed."""
         position = self._position(event_id)

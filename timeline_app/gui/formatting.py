@@ -8,9 +8,8 @@ from __future__ import annotations
 import html
 from collections.abc import Collection
 from datetime import datetime, timedelta
-from pathlib import PurePath
 
-from timeline_app.articles import CONFIDENT_PUBLISHED, Article, PublishedSource
+from timeline_app.articles import CONFIDENT_PUBLISHED, Article, PublishedSource, display_title
 from timeline_app.events.model import Event, EventKind
 from timeline_app.temporal.timex import Precision
 
@@ -44,16 +43,8 @@ def plain_tooltip(text: str) -> str:
 
 
 def article_title(article: Article) -> str:
-    """What to call an article: its title, else its opening line, else its file name."""
-    if article.title.strip():
-        return " ".join(article.title.split())
-    for line in article.text.splitlines():
-        words = " ".join(line.split())
-        if words:
-            return words if len(words) <= TITLE_LIMIT else words[: TITLE_LIMIT - 1] + "…"
-    if article.path:
-        return PurePath(article.path).name
-    return f"Article {article.id}"
+    """What to call an article: its title, else its opening words; never its file path."""
+    return display_title(article) or f"Article {article.id}"
 
 
 # Dates the machine reasoned out of the text are marked "≈" (a dateline is read, not reasoned).

@@ -52,7 +52,20 @@ class ImportWorker(QObject):
         except Exception as error:  # the thread must always report back to the window
             self.failed.emit(f"{type(error).__name__}: {error}")
             return
+        finally:
+            release_lookup_connection()
         self.finished.emit(report)
+
+
+def release_lookup_connection() -> None:
+    """Close the read-only "already stored?" connection a small import opens in this process.
+
+    Left open, it would be a second connection of the window's process to the
+    library, and the window could not renew its file locks by reopening its own.
+    """
+    from timeline_app.ingest.pipeline import init_worker
+
+    init_worker(None)
 
 
 class ImportController(QObject):

@@ -49,12 +49,13 @@ from timeline_app.gui.story_filter import StoryFilter, StoryFilterBar
 from timeline_app.gui.undo import CorrectionsMixin
 from timeline_app.gui.window_actions import WindowActions
 from timeline_app.gui.window_state import WindowStateMixin
+from timeline_app.gui.window_sync import LibrarySyncMixin
 
 SEARCH_DELAY_MS = 250
 ASYNC_EVENT_THRESHOLD = 20_000  # above this many events the table fills in the background
 
 
-class MainWindow(CorrectionsMixin, FileFlowsMixin, WindowStateMixin, QMainWindow):
+class MainWindow(LibrarySyncMixin, CorrectionsMixin, FileFlowsMixin, WindowStateMixin, QMainWindow):
     """Timeline Reader's window.
 
     ``timeline`` is the canvas (engineer E's ``TimelineView`` or anything with its
@@ -103,8 +104,10 @@ class MainWindow(CorrectionsMixin, FileFlowsMixin, WindowStateMixin, QMainWindow
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
 
+        self._start_library_watch()  # polls for other processes' changes
+
         self._build_panes()
-        self.menu_actions = WindowActions(self)
+        self.menu_actions = WindowActions(self, self)
         self.menu_actions.install_menus_and_toolbar()
         self._connect_signals()
         self.story_filter = StoryFilter(self, self.story_bar, self.key_events_view)
@@ -248,6 +251,8 @@ class MainWindow(CorrectionsMixin, FileFlowsMixin, WindowStateMixin, QMainWindow
         self.event_loader.loaded.connect(self._on_events_loaded)
         self.event_loader.failed.connect(self._on_events_failed)
         self.importer.finished.connect(self._on_import_finished)
+        self.importer.finished.connect(lambda _report: self.library_watch.acknowledge())
+        self.importer.failed.connect(lambda _message: self.library_watch.acknowledge())
         self.importer.failed.connect(self._on_import_failed)
         self.undo_stack.cleanChanged.connect(lambda _clean: self._update_actions())
         self.undo_stack.indexChanged.connect(lambda _index: self._update_actions())
@@ -340,34 +345,6 @@ class MainWindow(CorrectionsMixin, FileFlowsMixin, WindowStateMixin, QMainWindow
                 self.select_event(self._current_event_id, "filter")
         self._update_actions()
 
-    def refresh_after_change(self, article_id: int | None = None) -> None:
-        """After a correction or undo: update the lists and keep the selection if possible.
-
-        With ``article_id`` only that article's rows are re-read (fast on a large library).
-        """
-        if article_id is None:
-            self.reload_all()
-        else:
-            self._timex_cache.pop(article_id, None)
-            self.article_model.update_articles([article_id])
-            if self.event_model.loading:
-                self._load_event_table(self.article_model.included_ids())
-            else:
-                self.event_model.update_articles([article_id])
-            self.undated_model.update_articles([article_id])
-            self.timeline.reload()
-            self._update_status()
-        current = self._current_event_id
-        if current is not None and self.event_model.row_of_event(current) >= 0:
-            self.select_event(current, "refresh")
-        elif current is not None:
-            self._current_event_id = None
-            article = self.reader.article()
-            if article is not None:
-                fresh = self.repo.article(article.id)
-                self.reader.show_article(fresh, self._timexes_of(fresh.id))
-        self._update_actions()
-
     # -- selection --------------------------------------------------------------------------
 
     def current_event_id(self) -> int | None:
@@ -397,7 +374,7 @@ class MainWindow(CorrectionsMixin, FileFlowsMixin, WindowStateMixin, QMainWindow
                 self.event_view.scrollTo(index)
             article = self.repo.article(event.article_id)
             related = [
-                self.event_model.article_title(other.article_id)
+                self.event_model.article_name(other.article_id)
                 for other in self.event_model.group_members(event)
                 if other.article_id != event.article_id
             ]
@@ -547,9 +524,14 @@ class MainWindow(CorrectionsMixin, FileFlowsMixin, WindowStateMixin, QMainWindow
         self.prompts.error("Timeline Reader", message)
 
     def choose_library(self) -> None:
-        """Ask for another library database; the app reopens on it (see ``run_app``)."""
+        """Ask for another library database; the app reopens on it (see ``run_app``).
+
+        A path with no library yet becomes one only if the user confirms.
+        """
         path = self.prompts.library_path(str(self.db_path.parent))
         if path is None or path.resolve() == self.db_path.resolve():
+            return
+        if not path.exists() and not self.prompts.create_library(path):
             return
         self.requested_database = path
         self.close()
@@ -571,6 +553,7 @@ class MainWindow(CorrectionsMixin, FileFlowsMixin, WindowStateMixin, QMainWindow
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.library_watch.stop()
         if self.importer.is_running():
             self.importer.cancel_and_wait()
         self.save_state()

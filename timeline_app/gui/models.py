@@ -23,7 +23,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from timeline_app.articles import Article
+from timeline_app.articles import Article, article_name
 from timeline_app.gui.formatting import (
     INFERRED_SOURCES,
     article_title,
@@ -65,9 +65,23 @@ class ArticleTitles:
     def __init__(self, repo: Any) -> None:
         self._repo = repo
         self._titles: dict[int, str] = {}
+        self._names: dict[int, str] = {}
 
     def refresh(self) -> None:
-        self._titles = {article.id: article_title(article) for article in self._repo.articles()}
+        articles = self._repo.articles()
+        self._titles = {article.id: article_title(article) for article in articles}
+        self._names = {article.id: article_name(article) for article in articles}
+
+    def name(self, article_id: int) -> str:
+        """ "Title (outlet)": how the reader names other articles of a happening."""
+        name = self._names.get(article_id)
+        if name is None:
+            try:
+                name = article_name(self._repo.article(article_id))
+            except KeyError:
+                return f"Article {article_id}"
+            self._names[article_id] = name
+        return name
 
     def get(self, article_id: int) -> str:
         title = self._titles.get(article_id)

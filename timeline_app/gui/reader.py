@@ -2,8 +2,10 @@
 
 Article content is untrusted, so it only ever goes through ``setPlainText``:
 nothing in it can run, load, or style anything. Highlights are
-``ExtraSelections`` over character ranges. Python indexes text by code point
-while Qt counts UTF-16 units, so every offset is translated (``OffsetMap``).
+``ExtraSelections`` over character ranges; page furniture (captions, widgets,
+story lists, comments: ``events.furniture``) is dimmed, so the story stands
+out. Python indexes text by code point while Qt counts UTF-16 units, so every
+offset is translated (``OffsetMap``).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from timeline_app.articles import Article
+from timeline_app.events.furniture import Furniture, find_furniture
 from timeline_app.events.model import Event
 from timeline_app.gui.formatting import article_title, event_when, published_how
 from timeline_app.temporal.timex import AnchorKind, Timex, TimexType
@@ -32,6 +35,7 @@ from timeline_app.temporal.timex import AnchorKind, Timex, TimexType
 SENTENCE_BACKGROUND = QColor("#fff4c2")
 EXPRESSION_BACKGROUND = QColor("#ffd75e")
 OTHER_TIMEX_UNDERLINE = QColor("#4a78a8")
+FURNITURE_FOREGROUND = QColor("#9a9a9a")
 
 
 def display_text(text: str) -> str:
@@ -89,6 +93,7 @@ class ReaderPanel(QWidget):
         self._timexes: list[Timex] = []
         self._event: Event | None = None
         self._underlines: list[QTextEdit.ExtraSelection] = []
+        self._dimmed: list[QTextEdit.ExtraSelection] = []
         self._formats = _highlight_formats()
 
         self._title = QLabel(self)
@@ -145,6 +150,7 @@ class ReaderPanel(QWidget):
         self._timexes = []
         self._timex_starts: list[int] = []
         self._underlines = []
+        self._dimmed = []
         self._offsets = OffsetMap("")
         self._title.setText("No event selected")
         self._meta.setText("Click an event on the timeline or in the list to read its source.")
@@ -155,9 +161,17 @@ class ReaderPanel(QWidget):
         self._text.hide()
         self._placeholder.show()
 
-    def show_article(self, article: Article, timexes: Sequence[Timex]) -> None:
-        """Show an article with its time expressions underlined and nothing selected."""
-        self._load(article, timexes)
+    def show_article(
+        self,
+        article: Article,
+        timexes: Sequence[Timex],
+        furniture: Sequence[Furniture] | None = None,
+    ) -> None:
+        """Show an article with its time expressions underlined and nothing selected.
+
+        ``furniture`` (default: found in the text) is dimmed, here and in ``show_event``.
+        """
+        self._load(article, timexes, furniture)
         self._event = None
         self._explanation.hide()
         self._apply_selections()
@@ -168,12 +182,13 @@ class ReaderPanel(QWidget):
         event: Event,
         timexes: Sequence[Timex],
         also_reported_in: Sequence[str] = (),
+        furniture: Sequence[Furniture] | None = None,
     ) -> None:
         """Show the event's article, highlight its sentence, emphasise and scroll to it.
 
         ``also_reported_in`` names the other articles reporting the same happening.
         """
-        self._load(article, timexes)
+        self._load(article, timexes, furniture)
         self._event = event
         timex = next((t for t in self._timexes if t.start == event.timex_start), None)
         text = explain(event, article, timex)
@@ -193,7 +208,12 @@ class ReaderPanel(QWidget):
         self._apply_selections(emphasis=(timex.start, timex.end))
         self.scroll_to(timex.start, timex.end)
 
-    def _load(self, article: Article, timexes: Sequence[Timex]) -> None:
+    def _load(
+        self,
+        article: Article,
+        timexes: Sequence[Timex],
+        furniture: Sequence[Furniture] | None = None,
+    ) -> None:
         """Put the article's text in the widget unless it is already there."""
         self._placeholder.hide()
         self._text.show()
@@ -204,6 +224,9 @@ class ReaderPanel(QWidget):
             self._offsets = OffsetMap(article.text)
             self._text.setPlainText(display_text(article.text))
             self._base_cursor = QTextCursor(self._text.document())
+        if not same_text or furniture is not None:
+            marked = find_furniture(article.text) if furniture is None else furniture
+            self._dimmed = [self._selection(f.start, f.end, "furniture") for f in marked]
         ordered = sorted(timexes, key=lambda t: t.start)
         if not same_text or ordered != self._timexes:
             self._timexes = ordered
@@ -242,8 +265,14 @@ class ReaderPanel(QWidget):
         return "" if self._explanation.isHidden() else self._explanation.text()
 
     def highlighted_ranges(self) -> dict[str, list[tuple[int, int]]]:
-        """Article offsets of what is highlighted: 'sentence', 'expression', 'other'."""
-        ranges: dict[str, list[tuple[int, int]]] = {"sentence": [], "expression": [], "other": []}
+        """Article offsets of what is highlighted: 'sentence', 'expression', 'other'
+        and dimmed: 'furniture'."""
+        ranges: dict[str, list[tuple[int, int]]] = {
+            "sentence": [],
+            "expression": [],
+            "other": [],
+            "furniture": [],
+        }
         for selection in self._text.extraSelections():
             kind = selection.format.property(QTextFormat.Property.UserProperty)
             start = self._offsets.from_qt(selection.cursor.selectionStart())
@@ -264,7 +293,7 @@ class ReaderPanel(QWidget):
     # -- internals --------------------------------------------------------------------------
 
     def _apply_selections(self, emphasis: tuple[int, int] | None = None) -> None:
-        selections: list[QTextEdit.ExtraSelection] = []
+        selections: list[QTextEdit.ExtraSelection] = list(self._dimmed)
         event = self._event
         if event is not None:
             selections.append(self._selection(event.sentence_start, event.sentence_end, "sentence"))
@@ -372,7 +401,7 @@ def _keys_help(parent: QWidget) -> QWidget:
 def _highlight_formats() -> dict[str, QTextCharFormat]:
     """One character format per kind of highlight (shared by every selection of that kind)."""
     formats = {}
-    for kind in ("sentence", "expression", "other"):
+    for kind in ("furniture", "sentence", "expression", "other"):
         char_format = QTextCharFormat()
         char_format.setProperty(QTextFormat.Property.UserProperty, kind)
         formats[kind] = char_format
@@ -382,6 +411,7 @@ def _highlight_formats() -> dict[str, QTextCharFormat]:
     formats["other"].setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
     formats["other"].setUnderlineColor(OTHER_TIMEX_UNDERLINE)
     formats["other"].setForeground(OTHER_TIMEX_UNDERLINE)
+    formats["furniture"].setForeground(FURNITURE_FOREGROUND)
     return formats
 
 

@@ -25,7 +25,13 @@ Failed = Callable[[str], None]
 
 
 class _RepositoryCommand(QUndoCommand):
-    """Runs an action, then tells the window what changed; reports failures instead of raising."""
+    """Runs an action, then tells the window what changed; reports failures instead of raising.
+
+    ``before_write`` runs first, every time (do, undo, redo): the window makes sure its
+    connection still writes to the library other processes see.
+    """
+
+    before_write: Callable[[], object] = staticmethod(lambda: None)
 
     def __init__(
         self, text: str, repo: Any, article_id: int, changed: Changed, failed: Failed
@@ -39,6 +45,7 @@ class _RepositoryCommand(QUndoCommand):
     def _run(self, action: Callable[[], None]) -> None:
         """Run ``action`` in one transaction: a failure half-way leaves the store as it was."""
         try:
+            self.before_write()
             with self._repo.transaction():
                 action()
         except (KeyError, ValueError, OSError, sqlite3.Error) as error:
@@ -164,16 +171,24 @@ class CorrectionsMixin:
     refresh_after_change: Any
     current_article_id: Any
     _report_error: Any
+    ensure_live_library: Any
+
+    def _push(self, command: _RepositoryCommand) -> None:
+        """Run a command (it commits at once) and keep it for undo."""
+        command.before_write = self.ensure_live_library
+        self.undo_stack.push(command)
 
     def set_publication_date(self, article_id: int, new_date: Any) -> None:
-        self.undo_stack.push(
+        self.ensure_live_library()
+        self._push(
             SetPublicationDateCommand(
                 self.repo, article_id, new_date, self.refresh_after_change, self._report_error
             )
         )
 
     def correct_event_date(self, event_id: int, start: Any, end: Any, precision: Any) -> None:
-        self.undo_stack.push(
+        self.ensure_live_library()
+        self._push(
             CorrectEventDateCommand(
                 self.repo,
                 event_id,
@@ -186,7 +201,8 @@ class CorrectionsMixin:
         )
 
     def set_event_hidden(self, event_id: int, hidden: bool) -> None:
-        self.undo_stack.push(
+        self.ensure_live_library()
+        self._push(
             HideEventCommand(
                 self.repo, event_id, hidden, self.refresh_after_change, self._report_error
             )

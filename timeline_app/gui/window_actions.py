@@ -1,30 +1,60 @@
 """The window's actions (menu items, toolbar buttons, shortcuts) in one place.
 
-Each action calls a method of ``MainWindow``; keeping them here keeps the
-window module about layout and selection, and gives tests one object to trigger
-actions on (``window.menu_actions.next.trigger()``).
+Each action calls a method of the window's ``WindowCommands``; keeping them
+here keeps the window module about layout and selection, and gives tests one
+object to trigger actions on (``window.menu_actions.next.trigger()``).
+
+This module does not import ``main_window`` (which imports it): what the
+actions need from the window is spelled out by the ``WindowCommands`` protocol.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QToolBar
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QMainWindow, QToolBar
 
 from timeline_app.gui import icons
 
-if TYPE_CHECKING:
-    from timeline_app.gui.main_window import MainWindow
+
+class WindowCommands(Protocol):
+    """What the actions call: the user-level operations of the main window."""
+
+    undo_stack: QUndoStack
+    timeline: Any  # the canvas: zoom_in, zoom_out, toggle_fit, fit_everything
+
+    def choose_files_to_import(self) -> None: ...
+    def choose_folder_to_import(self) -> None: ...
+    def choose_csv_export(self) -> None: ...
+    def choose_image_export(self, kind: str) -> None: ...
+    def choose_library(self) -> None: ...
+    def choose_publication_date(self) -> None: ...
+    def choose_event_date(self) -> None: ...
+    def toggle_current_event_hidden(self) -> None: ...
+    def focus_search(self) -> None: ...
+    def step_event(self, step: int) -> None: ...
+    def show_current_source(self) -> None: ...
+    def toggle_show_hidden(self) -> None: ...
+    def show_only_current_article(self) -> None: ...
+    def show_all_articles(self) -> None: ...
+    def set_colour_mode(self, mode: str) -> None: ...
+    def show_shortcuts(self) -> None: ...
+    def show_about(self) -> None: ...
 
 
 class WindowActions:
-    """Every QAction of the main window, built and wired on construction."""
+    """Every QAction of the main window, built and wired on construction.
 
-    def __init__(self, window: MainWindow) -> None:
+    ``window`` owns the actions, menus and toolbar; ``commands`` (usually the
+    same object) receives them.
+    """
+
+    def __init__(self, window: QMainWindow, commands: WindowCommands) -> None:
         self._window = window
+        self._commands = commands
         self._build()
 
     def _action(
@@ -54,7 +84,7 @@ class WindowActions:
         return action
 
     def _build(self) -> None:
-        w = self._window
+        w = self._commands
         std = QKeySequence.StandardKey
         self.import_files = self._action(
             "&Import Files…", w.choose_files_to_import, QKeySequence(std.Open), icons.IMPORT_FILE
@@ -79,17 +109,17 @@ class WindowActions:
             "&Open Library…",
             w.choose_library,
             "Ctrl+Shift+L",
-            tip="Open another library database (a new one is created if the file does not exist)",
+            tip="Open another library database (asks before creating one where there is none)",
         )
-        self.quit = self._action("&Quit", w.close, QKeySequence(std.Quit))
+        self.quit = self._action("&Quit", self._window.close, QKeySequence(std.Quit))
 
-        self.undo = w.undo_stack.createUndoAction(w, "&Undo")
+        self.undo = w.undo_stack.createUndoAction(self._window, "&Undo")
         self.undo.setShortcut(QKeySequence(std.Undo))
         self.undo.setIcon(icons.icon(icons.UNDO))
-        self.redo = w.undo_stack.createRedoAction(w, "&Redo")
+        self.redo = w.undo_stack.createRedoAction(self._window, "&Redo")
         self.redo.setShortcuts([QKeySequence(std.Redo), QKeySequence("Ctrl+Y")])
         self.redo.setIcon(icons.icon(icons.REDO))
-        w.addActions([self.undo, self.redo])
+        self._window.addActions([self.undo, self.redo])
         self.set_date = self._action(
             "Set &Publication Date…",
             w.choose_publication_date,
@@ -144,7 +174,7 @@ class WindowActions:
         self.colour_by_source = self._action(
             "Colour by S&ource", lambda: w.set_colour_mode("source")
         )
-        colour_group = QActionGroup(w)
+        colour_group = QActionGroup(self._window)
         for action in (self.colour_by_article, self.colour_by_source):
             action.setCheckable(True)
             colour_group.addAction(action)
@@ -195,7 +225,7 @@ class WindowActions:
         view_menu.addSeparator()
         view_menu.addAction(self.show_hidden)
         view_menu.addActions([self.only_this_article, self.all_articles])
-        if hasattr(w.timeline, "set_color_mode"):
+        if hasattr(self._commands.timeline, "set_color_mode"):
             view_menu.addSeparator()
             view_menu.addActions([self.colour_by_article, self.colour_by_source])
 

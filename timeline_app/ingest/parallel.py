@@ -11,8 +11,11 @@ hang or end the import: the chunk it was on is reported as lost through
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
+import signal
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -40,14 +43,20 @@ def default_workers() -> int:
     return max(1, os.cpu_count() or 1)
 
 
-def _start_worker(initializer: Callable[..., None] | None, initargs: tuple) -> None:
+def _start_worker(parent: int, initializer: Callable[..., None] | None, initargs: tuple) -> None:
     """Runs first in every worker: leave with the parent, then the caller's initializer.
 
     A parent killed outright (kill -9, a crash) cannot shut its pool down, and
-    idle workers would wait for work forever; this watchdog notices the
-    parent is gone (re-parented) and ends the worker.
+    idle workers would wait for work forever, holding the database and the
+    caller's pipe. On Linux the kernel kills the worker when its parent dies
+    (``PR_SET_PDEATHSIG``); elsewhere, and as a second line, a watchdog ends
+    it once its parent is no longer ``parent``. The parent's pid is passed in
+    rather than read here: a parent killed while the worker was still starting
+    would otherwise be mistaken for the process that adopted it.
     """
-    parent = os.getppid()
+    _die_with_parent()
+    if os.getppid() != parent:  # the parent died before the worker got this far
+        os._exit(0)
 
     def watch() -> None:
         while True:
@@ -58,6 +67,20 @@ def _start_worker(initializer: Callable[..., None] | None, initargs: tuple) -> N
     threading.Thread(target=watch, name="parent-watchdog", daemon=True).start()
     if initializer is not None:
         initializer(*initargs)
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to kill this process when its parent dies (a no-op elsewhere)."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):
+        pass  # the watchdog still ends the worker
 
 
 def _apply_all(function: Callable[[Task], Result], chunk: list[Task]) -> list[Result]:
@@ -88,7 +111,7 @@ def run_in_order(
             count,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_start_worker,
-            initargs=(initializer, initargs),
+            initargs=(os.getpid(), initializer, initargs),
         )
         try:
             futures: list[Future] = []

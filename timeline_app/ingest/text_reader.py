@@ -16,14 +16,14 @@ from __future__ import annotations
 import re
 
 from timeline_app.articles import ParsedArticle, PublishedSource
-from timeline_app.ingest.dates import (
+from timeline_app.ingest.errors import ReaderError, UnreadableDate
+from timeline_app.ingest.pubdate.metadata import (
     ALTERNATIVE_KEY,
     alternative_reading,
     parse_metadata_date,
     shown_value,
     unreadable_date_problem,
 )
-from timeline_app.ingest.errors import ReaderError, UnreadableDate
 
 _HEADER_LINE = re.compile(r"^([A-Za-z][A-Za-z _-]{0,30}):[ \t]*(.*)$")  # value stripped by callers
 _TITLE_KEYS = ("title", "headline")

@@ -14,21 +14,20 @@ same file) for a worker thread. WAL lets readers run while a writer commits.
 from __future__ import annotations
 
 import json
-import sqlite3
-import time
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlite_utils import Database
-
 from timeline_app.articles import Article, ParsedArticle, PublishedSource
+from timeline_app.events.furniture import Furniture
 from timeline_app.events.model import Event
 from timeline_app.store import codec
 from timeline_app.store.corrections import APPLY_CORRECTIONS, CorrectionsMixin, _now
-from timeline_app.store.schema import migrate
+from timeline_app.store.furniture import replace_furniture, store_furniture, stored_furniture
+from timeline_app.store.opening import Access, IntegrityReport, open_library_database
+from timeline_app.store.pending import PendingRegroupMixin
 from timeline_app.store.story_queries import StoryQueriesMixin
 from timeline_app.store.timeline_queries import (
     TimelineQueriesMixin,
@@ -47,44 +46,6 @@ FROM articles a LEFT JOIN article_corrections c ON c.article_id = a.id
 """
 
 
-def _use_wal(db: Database, attempts: int = 300) -> None:
-    """Switch the file to WAL once (it persists); retry while another opener holds it.
-
-    Changing the journal mode needs the database to itself and SQLite does
-    not wait for that on its own, so two processes opening a brand-new
-    library at the same moment would otherwise see "database is locked".
-    """
-    for _ in range(attempts):
-        if db.execute("PRAGMA journal_mode").fetchone()[0] == "wal":
-            return
-        try:
-            db.execute("PRAGMA journal_mode = WAL")
-        except sqlite3.OperationalError as error:
-            if "locked" not in str(error):
-                raise
-            time.sleep(0.1)
-    raise sqlite3.OperationalError("could not switch the database to WAL: it stays locked")
-
-
-def open_database(path: str | Path) -> Database:
-    """Open (creating if needed) a library database with WAL, foreign keys and migrations."""
-    if str(path) == ":memory:":
-        conn = sqlite3.connect(":memory:", check_same_thread=False)
-    else:
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(str(path), timeout=30, check_same_thread=False)
-    db = Database(conn)
-    db.execute("PRAGMA foreign_keys = ON")
-    db.execute("PRAGMA busy_timeout = 30000")
-    if str(path) != ":memory:":
-        _use_wal(db)
-        # WAL makes NORMAL durable across application crashes (kill -9); only
-        # an OS crash or power loss can lose the last transactions.
-        db.execute("PRAGMA synchronous = NORMAL")
-    migrate(db)
-    return db
-
-
 # Sources whose date the machine read from the article's words, with a confidence.
 _READ_FROM_TEXT = (PublishedSource.INFERRED, PublishedSource.DATELINE)
 
@@ -100,17 +61,45 @@ def _machine_confidence(source: PublishedSource, confidence: float | None) -> fl
     return min(1.0, max(0.0, float(confidence)))
 
 
-class Repository(CorrectionsMixin, TimelineQueriesMixin, StoryQueriesMixin):
+class Repository(CorrectionsMixin, TimelineQueriesMixin, StoryQueriesMixin, PendingRegroupMixin):
     """Articles, their machine analysis, and the user's corrections."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(
+        self, path: str | Path, *, access: Access = Access.CREATE, check: bool = False
+    ) -> None:
+        """Open the library at ``path`` as ``opening.open_library_database`` does.
+
+        ``read_only`` tells whether it could only be opened for reading;
+        ``damage`` is the integrity report when ``check`` found a damaged
+        library that is opened for reading anyway.
+        """
         self.path = path
-        self.db = open_database(path)
+        opened = open_library_database(path, access, check=check)
+        self.db = opened.db
+        self.read_only: bool = opened.read_only
+        self.damage: IntegrityReport | None = opened.damage
 
     # -- lifecycle ---------------------------------------------------------
 
     def close(self) -> None:
         self.db.close()
+
+    def reopen(self) -> None:
+        """Close the connection and open a fresh one on the same file.
+
+        For a long-lived window whose connection may have lost its file locks
+        (see ``store.live_files``): a new connection takes them again.
+        """
+        self.db.close()
+        access = Access.READ if self.read_only else Access.WRITE
+        self.db = open_library_database(self.path, access).db
+
+    def data_version(self) -> int:
+        """A number that changes when another connection commits to the library.
+
+        Cheap (no table is read), so a window can poll it to notice other processes.
+        """
+        return int(self.db.execute("PRAGMA data_version").fetchone()[0])
 
     def __enter__(self) -> Repository:
         return self
@@ -216,8 +205,11 @@ class Repository(CorrectionsMixin, TimelineQueriesMixin, StoryQueriesMixin):
         return codec.article_from_row(rows[0])
 
     def articles(self, search: str | None = None) -> list[Article]:
-        """All articles (oldest import first), or those whose title/text match ``search``."""
-        if search is not None:
+        """All articles (oldest import first), or those whose title/text match ``search``.
+
+        A blank search is no filter (the user cleared the box), never "nothing".
+        """
+        if search is not None and search.strip():
             query = codec.fts_query(search)
             if query is None:
                 return []
@@ -320,6 +312,10 @@ class Repository(CorrectionsMixin, TimelineQueriesMixin, StoryQueriesMixin):
                     row["id"] = old_ids.pop((event.timex_start, event.timex_end), None)
                     rows.append(row)
                 self._insert_rows("events", rows)
+            stored = self.db.execute("SELECT text FROM articles WHERE id = ?", (article_id,))
+            row = stored.fetchone()
+            if row is not None:
+                store_furniture(self.db, article_id, row[0])
             has_corrections = self.db.execute(
                 "SELECT 1 FROM event_corrections WHERE article_id = ? LIMIT 1", (article_id,)
             ).fetchone()
@@ -334,6 +330,7 @@ class Repository(CorrectionsMixin, TimelineQueriesMixin, StoryQueriesMixin):
         content_hash: str,
         timex_values: Sequence[tuple[Any, ...]],
         event_values: Sequence[tuple[Any, ...]],
+        furniture: Sequence[Furniture] | None = None,
     ) -> tuple[Article, bool]:
         """The import fast path: a new article and its analysis, rows prepared by workers.
 
@@ -344,6 +341,10 @@ class Repository(CorrectionsMixin, TimelineQueriesMixin, StoryQueriesMixin):
         with self.db.atomic():
             article, created = self.add_article(parsed, content_hash=content_hash)
             if created:
+                if furniture is None:
+                    store_furniture(self.db, article.id, parsed.text)
+                else:
+                    replace_furniture(self.db, article.id, furniture)
                 self._insert_values("timexes", codec.TIMEX_INSERT_COLUMNS, article.id, timex_values)
                 self._insert_values("events", codec.EVENT_INSERT_COLUMNS, article.id, event_values)
         return article, created
@@ -369,6 +370,31 @@ class Repository(CorrectionsMixin, TimelineQueriesMixin, StoryQueriesMixin):
             f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})"
         )
         self.db.conn.executemany(sql, [tuple(row[c] for c in columns) for row in rows])
+
+    def furniture(self, article_id: int) -> list[Furniture]:
+        """The article's page furniture (sorted ranges; see ``events.furniture``)."""
+        return stored_furniture(self.db, article_id)
+
+    def articles_with_shared_titles(self, at_least: int) -> list[tuple[int, str, str]]:
+        """(id, title, text) of articles whose title ``at_least`` articles share."""
+        return self.db.execute(
+            "SELECT id, title, text FROM articles WHERE title IN (SELECT title FROM articles"
+            " GROUP BY title HAVING COUNT(*) >= ?) ORDER BY id",
+            (at_least,),
+        ).fetchall()
+
+    def set_title(self, article_id: int, title: str) -> None:
+        self.db.execute("UPDATE articles SET title = ? WHERE id = ?", (title, article_id))
+
+    def fill_missing_titles(self, title_for: Callable[[str], str]) -> int:
+        """Give every article stored without a title one made from its text; returns how many."""
+        rows = self.db.execute("SELECT id, text FROM articles WHERE trim(title) = ''").fetchall()
+        with self.db.atomic():
+            for article_id, text in rows:
+                self.db.execute(
+                    "UPDATE articles SET title = ? WHERE id = ?", (title_for(text), article_id)
+                )
+        return len(rows)
 
     def timexes(self, article_id: int) -> list[Timex]:
         rows = self._rows(
@@ -397,8 +423,15 @@ class Repository(CorrectionsMixin, TimelineQueriesMixin, StoryQueriesMixin):
         article_ids: Collection[int] | None = None,
         include_hidden: bool = False,
         limit: int | None = None,
+        inside_first: bool = False,
     ) -> list[Event]:
-        """Events overlapping ``[start, end)``, ordered by start then id, corrections applied."""
+        """Events overlapping ``[start, end)``, ordered by start then id, corrections applied.
+
+        ``inside_first`` lists the events dated inside the range first (their
+        whole interval in it), then those that merely run through it, narrowest
+        first: asked for 17 February, "on 17 February" comes before "in
+        February", and "since 1914" comes last.
+        """
         filters = event_filters(
             start=start,
             end=end,
@@ -417,7 +450,18 @@ class Repository(CorrectionsMixin, TimelineQueriesMixin, StoryQueriesMixin):
                 " CROSS JOIN events ON events.id = candidate"
             )
             params = [codec.to_seconds(end), codec.to_seconds(start), *params]
-        sql = f"SELECT {codec.EVENT_COLUMNS} FROM {source}{where_sql(clauses)} ORDER BY start_s, id"
+        order = "start_s, id"
+        if inside_first and (start is not None or end is not None):
+            inside = []
+            if start is not None:
+                inside.append("start_s >= ?")
+                params.append(codec.to_seconds(start))
+            if end is not None:
+                inside.append("end_s <= ?")
+                params.append(codec.to_seconds(end))
+            # Inside: 0, ordered by start; through: their length, narrowest first.
+            order = f"CASE WHEN {' AND '.join(inside)} THEN 0 ELSE end_s - start_s + 1 END, {order}"
+        sql = f"SELECT {codec.EVENT_COLUMNS} FROM {source}{where_sql(clauses)} ORDER BY {order}"
         if limit is not None:
             sql += " LIMIT ?"
             params.append(int(limit))

@@ -20,6 +20,10 @@ Layout, and why:
   indexed columns.
 * FTS5 indexes article title/text and event label/expression, kept in step by
   triggers; the update trigger only fires when the indexed columns change.
+* ``pending_regroup`` lists articles stored but not yet grouped across the
+  library; it is written in the same transaction as the articles, so an
+  import killed between storing and grouping leaves a note the next import
+  acts on.
 """
 
 from __future__ import annotations
@@ -209,6 +213,48 @@ def _happenings(db: Database) -> None:
         "CREATE INDEX events_by_importance ON events(hidden, importance DESC, start_s, end_s)",
     ):
         db.execute(statement)
+
+
+@MIGRATIONS(name="0005_article_furniture")
+def _article_furniture(db: Database) -> None:
+    """Page furniture as marked ranges of each article, and a title for every article.
+
+    Ranges of an article's text that are page furniture (a caption before the
+    dateline, social widgets, lists of other stories, reader comments): the
+    text is kept whole, the ranges say what to dim and where no event comes
+    from. Existing articles get theirs here, and those stored without a title
+    get one from their text (the headline they open with, else their first
+    sentence); their events follow at the next ``retag``.
+    """
+    from timeline_app.ingest.titles import title_from_text
+    from timeline_app.store.furniture import store_furniture
+
+    db.execute(
+        "CREATE TABLE article_furniture ("
+        " article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
+        " char_start INTEGER NOT NULL, char_end INTEGER NOT NULL, kind TEXT NOT NULL,"
+        " PRIMARY KEY (article_id, char_start)) WITHOUT ROWID"
+    )
+    rows = db.execute("SELECT id, title, text FROM articles").fetchall()
+    for article_id, title, text in rows:
+        store_furniture(db, article_id, text)
+        if not title.strip():
+            db.execute(
+                "UPDATE articles SET title = ? WHERE id = ?", (title_from_text(text), article_id)
+            )
+
+
+@MIGRATIONS(name="0006_pending_regroup")
+def _pending_regroup(db: Database) -> None:
+    """Articles whose cross-article grouping has not run yet (see ``store.pending``).
+
+    Before: kill -9 right after the last batch was committed left every event
+    ungrouped, and re-running the import (all duplicates now) did not repair it.
+    """
+    db.execute(
+        "CREATE TABLE pending_regroup ("
+        " article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE)"
+    )
 
 
 def migrate(db: Database) -> None:

@@ -50,7 +50,7 @@ def event_filters(
     if article_ids is not None:
         clauses.append("article_id IN (SELECT value FROM json_each(?))")
         params.append(json.dumps(sorted(int(i) for i in article_ids)))
-    if search is not None:
+    if search is not None and search.strip():  # blank: no filter, never "nothing"
         query = codec.fts_query(search)
         if query is None:
             return None

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
+from timeline_app.articles import display_title, outlet_of
 from timeline_app.events.model import Event
 from timeline_app.gui.timeline.time_scale import from_seconds, to_seconds
 from timeline_app.temporal.timex import AnchorKind
@@ -248,7 +249,7 @@ class RepositoryTimelineSource:
             except (KeyError, LookupError, ValueError):
                 self._labels[article_id] = ArticleLabel("", "")
             else:
-                self._labels[article_id] = ArticleLabel(article.title, article.source)
+                self._labels[article_id] = ArticleLabel(display_title(article), outlet_of(article))
         return self._labels[article_id]
 
     def anchor_of(self, event: Event) -> str | None:

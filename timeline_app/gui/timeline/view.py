@@ -389,8 +389,9 @@ class TimelineView(TimelineInput, TimelineFitting, QWidget):
             label = self._source.article_label(event.article_id)
             if self._color_mode == "source":
                 name = label.source or "unknown source"
-            else:
-                name = label.title or f"article {key}"
+            else:  # an article by its title and outlet, never "article 67"
+                title = label.title or f"article {key}"
+                name = f"{title} ({label.source})" if label.source else title
             entries.append((self._colour_of(event), name))
         return entries
 

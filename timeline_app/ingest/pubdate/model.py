@@ -31,7 +31,7 @@ import math
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from timeline_app.ingest.date_cues import (
+from timeline_app.ingest.pubdate.cues import (
     Cues,
     DayMention,
     MonthMention,

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from timeline_app.ingest.dateline import (
+from timeline_app.ingest.pubdate.dateline import (
     _DAY,
     _MONTH,
     _WEEKDAY_WORD,

@@ -44,8 +44,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from timeline_app.articles import PublishedSource
-from timeline_app.ingest.dateline import WEEKDAYS, parse_dateline, safe_date
-from timeline_app.ingest.pubdate_model import Evidence
+from timeline_app.ingest.pubdate.dateline import WEEKDAYS, parse_dateline, safe_date
+from timeline_app.ingest.pubdate.model import Evidence
 
 __all__ = ["DateFinding", "find_dateline", "find_publication_date", "infer_publication_date"]
 

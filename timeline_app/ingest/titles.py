@@ -1,0 +1,91 @@
+"""A title for every article: the file's own, else the headline its text opens with,
+else its first sentence.
+
+Many saved texts carry no title field but open with the page's headline run
+into a byline, time stamp or dateline ("Libyan missile misses Italian warship
+By the CNN Wire Staff ...", "Libyan ground forces degraded by up to 40
+percent: U.S. BAGHDAD | Fri Apr 22, 2011 5:09 am EDT BAGHDAD (Reuters) -").
+``events.lead`` finds those markers; what stands before the first of them is
+the headline. A text that opens with a short line of its own ("Swine flu: How
+serious a threat?") is headed by it. Otherwise the first sentence of the story
+(after any leading byline, stamp or dateline) names the article, cut at a word
+boundary: a reader recognises an article by its opening far better than by
+"(untitled)" or a file path.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterator
+
+from timeline_app.events.lead import read_opening
+from timeline_app.events.sentences import split_sentences
+
+# Titles longer than this are cut at a word boundary (with an ellipsis).
+TITLE_LIMIT = 100
+# A first line this short, followed by more text, is the article's headline.
+HEADLINE_LINE_WORDS = 15
+_LOOK_AHEAD = 800
+_SENTENCES_TRIED = 6
+
+
+def article_title(text: str, given: str = "") -> str:
+    """The title to show for an article: ``given`` when it says anything, else one from ``text``."""
+    cleaned = _one_line(given)
+    if cleaned:
+        return cleaned
+    return title_from_text(text)
+
+
+def title_from_text(text: str, avoid: Collection[str] = ()) -> str:
+    """The headline ``text`` opens with, else its first sentence, cut to ``TITLE_LIMIT``.
+
+    A candidate in ``avoid`` is passed over for the next sentence: a line
+    that many articles of a library open with ("2 men charged in ... event.")
+    is a page's teaser, not their title. Empty only for a text with no words.
+    """
+    fallback = ""
+    for candidate in _candidates(text):
+        title = _shortened(candidate)
+        if title and title not in avoid:
+            return title
+        fallback = fallback or title
+    return fallback
+
+
+def _candidates(text: str) -> Iterator[str]:
+    """Possible titles, best first: headline, short first line, then sentences."""
+    opening = read_opening(text)
+    if opening.headline is not None:
+        yield _one_line(text[opening.headline[0] : opening.headline[1]])
+    start = opening.story_start
+    line_end = text.find("\n", start, start + _LOOK_AHEAD)
+    if line_end > start and text[line_end:].strip():
+        line = _one_line(text[start:line_end])
+        if 2 <= len(line.split()) <= HEADLINE_LINE_WORDS and _starts_like_title(line):
+            yield line
+    window = text[start : start + _LOOK_AHEAD]
+    for sentence_start, sentence_end in split_sentences(window)[:_SENTENCES_TRIED]:
+        yield _one_line(window[sentence_start:sentence_end])
+    yield _one_line(text)
+
+
+def _starts_like_title(line: str) -> bool:
+    return line[:1].isupper() or line[:1].isdigit() or line[:1] in "\"'‘“"
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def _one_line(text: str) -> str:
+    return _SPACE.sub(" ", text).strip(" |-–—:")
+
+
+def _shortened(title: str, limit: int = TITLE_LIMIT) -> str:
+    """``title`` cut at the last word boundary before ``limit`` characters, with "…"."""
+    if len(title) <= limit:
+        return title
+    cut = title.rfind(" ", 0, limit)
+    if cut < limit // 2:
+        cut = limit
+    return title[:cut].rstrip(" ,;:-–—") + "…"
