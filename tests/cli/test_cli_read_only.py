@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import sqlite3
 import stat
 import tempfile
 from collections.abc import Iterator
@@ -127,3 +128,21 @@ def test_ingest_cannot_create_a_library_in_a_read_only_folder(
         assert_plain(done.stderr)
         assert f"cannot create the library {library}" in done.stderr
     assert os.listdir(shut) == []
+
+
+def test_read_only_library_that_needs_upgrading_says_so(
+    library: Path, open_folder: Path, user: str | None
+) -> None:
+    conn = sqlite3.connect(library)
+    with conn:  # as if made before the newest migration (which is never re-run here)
+        conn.execute(
+            "DELETE FROM _sqlite_migrations WHERE id = (SELECT max(id) FROM _sqlite_migrations)"
+        )
+    conn.close()
+    placed = placed_library(library, open_folder, user, 0o444)
+    before = digest(placed)
+    done = run_cli("--db", str(placed), "articles", user=user)
+    assert done.returncode == 1
+    assert_plain(done.stderr)
+    assert "needs upgrading, which needs write access: the file is read-only" in done.stderr
+    assert digest(placed) == before
