@@ -129,7 +129,12 @@ def _database_message(error: sqlite3.DatabaseError, db: str | None) -> str:
     from timeline_app.config import database_path
 
     path = database_path(db)
-    text = str(error)
+    # SQLite may quote a damaged row ("Could not decode to UTF-8 column 'text'
+    # with text '...'"): one line, and not a whole article, is shown.
+    text = " ".join(str(error).split())
+    text = text if len(text) <= 160 else text[:157] + "..."
+    if "Could not decode" in text:
+        text = f"database disk image is malformed: {text}"
     if "readonly" in text or "read-only" in text:
         return (
             f"cannot change the library {path}: it is read-only (check the permissions of "
