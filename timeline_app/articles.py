@@ -41,6 +41,9 @@ class ParsedArticle:
     # A date the file claimed but that is no date ("Date: 2024-02-30"): the
     # article is still imported, dated from its text, and the import warns.
     published_problem: str = ""
+    # Something the reader noticed that the user should hear of, though the
+    # article is imported ("only 12 words of article text found in the page").
+    read_warning: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,6 +22,11 @@ from timeline_app.store.repository import Repository
 DATED_BODY = (
     "The council met on Jan. 6, 2024.\n\nOn Monday it voted to close the old bridge for repairs.\n"
 )
+# Enough words that a web page is not "thin" (which would add a warning of its own).
+PAGE_FILLER = (
+    "The repairs are expected to take several weeks, and drivers were asked to use the "
+    "ring road in the meantime, the town council said in a statement after the vote."
+)
 
 
 def test_impossible_header_imports_with_an_inferred_date_and_a_warning(
@@ -101,12 +106,13 @@ def test_json_and_html_impossible_dates_are_warnings_too(articles_dir: Path, db_
     page = articles_dir / "page.html"
     page.write_text(
         '<html><head><meta property="article:published_time" content="2023-02-29">'
-        f"</head><body><article><p>{DATED_BODY}</p></article></body></html>"
+        f"</head><body><article><p>{DATED_BODY}</p><p>{PAGE_FILLER}</p></article></body></html>"
     )
     other = articles_dir / "fallback.html"  # a later valid candidate: no warning at all
     other.write_text(
         '<meta property="article:published_time" content="2023-02-29">'
-        '<meta name="date" content="2020-02-02"><body><p>Words.</p></body>'
+        '<meta name="date" content="2020-02-02"><body>'
+        f"<p>{PAGE_FILLER}</p></body>"
     )
     with Repository(db_path) as repo:
         report = import_paths(repo, [articles_dir], workers=1)

@@ -12,7 +12,6 @@ from hypothesis import strategies as st
 
 from timeline_app.articles import ParsedArticle, PublishedSource
 from timeline_app.ingest.errors import ReaderError
-from timeline_app.ingest.html_reader import parse_html
 from timeline_app.ingest.json_reader import RecordProblem
 from timeline_app.ingest.readers import expand_paths, read_path
 from timeline_app.ingest.text_reader import parse_text
@@ -79,78 +78,7 @@ def test_text_reader_never_fails_unexpectedly(text: str) -> None:
     assert article.text.strip()
 
 
-# -- HTML ---------------------------------------------------------------------
-
-PAGE = """<!doctype html>
-<html><head>
-<title>Floods hit valley - The Local Times</title>
-<meta property="og:site_name" content="The Local Times">
-<meta name="description" content="ignored">
-<link rel="canonical" href="https://example.org/floods">
-<script>document.write("<p>injected</p>"); fetch("https://tracker.example/x")</script>
-<script type="application/ld+json">
-{"@type": "NewsArticle", "datePublished": "2023-10-08T06:00:00Z"}</script>
-<style>p { color: red }</style>
-</head><body>
-<nav><a href="/">Home</a> | <a href="/world">World</a></nav>
-<div class="top-banner">Subscribe now!</div>
-<article>
-  <header><h1>Floods hit the valley</h1><time datetime="2001-01-01">old</time></header>
-  <p>Water rose on <b>Friday</b> &amp; kept rising.</p>
-  <div class="ad-slot">BUY SHOES</div>
-  <p>Residents left on Saturday.
-  <figure><img src="x.jpg"><figcaption>A photo</figcaption></figure>
-  <aside>Related: other floods</aside>
-</article>
-<div id="comments">First!</div>
-<footer>© 2023</footer>
-</body></html>"""
-
-
-def test_html_main_text_title_and_date() -> None:
-    article = parse_html(PAGE, path="page.html")
-    assert article.title == "Floods hit the valley"
-    assert article.text == "Water rose on Friday & kept rising.\n\nResidents left on Saturday."
-    assert article.published == date(2023, 10, 8)
-    assert article.published_reason == "JSON-LD datePublished"
-    assert article.source == "The Local Times"
-    assert article.url == "https://example.org/floods"
-    for junk in ("injected", "Home", "Subscribe", "BUY", "Related", "First!", "©", "color"):
-        assert junk not in article.text
-
-
-def test_html_meta_date_wins_and_bad_dates_are_passed_over() -> None:
-    page = (
-        '<meta property="article:published_time" content="10000-01-01">'
-        '<meta name="date" content="2020-02-02"><body><p>Text.</p>'
-    )
-    article = parse_html(page)
-    assert article.published == date(2020, 2, 2)
-    assert article.published_reason == "<meta date> in the page"
-
-
-def test_html_without_article_uses_body_and_title_tag() -> None:
-    article = parse_html("<html><head><title>Plain page</title></head><body>Just text</body>")
-    assert (article.title, article.text, article.published) == ("Plain page", "Just text", None)
-
-
-def test_malformed_html_still_reads() -> None:
-    article = parse_html("<html><body><div><p>One<p>Two</span></div></i><p>Three<article")
-    assert article.text.split() == ["One", "Two", "Three"]
-
-
-def test_html_with_no_text_is_an_error() -> None:
-    with pytest.raises(ReaderError, match="no article text"):
-        parse_html("<html><head><script>x()</script></head><body><nav>Menu</nav></body></html>")
-
-
-@given(st.text(alphabet=st.sampled_from(list("<>/=\"' abpdivscrt!-&;#x\n")), max_size=300))
-def test_html_reader_never_fails_unexpectedly(markup: str) -> None:
-    try:
-        article = parse_html(markup)
-    except ReaderError:
-        return
-    assert article.text.strip()
+# -- HTML: see test_html_reader.py -----------------------------------------------
 
 
 # -- JSON and JSONL -------------------------------------------------------------
@@ -302,12 +230,6 @@ def test_absurdly_nested_json_is_a_clear_error(articles_dir: Path) -> None:
     assert "nested too deeply" in items[1].message
 
 
-def test_nested_json_ld_does_not_break_the_page() -> None:
-    nested = '{"a": ' * 5000 + "1" + "}" * 5000
-    page = f'<script type="application/ld+json">{nested}</script><body><p>Text.</p>'
-    assert parse_html(page).text == "Text."
-
-
 def test_control_characters_from_escapes_are_removed(articles_dir: Path) -> None:
     """JSON \\u escapes and HTML character references get past byte decoding: still cleaned."""
     (articles_dir / "esc.json").write_text(
@@ -320,27 +242,6 @@ def test_control_characters_from_escapes_are_removed(articles_dir: Path) -> None
     (page,) = read_path(articles_dir / "esc.html")
     assert page.title == "A]0;pwned"
     assert page.text == "xy"
-
-
-def test_link_lists_without_class_hints_are_left_out() -> None:
-    page = (
-        "<body><article><p>The council met on Monday and approved the "
-        '<a href="/budget">new budget</a> after a long debate.</p>'
-        '<p>Read more: <a href="/a">Earlier story</a></p>'
-        '<ul><li><a href="/b">Another headline</a></li><li><a href="/c">Third</a></li></ul>'
-        "</article></body>"
-    )
-    article = parse_html(page)
-    assert article.text == (
-        "The council met on Monday and approved the new budget after a long debate."
-    )
-
-
-def test_svg_titles_are_not_page_titles() -> None:
-    page = "<body><svg><title>icon-share</title></svg><h2>Story</h2><p>Text.</p></body>"
-    article = parse_html(page)
-    assert article.title == ""
-    assert article.text == "Story\n\nText."
 
 
 def test_markdown_marks_are_removed_from_the_text() -> None:
