@@ -107,6 +107,10 @@ def synthetic_events(count: int, articles: int, seed: int = 1) -> dict[int, list
             label=words.capitalize(),
             confidence=0.9,
             explanation="synthetic",
+            # The story layer's facts, skewed as in news: few happenings matter much.
+            importance=round(rng.paretovariate(1.5), 3),
+            headline=words.capitalize(),
+            reports=int(rng.paretovariate(2.0)),
         )
         by_article.setdefault(article, []).append(event)
     return by_article

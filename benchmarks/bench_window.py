@@ -9,7 +9,10 @@ Keys: ``events``, ``window_s`` (create the window and paint it once),
 ``table_full_s`` (until the events table holds every event), ``select_ms_median``
 (select an event: timeline, table and reader in step), ``step_ms_median``
 (Right arrow), ``filter_ms`` (take one article off the timeline and put it back),
-``correction_ms`` (hide an event and undo it).
+``correction_ms`` (hide an event and undo it), ``poll_ms_median`` (one tick of
+the library watcher with nothing changed: it runs twice a second),
+``refresh_elsewhere_s`` (another process commits: until the window shows it,
+table included, with the selection kept).
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import argparse
 import json
 import os
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -81,6 +85,35 @@ def main() -> int:
         window.undo_stack.undo()
         app.processEvents()
         correction_ms = (time.perf_counter() - began) * 1000
+
+        window.library_watch.stop()  # ticks are driven by hand below
+        window.select_event(target.id)  # hiding it took the selection away
+        poll_ms = []
+        for _ in range(50):
+            began = time.perf_counter()
+            window.library_watch.poll()
+            poll_ms.append((time.perf_counter() - began) * 1000)
+        subprocess.run(  # another process changes the library
+            [
+                sys.executable,
+                "-m",
+                "timeline_app",
+                "--db",
+                str(args.db),
+                "set-date",
+                str(article_id),
+                "2001-09-09",
+            ],
+            check=True,
+            capture_output=True,
+        )
+        began = time.perf_counter()
+        window.library_watch.poll()
+        while window.event_model.loading:
+            app.processEvents()
+            time.sleep(0.005)
+        refresh_elsewhere_s = time.perf_counter() - began
+        selection_kept = window.current_event_id() == target.id
         window.close()
 
     print(
@@ -93,6 +126,10 @@ def main() -> int:
                 "step_ms_median": round(statistics.median(step_ms), 1),
                 "filter_ms": round(filter_ms, 1),
                 "correction_ms": round(correction_ms, 1),
+                "poll_ms_median": round(statistics.median(poll_ms), 2),
+                "refresh_elsewhere_s": round(refresh_elsewhere_s, 3),
+                "selection_kept": selection_kept,
+                "load_average": round(os.getloadavg()[0], 2),
             }
         )
     )

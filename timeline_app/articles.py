@@ -80,13 +80,19 @@ def display_title(article: Article | ParsedArticle) -> str:
     title = " ".join(article.title.split())
     if title:
         return title
-    words = " ".join(article.text[: _NAME_LIMIT * 4].split())
-    if len(words) <= _NAME_LIMIT:
-        return words
-    return (
-        words[: words.rfind(" ", 0, _NAME_LIMIT) if " " in words[:_NAME_LIMIT] else _NAME_LIMIT]
-        + "…"
-    )
+    for line in article.text[: _NAME_LIMIT * 20].splitlines():
+        words = " ".join(line.split())
+        if words:
+            return words if len(words) <= _NAME_LIMIT else _cut(words)
+    return ""
+
+
+def _cut(words: str) -> str:
+    """``words`` cut at the last space before the limit, with "…" (at most the limit long)."""
+    cut = words.rfind(" ", 0, _NAME_LIMIT)
+    if cut < _NAME_LIMIT // 2:
+        cut = _NAME_LIMIT - 1
+    return words[:cut].rstrip(" ,;:") + "…"
 
 
 def outlet_of(article: Article | ParsedArticle) -> str:

@@ -8,6 +8,7 @@ tests, with no window and no terminal.
 from __future__ import annotations
 
 import os
+import sqlite3
 import time
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -17,12 +18,13 @@ from pathlib import Path
 from timeline_app.analysis import analyse
 from timeline_app.articles import Article, ParsedArticle, PublishedSource
 from timeline_app.events.model import Event
-from timeline_app.ingest.decoding import DEFAULT_MAX_BYTES
+from timeline_app.ingest.decoding import DEFAULT_MAX_BYTES, DEFAULT_MAX_RECORD_BYTES
 from timeline_app.ingest.errors import ReaderError
 from timeline_app.ingest.json_reader import RecordProblem
 from timeline_app.ingest.parallel import WorkerDied, run_in_order
 from timeline_app.ingest.pipeline import (
     FileTask,
+    LineTask,
     PreparedArticle,
     RecordTask,
     TaskOutcome,
@@ -30,9 +32,17 @@ from timeline_app.ingest.pipeline import (
     run_task,
 )
 from timeline_app.ingest.pubdate import published_problem_of, with_publication_date
-from timeline_app.ingest.readers import expand_paths, is_record_file, read_path
+from timeline_app.ingest.readers import (
+    expand_paths,
+    is_record_file,
+    is_streamable_jsonl,
+    iter_path,
+    jsonl_lines,
+    shown_path,
+)
 from timeline_app.resources import seeds_dir
 from timeline_app.store.repository import Repository
+from timeline_app.story import refresh_happenings
 from timeline_app.temporal.timex import Timex
 
 ProgressCallback = Callable[[int, int, str], None]
@@ -104,30 +114,48 @@ def _database_files(repo: Repository) -> list[Path]:
 def _tasks_for(
     repo: Repository,
     paths: Iterable[str | os.PathLike[str]],
-    max_bytes: int,
+    limits: tuple[int, int],
     report: ImportReport,
-) -> list[FileTask | RecordTask]:
-    """Files become tasks; JSON/JSONL files are read here so their records spread over workers."""
-    tasks: list[FileTask | RecordTask] = []
-    for path in expand_paths(paths, exclude=_database_files(repo)):
+) -> list[FileTask | RecordTask | LineTask]:
+    """Files become tasks, and so does each record of a JSON/JSONL file (to spread them
+    over the workers). A JSON Lines file is only indexed here (a task per line's
+    place); a JSON document is parsed here, within the size limit per file.
+
+    ``limits`` is (bytes per file, bytes per article). A folder that cannot be
+    listed is a failure, not an empty folder.
+    """
+    max_bytes, max_record_bytes = limits
+    tasks: list[FileTask | RecordTask | LineTask] = []
+
+    def unreadable(folder: Path, message: str) -> None:
+        report.failures.append(ImportFailure(shown_path(folder), message))
+
+    for path in expand_paths(paths, exclude=_database_files(repo), unreadable=unreadable):
+        shown = shown_path(path)
         if not is_record_file(path) or not path.exists():
-            tasks.append(FileTask(str(path), max_bytes))
+            tasks.append(FileTask(str(path), max_bytes, max_record_bytes))
             continue
         try:
-            items = read_path(path, max_bytes)
+            if is_streamable_jsonl(path):
+                for line in jsonl_lines(path, max_bytes, max_record_bytes):
+                    if isinstance(line, RecordProblem):
+                        report.failures.append(
+                            ImportFailure(f"{shown} ({line.where})", line.message)
+                        )
+                    else:
+                        tasks.append(LineTask(str(path), *line, max_record_bytes))
+                continue
+            for item in iter_path(path, max_bytes, max_record_bytes):
+                if isinstance(item, RecordProblem):
+                    where = f"{shown} ({item.where})" if item.where else shown
+                    report.failures.append(ImportFailure(where, item.message))
+                else:
+                    tasks.append(RecordTask(item.path or shown, item))
         except ReaderError as error:
-            report.failures.append(ImportFailure(str(path), str(error)))
-            continue
+            report.failures.append(ImportFailure(shown, str(error)))
         except Exception as error:  # a reader bug must not end the whole import
             message = f"unexpected error: {type(error).__name__}: {error}"
-            report.failures.append(ImportFailure(str(path), message))
-            continue
-        for item in items:
-            if isinstance(item, RecordProblem):
-                where = f"{path} ({item.where})" if item.where else str(path)
-                report.failures.append(ImportFailure(where, item.message))
-            else:
-                tasks.append(RecordTask(item.path or str(path), item))
+            report.failures.append(ImportFailure(shown, message))
     return tasks
 
 
@@ -140,6 +168,7 @@ def import_paths(
     workers: int | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     group: bool = True,
+    max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES,
 ) -> ImportReport:
     """Import files and folders; every bad file is reported and the others still import.
 
@@ -147,10 +176,12 @@ def import_paths(
     this process writes, in transactions holding whole articles, so killing
     the import at any moment loses nothing committed and a re-run completes
     the rest without duplicates. ``group=False`` leaves cross-article grouping
-    to a later :func:`regroup` (one pass after several imports).
+    to a later :func:`regroup` (one pass after several imports). Articles
+    are noted as awaiting grouping in the transaction that stores them, and
+    any import groups whatever an interrupted one left ungrouped.
     """
     report = ImportReport()
-    tasks = _tasks_for(repo, paths, max_bytes, report)
+    tasks = _tasks_for(repo, paths, (max_bytes, max_record_bytes), report)
     total = len(tasks)
     pending: list[tuple[str, PreparedArticle]] = []
     last_write = time.monotonic()
@@ -183,10 +214,40 @@ def import_paths(
         # not yet written is dropped whole, and a re-run picks it up.
         results.close()
     if report.imported:
-        if group:
-            regroup(repo, report.imported)
+        name_articles(repo)
+    owed = repo.regroup_pending() if group else []
+    if owed:
+        regroup(repo, owed)
+    if report.imported:
         repo.optimize()
     return report
+
+
+# A title this many articles of a library take from their texts is a page's
+# teaser ("2 men charged in death of Chicago teen ..."), not their title.
+SHARED_TITLE = 3
+
+
+def name_articles(repo: Repository) -> int:
+    """Title the untitled, and retitle articles whose title is a teaser many share.
+
+    Titles read from a file's metadata are kept; only titles the machine took
+    from the text move on to the text's next sentence. Returns how many changed.
+    """
+    from timeline_app.ingest.titles import title_from_text
+
+    changed = repo.fill_missing_titles(title_from_text)
+    shared = repo.articles_with_shared_titles(SHARED_TITLE)
+    avoid = {title for _, title, _ in shared}
+    with repo.transaction():
+        for article_id, title, text in shared:
+            if title_from_text(text) != title:
+                continue  # not taken from the text: the file's own title stays
+            better = title_from_text(text, avoid)
+            if better != title:
+                repo.set_title(article_id, better)
+                changed += 1
+    return changed
 
 
 WORKER_DIED_MESSAGE = (
@@ -195,8 +256,8 @@ WORKER_DIED_MESSAGE = (
 )
 
 
-def _task_label(task: FileTask | RecordTask) -> str:
-    return task.path if isinstance(task, FileTask) else task.label
+def _task_label(task: FileTask | RecordTask | LineTask) -> str:
+    return shown_path(task.path) if isinstance(task, FileTask) else task.label
 
 
 def _collect(
@@ -217,16 +278,34 @@ def _write(
     """
     if not pending:
         return
+    try:
+        _write_batch(repo, pending, report)
+    except (sqlite3.DataError, sqlite3.IntegrityError, ValueError):
+        # One article the database refuses must not cost the others of its
+        # batch: write them one by one and report the one that fails.
+        for label, prepared in pending:
+            try:
+                _write_batch(repo, [(label, prepared)], report)
+            except (sqlite3.DataError, sqlite3.IntegrityError, ValueError) as error:
+                message = f"could not be stored: {type(error).__name__}: {error}"
+                report.failures.append(ImportFailure(label, message))
+    pending.clear()
+
+
+def _write_batch(
+    repo: Repository, batch: list[tuple[str, PreparedArticle]], report: ImportReport
+) -> None:
     imported: list[int] = []
     duplicates: list[str] = []
     warnings: list[ImportWarning] = []
     with repo.transaction():
-        for label, prepared in pending:
+        for label, prepared in batch:
             article, created = repo.add_analysed_article(
                 prepared.parsed,
                 prepared.content_hash,
                 prepared.timex_values,
                 prepared.event_values,
+                prepared.furniture,
             )
             if created:
                 imported.append(article.id)
@@ -237,10 +316,10 @@ def _write(
                     warnings.append(ImportWarning(label, prepared.parsed.read_warning))
             else:
                 duplicates.append(label)
+        repo.mark_regroup_pending(imported)
     report.imported += imported
     report.duplicates += duplicates
     report.warnings += warnings
-    pending.clear()
 
 
 def _problem_warning(problem: str, article: Article) -> str:
@@ -278,18 +357,7 @@ def regroup(
     texts = repo.article_texts({event.article_id for event in events})
     repo.set_groups(group_events(events, texts), scope)
     refresh_happenings(repo)
-
-
-def refresh_happenings(repo: Repository) -> None:
-    """Recompute every happening's importance, headline and reports (after any regrouping).
-
-    The whole library, even after a local regroup: importance is relative
-    (how often the library mentions a date), so one article can move others.
-    """
-    from timeline_app.events.happenings import assess_happenings
-
-    events, articles, sentences = repo.happening_inputs()
-    repo.set_happenings(assess_happenings(events, articles, sentences))
+    repo.clear_regroup_pending(None if scope is None else article_ids)
 
 
 def _groups_of(repo: Repository, article_id: int) -> set[int]:
@@ -360,9 +428,7 @@ def retag_all(
         )
         for a in repo.articles()
     ]
-    from timeline_app.ingest.titles import title_from_text
-
-    repo.fill_missing_titles(title_from_text)
+    name_articles(repo)
     count = 0
     batch: list[RetagResult] = []
     results = run_in_order(_retag_task, items, workers=workers)

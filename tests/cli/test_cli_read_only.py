@@ -110,3 +110,20 @@ def test_unreadable_library_is_reported(library: Path, open_folder: Path, user: 
     assert done.returncode == 1
     assert_plain(done.stderr)
     assert f"cannot read the library {placed}: permission denied" in done.stderr
+
+
+def test_ingest_cannot_create_a_library_in_a_read_only_folder(
+    open_folder: Path, user: str | None
+) -> None:
+    article = open_folder / "new.txt"
+    article.write_text(article_text(5), encoding="utf-8")
+    article.chmod(0o644)
+    shut = open_folder / "shut"
+    shut.mkdir()
+    give(shut, user, 0o555)
+    for library in (shut / "new.db", shut / "sub" / "new.db"):
+        done = run_cli("--db", str(library), "ingest", str(article), user=user)
+        assert done.returncode == 1
+        assert_plain(done.stderr)
+        assert f"cannot create the library {library}" in done.stderr
+    assert os.listdir(shut) == []

@@ -8,6 +8,8 @@ from tests.conftest import require_corpus
 from timeline_app.articles import ParsedArticle
 from timeline_app.events import EventKind, build_events, is_event_timex
 from timeline_app.events.labels import LABEL_LIMIT
+from timeline_app.events.non_happenings import names_no_happening
+from timeline_app.events.sentences import sentence_at, split_sentences
 from timeline_app.events.stamps import is_posting_stamp
 from timeline_app.ingest.readers import read_path
 from timeline_app.temporal import tag
@@ -34,6 +36,10 @@ def test_every_dated_timex_is_in_an_event_or_repeats_one_of_its_sentence(analyse
         for timex in filter(is_event_timex, timexes):
             if is_posting_stamp(text, timex):
                 continue  # a comment's posting time: no event by design
+            if names_no_happening(
+                text, timex, sentence_at(split_sentences(text), timex.start) or (0, 0)
+            ):
+                continue  # a name ("February 17 Revolution") or a condition: by design
             covering = [e for e in events if e.timex_start <= timex.start < e.timex_end]
             same_sentence = [e for e in events if e.sentence_start <= timex.start < e.sentence_end]
             if not covering and not same_sentence:

@@ -40,6 +40,19 @@ COMMENTS = (
 )
 
 
+LINK_ONLY = (
+    "Rebels took the port on Tuesday.\n\n"
+    "Try the weekly quiz to find out: bit.\n\n"
+    "ly/11C7KM4 Poor sanitation costs billions, the bank said on Monday.\n\n"
+    "The talks resume on Friday.\n"
+)
+UPDATED = (
+    "Rebels took the port on Tuesday.\n\n"
+    "Gadhafi accepts terms updated: Sun Apr 10 2011 18:58:00 Leaders met.\n\n"
+    "TIMELINE: Six days in Libya (Updated: 1:19 a.m. Monday, Libya; 6:19 p.m. Sunday ET)\n"
+)
+
+
 def _expressions(text: str) -> list[str]:
     return [event.expression for event in analyse(text, PUBLISHED)[1]]
 
@@ -51,6 +64,8 @@ def _expressions(text: str) -> list[str]:
         (SOCIAL, FurnitureKind.SOCIAL, ["February 11, 2013"], ["Tuesday", "Friday"]),
         (STORY_LIST, FurnitureKind.SIDEBAR, ["Saturday", "March 3", "Monday"], ["Sunday"]),
         (COMMENTS, FurnitureKind.COMMENT, ["April 2"], ["Monday"]),
+        (LINK_ONLY, FurnitureKind.SOCIAL, ["Monday"], ["Tuesday", "Friday"]),
+        (UPDATED, FurnitureKind.STAMP, ["Sun Apr 10 2011", "1:19 a.m. Monday"], ["Tuesday"]),
     ],
 )
 def test_furniture_is_kept_in_the_text_but_makes_no_event(
@@ -98,10 +113,11 @@ def test_plain_news_has_no_furniture() -> None:
 def test_prose_with_tweet_and_share_words_is_no_widget() -> None:
     text = (
         "Share prices fell on Monday.\n\n"
-        "In a tweet on Tuesday, the minister said he would Like to stay.\n"
+        "In a tweet on Tuesday, the minister said he would Like to stay.\n\n"
+        "HAS MEXICO SEEN AN OUTBREAK LIKE THIS SINCE 1918?\n"
     )
     assert find_furniture(text) == []
-    assert _expressions(text) == ["Monday", "Tuesday"]
+    assert _expressions(text) == ["Monday", "Tuesday", "1918"]
 
 
 def test_kind_at_answers_for_any_offset() -> None:
@@ -110,3 +126,10 @@ def test_kind_at_answers_for_any_offset() -> None:
     assert kinds == {None, FurnitureKind.SOCIAL}
     assert furniture == sorted(furniture)
     assert all(a.end <= b.start for a, b in itertools.pairwise(furniture))
+
+
+def test_a_story_sentence_run_into_the_highlights_starts_at_the_dateline() -> None:
+    events = analyse(LEAD, PUBLISHED)[1]
+    (wednesday,) = [e for e in events if e.expression == "Wednesday"]
+    passage = LEAD[wednesday.sentence_start : wednesday.sentence_end]
+    assert passage.startswith("Tripoli, Libya (Agency) -- Government forces")

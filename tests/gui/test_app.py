@@ -237,8 +237,36 @@ def test_a_file_that_is_no_database_is_reported_not_a_traceback(
     assert run_app(db=str(bogus), report_error=reported.append) == 2
     (message,) = reported
     assert str(bogus) in message
-    assert "not a database" in message
+    assert "is not a Timeline Reader library" in message
     assert bogus.read_bytes().startswith(b"these are my notes")  # left untouched
+
+
+def test_a_damaged_library_is_refused_with_what_can_be_read(
+    qapp: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The window runs the integrity check too: before, it opened a damaged library as
+    if nothing were wrong. (Built with the store, damaged with 64 KiB of random bytes.)"""
+    import random
+
+    from timeline_app.articles import ParsedArticle
+    from timeline_app.gui.app import run_app
+    from timeline_app.store.repository import Repository
+
+    monkeypatch.setenv("TIMELINE_APP_SETTINGS", str(tmp_path / "settings.ini"))
+    library = tmp_path / "damaged.db"
+    with Repository(library) as repo:
+        for number in range(60):
+            repo.add_article(ParsedArticle(text=f"Report {number}. " + "Words here. " * 400))
+        repo.checkpoint()
+    size = library.stat().st_size
+    with library.open("r+b") as stream:
+        stream.seek(size // 2)
+        stream.write(random.Random(7).randbytes(64 * 1024))
+    reported: list[str] = []
+    assert run_app(db=str(library), report_error=reported.append) == 2
+    (message,) = reported
+    assert f"the library {library} is damaged" in message
+    assert "re-import your articles" in message
 
 
 def test_closing_the_window_during_an_import_stops_it_cleanly(
@@ -293,3 +321,36 @@ def test_open_library_on_a_missing_path_asks_and_declining_keeps_the_window(
     assert window.requested_database is None
     assert window.isVisible()
     assert not (tmp_path / "typo").exists()
+
+
+def test_a_damaged_library_is_reported_plainly_and_left_alone(
+    qapp: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """64 KiB of random bytes in the middle: the window says so instead of carrying on."""
+    import hashlib
+    import random
+
+    from timeline_app.articles import ParsedArticle
+    from timeline_app.gui.app import run_app
+    from timeline_app.store.repository import Repository
+
+    monkeypatch.setenv("TIMELINE_APP_SETTINGS", str(tmp_path / "settings.ini"))
+    db = tmp_path / "news.db"
+    with Repository(db) as repo:
+        for number in range(60):
+            text = f"Report {number}\n\n" + f"Paragraph {number} of the story. " * 300
+            repo.add_article(ParsedArticle(text=text, title=f"Report {number}"))
+        repo.checkpoint()
+    size = 64 * 1024
+    length = db.stat().st_size
+    assert length > 3 * size
+    with db.open("r+b") as stream:
+        stream.seek(length // 2 - size // 2)
+        stream.write(random.Random(12).randbytes(size))
+    before = hashlib.sha256(db.read_bytes()).hexdigest()
+
+    reported: list[str] = []
+    assert run_app(db=str(db), report_error=reported.append) == 2
+    (message,) = reported
+    assert f"the library {db} is damaged" in message
+    assert hashlib.sha256(db.read_bytes()).hexdigest() == before

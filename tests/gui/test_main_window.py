@@ -492,7 +492,11 @@ def test_the_reader_names_other_articles_reporting_the_same_happening(
     window.repo.set_groups({storm.id: storm.id, vote.id: storm.id})  # as if the same story
     window.reload_all()
     window.select_event(vote.id)
-    assert "Also reported in: “Storm reaches the coast”" in window.reader.explanation_text()
+    # Named by title and outlet (issue 13), never by file path.
+    assert (
+        "Also reported in: “Storm reaches the coast (Test Wire)”"
+        in window.reader.explanation_text()
+    )
     other = next(e for e in window.event_model.all_items() if e.expression == "May 14, 2021")
     window.select_event(other.id)
     assert "Also reported in" not in window.reader.explanation_text()

@@ -129,9 +129,10 @@ def test_strip_marks_the_selected_event(qtbot, view_and_strip) -> None:
     assert view.theme.selection in colours
 
 
-def test_a_lone_far_off_event_shows_in_the_strip(qtbot, shown_view) -> None:
-    """Beside a bulk of hundreds, one event two thousand years earlier is still seen."""
-    from timeline_app.gui.timeline.overview import AXIS_ROOM
+def test_a_lone_far_off_event_gets_a_marker_at_the_strip_edge(qtbot, shown_view) -> None:
+    """Beside a bulk of hundreds, one event two thousand years earlier does not stretch
+    the strip over two millennia: the strip frames the bulk and marks the lone event
+    at its left edge; clicking the marker takes the view there."""
     from timeline_app.gui.timeline.time_scale import to_seconds
 
     events = random_events(400, seed=9, days=700)
@@ -142,9 +143,11 @@ def test_a_lone_far_off_event_shows_in_the_strip(qtbot, shown_view) -> None:
     strip.resize(1000, 48)
     strip.show()
     qtbot.waitExposed(strip)
-    image = strip.grab().toImage()
-    x = round(strip.full_range().x_of(to_seconds(datetime(11, 1, 1)), strip.width()))
-    base = strip.height() - AXIS_ROOM
-    # Three pixels above the base line: a bar of one event drawn to scale would not reach.
-    top_of_bar = {image.pixelColor(x + dx, base - 3).name() for dx in (0, 1)}
-    assert view.theme.density in top_of_bar
+    full = strip.full_range()
+    assert full.start > to_seconds(datetime(1900, 1, 1))  # not stretched back to year 11
+    assert strip.beyond_strip() == (1, 0)
+    side, box, text = strip._edge_labels()[0]
+    assert (side, text) == ("earlier", "◀ 1")
+    qtbot.mouseClick(strip, Qt.MouseButton.LeftButton, pos=box.center().toPoint())
+    start, end = view.visible_range()
+    assert start <= datetime(11, 1, 1) <= end

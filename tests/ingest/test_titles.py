@@ -33,6 +33,11 @@ from timeline_app.ingest.titles import TITLE_LIMIT, article_title, title_from_te
             " closed today.",
             "School closes after pupil falls ill",
         ),
+        (  # after a byline, the headline before the highlights list
+            "By the Wire Staff Kids help refurbish weapons NEW: A fresh attack killed five"
+            " Tripoli (Agency) -- More.",
+            "Kids help refurbish weapons",
+        ),
         (  # a short first line of its own
             "Swine flu: How serious a threat?\nThe 1918 flu killed millions of people.",
             "Swine flu: How serious a threat?",
@@ -54,6 +59,36 @@ def test_the_headline_a_text_opens_with_is_its_title(text: str, title: str) -> N
         (  # a byline first
             "By the Wire Staff NATO acknowledged Sunday that a strike hit homes. More follows.",
             "NATO acknowledged Sunday that a strike hit homes.",
+        ),
+        (  # names and an organisation in capitals, with a role
+            "By Jane Rizzo, ABC National Security Producer The drone is one of the resources."
+            " It flies high.",
+            "The drone is one of the resources.",
+        ),
+        (  # "From" names with their organisation
+            "From Elise Roe and Jill Doe, XYZ Rebels carry the coffin in Benghazi. More.",
+            "Rebels carry the coffin in Benghazi.",
+        ),
+        (  # "From" without an organisation is the story
+            "From Monday the talks resume. Officials said so.",
+            "From Monday the talks resume.",
+        ),
+        (  # a stamp without a year, then a dateline without a comma
+            "Thu, Sep 15 10:57 AM BST LONDON (Reuters) - Oil prices rose on tight supplies. More.",
+            "Oil prices rose on tight supplies.",
+        ),
+        (  # an update stamp in lower case; an outlet's possessive is no time zone
+            "updated: Thu May 03 2012 06:46:00 ABC's host speaks with the minister. More.",
+            "ABC's host speaks with the minister.",
+        ),
+        (  # a numeric stamp, a byline, a dateline with two places
+            "2009 04 25 08:50 JST By Al Bell MEXICO CITY/GENEVA (Reuters) - A strain of flu"
+            " killed 60 people. More.",
+            "A strain of flu killed 60 people.",
+        ),
+        (  # "By <name> for ORG"
+            "By Barry Neild for XYZ Refugees rest in a village. More.",
+            "Refugees rest in a village.",
         ),
         (  # "By" starting a sentence is no byline
             "By Tuesday the rebels had taken the port. Officials confirmed it.",

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import os
+import sqlite3
+import subprocess
 import sys
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -29,3 +32,22 @@ def linux_proc() -> Path:
     if not (proc / "self" / "stat").exists():
         pytest.skip("needs /proc to find worker processes (Linux)")
     return proc
+
+
+def run_cli(db: Path, *args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    """Run the real command line and wait for it; output decoded with replacement."""
+    return subprocess.run(
+        cli_command(db, *args),
+        env=cli_environment(),
+        capture_output=True,
+        text=True,
+        errors="replace",
+        timeout=timeout,
+        check=False,
+    )
+
+
+def stored_count(db: Path, table: str, where: str = "1") -> int:
+    """Rows in ``table`` of the library file, read with plain sqlite3 (no project code)."""
+    with closing(sqlite3.connect(db)) as connection:
+        return connection.execute(f"SELECT count(*) FROM {table} WHERE {where}").fetchone()[0]

@@ -73,3 +73,26 @@ def test_import_stores_title_and_furniture_and_retag_refreshes_them(tmp_path: Pa
         assert len(repo.furniture(article_id)) == 2
         repo.delete_article(article_id)
         assert repo.db.execute("SELECT COUNT(*) FROM article_furniture").fetchone()[0] == 0
+
+
+def test_a_teaser_many_articles_open_with_is_not_their_title(tmp_path: Path) -> None:
+    teaser = "Two men charged in death of a teen who performed at an event."
+    feed = tmp_path / "feed.jsonl"
+    records = [
+        {
+            "text": f"{teaser}\n\nStory {i} opens here with its own news on Monday.\n\nMore.",
+            "published": "2011-03-23",
+        }
+        for i in range(3)
+    ]
+    records.append({"text": "Own headline\nA single article.", "title": teaser})
+    feed.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    with Repository(tmp_path / "lib.db") as repo:
+        assert import_paths(repo, [feed], workers=1).ok
+        titles = sorted(article.title for article in repo.articles())
+        assert titles == [
+            "Story 0 opens here with its own news on Monday.",
+            "Story 1 opens here with its own news on Monday.",
+            "Story 2 opens here with its own news on Monday.",
+            teaser,  # the file's own title is kept
+        ]

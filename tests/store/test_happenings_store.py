@@ -8,11 +8,11 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from timeline_app import commands
 from timeline_app.articles import ParsedArticle, PublishedSource
 from timeline_app.events.happenings import HappeningFacts
 from timeline_app.store import schema
 from timeline_app.store.repository import Repository
+from timeline_app.story import refresh_happenings
 
 from .conftest import make_event
 
@@ -39,7 +39,7 @@ def test_a_library_from_before_happenings_upgrades_and_reads_defaults(tmp_path: 
     with Repository(path) as repo:
         old = repo.event(7)
         assert (old.importance, old.headline, old.reports) == (0.0, "", 1)
-        commands.refresh_happenings(repo)
+        refresh_happenings(repo)
         event = repo.event(7)
         assert event.importance > 0
         assert event.headline == "The vote on Jan. 9, 2024"

@@ -20,6 +20,7 @@ SCHEMA_VERSIONS = (
     "0003_published_confidence",
     "0004_happenings",
     "0005_article_furniture",
+    "0006_pending_regroup",
 )
 
 
@@ -147,8 +148,25 @@ def test_span_density_and_counts(seeded_repo) -> None:
     assert repo.event_span(article_ids=[article_id + 1]) is None
     density = repo.event_density(datetime(2024, 1, 1), datetime(2024, 1, 11), 10)
     assert density == [0, 0, 0, 0, 0, 1, 0, 0, 1, 0]
-    # An event already running at the range start counts in the first slice.
-    assert repo.event_density(datetime(2024, 1, 6, 12), datetime(2024, 1, 12), 2) == [2, 0]
+    # An event counts in the slice holding its middle (where its dot is drawn), and
+    # one whose middle lies before the range in the first slice.
+    assert repo.event_density(datetime(2024, 1, 6, 12), datetime(2024, 1, 12), 2) == [1, 1]
+    assert repo.event_density(datetime(2024, 1, 6, 13), datetime(2024, 1, 12), 2) == [1, 1]
+    assert repo.event_density(datetime(2024, 1, 6), datetime(2024, 1, 7), 2) == [0, 1]
+    assert repo.event_density(datetime(2024, 1, 1), datetime(2024, 1, 11), 10, search="vote") == [
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+        1,
+        0,
+    ]
+    assert repo.event_span(search="vote") == (datetime(2024, 1, 9), datetime(2024, 1, 10))
+    assert repo.event_start_count(search="vote") == 1
     assert repo.event_counts_by_article() == {article_id: 2}
     with pytest.raises(ValueError, match="empty range"):
         repo.event_density(datetime(2024, 1, 2), datetime(2024, 1, 1), 3)

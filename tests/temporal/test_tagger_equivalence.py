@@ -21,8 +21,10 @@ from hypothesis import strategies as st
 
 from tests.conftest import require_corpus
 from timeline_app.temporal import tag
+from timeline_app.temporal.chronology import entry_looks_ahead, is_chronology_heading
 from timeline_app.temporal.compiler import Matcher
 from timeline_app.temporal.dispatch import DIGIT_START, compile_pruned, first_character_class
+from timeline_app.temporal.entry_stamps import is_entry_stamp
 from timeline_app.temporal.resolver import Tense
 from timeline_app.temporal.tagger import (
     _ASCII_LOWER,
@@ -68,7 +70,12 @@ def unguarded_markers(engine: Engine, name: str) -> re.Pattern[str]:
 
 
 def reference_sentence_tense(text: str, start: int, end: int, engine: Engine) -> Tense:
-    """All markers of the sentence, found with the unguarded regexes, then chosen."""
+    """All markers of the sentence, found with the unguarded regexes, then chosen
+    (stamps and chronology headings are decided before any marker is looked at)."""
+    if is_entry_stamp(text, start, end):
+        return Tense.STAMP
+    if is_chronology_heading(text, start, end):
+        return Tense.FUTURE if entry_looks_ahead(text, end) else Tense.PAST
     left = max(0, start - _SENTENCE_LOOKAROUND)
     right = min(len(text), end + _SENTENCE_LOOKAROUND)
     sentence_start, sentence_end = left, right

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from timeline_app import __version__
 
 # Order here is the order shown in ``--help``.
-SUBCOMMAND_MODULES = ("tag", "evaluate", "library", "events", "gui")
+SUBCOMMAND_MODULES = ("tag", "evaluate", "library", "events", "key_dates", "gui")
 
 # Options every subcommand takes, before or after its name: (flags, add_argument keywords).
 GLOBAL_OPTIONS: tuple[tuple[tuple[str, ...], dict], ...] = (

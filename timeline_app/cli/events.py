@@ -94,6 +94,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     events.add_argument(
         "--undated", action="store_true", help="list the time expressions that are no events"
     )
+    events.add_argument(
+        "--inside",
+        action="store_true",
+        help="with --from/--to: only events dated inside the range, not the spans and months "
+        "running through it (listed after them otherwise)",
+    )
     events.set_defaults(handler=run_events)
 
     export = subparsers.add_parser(
@@ -146,7 +152,18 @@ def run_events(args: argparse.Namespace) -> int:
     from timeline_app.export.rows import date_range
 
     with open_repository(args, "read") as repo:
-        events = repo.events(**_filters(args))
+        filters = _filters(args)
+        # Events dated inside the range first; spans merely running through it after.
+        events = repo.events(**filters, inside_first=True)
+        start, end = filters["start"], filters["end"]
+        inside = [
+            e
+            for e in events
+            if (start is None or e.start >= start) and (end is None or e.end <= end)
+        ]
+        through = len(events) - len(inside)
+        if args.inside:
+            events = inside
         for event in events:
             first, last = date_range(event)
             when = first if first == last else f"{first} .. {last}"
@@ -165,7 +182,17 @@ def run_events(args: argparse.Namespace) -> int:
             for article_id, timex in repo.undated(article_ids=args.articles)
             if not is_event_timex(timex)
         ]
-        print(f"{len(events)} events; {len(undated)} undated time expressions", file=sys.stderr)
+        ranged = start is not None or end is not None
+        detail = (
+            f" ({len(inside)} dated inside the range, {through} running through it"
+            f"{', left out' if args.inside else ', listed after them'})"
+            if ranged and through
+            else ""
+        )
+        print(
+            f"{len(events)} events{detail}; {len(undated)} undated time expressions",
+            file=sys.stderr,
+        )
         if args.undated:
             for article_id, timex in undated:
                 expression = printable(" ".join(timex.text.split()))

@@ -33,6 +33,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="refuse files larger than this many megabytes (default: 50)",
     )
     ingest.add_argument(
+        "--max-record-size",
+        type=float,
+        default=10.0,
+        metavar="MB",
+        help="refuse single articles (a JSON/JSONL record, a text file) larger than this "
+        "many megabytes (default: 10)",
+    )
+    ingest.add_argument(
         "--workers",
         type=int,
         default=None,
@@ -113,8 +121,8 @@ class ProgressBar:
 def run_ingest(args: argparse.Namespace) -> int:
     from timeline_app.commands import import_paths
 
-    if args.max_size <= 0:
-        print("error: --max-size must be positive", file=sys.stderr)
+    if args.max_size <= 0 or args.max_record_size <= 0:
+        print("error: --max-size and --max-record-size must be positive", file=sys.stderr)
         return 2
     bar = ProgressBar()
     with open_repository(args, "create") as repo:
@@ -125,6 +133,7 @@ def run_ingest(args: argparse.Namespace) -> int:
                 progress=bar,
                 workers=args.workers,
                 max_bytes=int(args.max_size * 1024 * 1024),
+                max_record_bytes=int(args.max_record_size * 1024 * 1024),
             )
         finally:
             bar.finish()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TextIO
@@ -102,6 +102,21 @@ def run_batch(path: str, out: TextIO, day_first: bool = False) -> None:
         out.write(json.dumps(result, ensure_ascii=False) + "\n")
 
 
+def write_json_list(out: TextIO, items: Iterable[dict[str, object]]) -> None:
+    """``json.dumps(list(items), indent=1)`` plus a newline, written one item at a time.
+
+    The whole document as one string cost 709 MB for 200,000 timexes (a 1 MB
+    input of "2024-" repeated); item by item it costs one item.
+    """
+    out.write("[")
+    separator = "\n"
+    for item in items:
+        body = json.dumps(item, ensure_ascii=False, indent=1).replace("\n", "\n ")
+        out.write(f"{separator} {body}")
+        separator = ",\n"
+    out.write("\n]\n" if separator != "\n" else "]\n")
+
+
 def run(args: argparse.Namespace) -> int:
     from timeline_app.temporal import tag
 
@@ -122,8 +137,7 @@ def run(args: argparse.Namespace) -> int:
         if args.format == "timeml":
             out.write(to_timeml(text, timexes) + "\n")
         else:
-            out.write(json.dumps([t.as_dict() for t in timexes], ensure_ascii=False, indent=1))
-            out.write("\n")
+            write_json_list(out, (t.as_dict() for t in timexes))
         return 0
     except (OSError, ValueError) as error:
         print(f"tag: {error}", file=sys.stderr)

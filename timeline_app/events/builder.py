@@ -12,7 +12,9 @@ make one event; the same moment twice in a sentence makes one event; a day
 joined to the next ("April 24 and 25") or offered as an alternative ("Nov. 5
 or 6") makes one span. A posting stamp ("March 21, 2011 at 4:15 pm | Reply")
 dates a reader's comment, not a happening, and makes no event; nor does any
-date in page furniture (captions, widgets, story lists, comments: ``furniture``).
+date in page furniture (captions, widgets, story lists, comments: ``furniture``),
+inside a name ("the February 17 Revolution") or in a condition ("if they left
+today"): ``non_happenings``.
 """
 
 from __future__ import annotations
@@ -25,7 +27,12 @@ from datetime import date
 
 from timeline_app.articles import PublishedSource
 from timeline_app.events.explain import explain_event, timex_confidence
-from timeline_app.events.furniture import Furniture, find_furniture, furniture_kind_at
+from timeline_app.events.furniture import (
+    Furniture,
+    find_furniture,
+    furniture_kind_at,
+    split_at_furniture,
+)
 from timeline_app.events.intervals import (
     are_adjacent,
     contains,
@@ -41,6 +48,7 @@ from timeline_app.events.intervals import (
 )
 from timeline_app.events.labels import make_label
 from timeline_app.events.model import Event, EventKind
+from timeline_app.events.non_happenings import names_no_happening
 from timeline_app.events.ranges import abbreviated_end, abbreviated_start, forward_in_range
 from timeline_app.events.sentences import sentence_at, split_sentences
 from timeline_app.events.stamps import is_posting_stamp
@@ -87,15 +95,15 @@ def build_events(
                 f"timex {timex.text!r} at {timex.start}-{timex.end} does not match the article"
                 f" text there ({text[timex.start : timex.end]!r}): offsets from another text?"
             )
-    sentences = split_sentences(text)
     marked = find_furniture(text) if furniture is None else sorted(furniture)
+    sentences = split_at_furniture(text, split_sentences(text), marked)
     dated = sorted(
         (
             t
             for t in timexes
             if is_event_timex(t)
-            and not is_posting_stamp(text, t)
             and furniture_kind_at(marked, t.start) is None
+            and not _dates_no_happening(text, t, sentences)
         ),
         key=lambda t: t.start,
     )
@@ -127,6 +135,13 @@ def build_events(
             )
         events.append(replace(event, article_id=article_id))
     return events
+
+
+def _dates_no_happening(text: str, timex: Timex, sentences: list[tuple[int, int]]) -> bool:
+    """A posting stamp, a date inside a name, or a date in a condition (``non_happenings``)."""
+    if is_posting_stamp(text, timex):
+        return True
+    return names_no_happening(text, timex, _sentence_of(sentences, timex, len(text)))
 
 
 _LOWERCASE_WORD = re.compile(r"\b[a-z][a-z'’-]{2,}\b")

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
 
-from timeline_app.events.lead import OPENING_CHARS, read_opening, stamp_ending_at
+from timeline_app.events.lead import OPENING_CHARS, read_opening, stamp_ending_at, time_stamps
 from timeline_app.events.word_lists import read_phrases, read_words, word_set
 
 
@@ -37,6 +37,7 @@ class FurnitureKind(StrEnum):
     SOCIAL = "social"  # tweets, share and like widgets
     SIDEBAR = "sidebar"  # lists of other stories, promotions
     COMMENT = "comment"  # reader comments and the comment form
+    STAMP = "stamp"  # when the page or a linked story was updated ("Updated: 1:19 a.m. Monday")
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -56,6 +57,7 @@ def find_furniture(text: str) -> list[Furniture]:
         *_social(text, paragraphs),
         *_sidebars(text, paragraphs),
         *_comments(text, paragraphs),
+        *_update_stamps(text),
     ]
     return _without_overlaps(found)
 
@@ -70,6 +72,30 @@ def furniture_kind_at(furniture: Sequence[Furniture], offset: int) -> FurnitureK
     if index >= 0 and furniture[index].start <= offset < furniture[index].end:
         return furniture[index].kind
     return None
+
+
+def split_at_furniture(
+    text: str, sentences: Sequence[tuple[int, int]], furniture: Sequence[Furniture]
+) -> list[tuple[int, int]]:
+    """``sentences`` cut where furniture starts or ends (spaces after a cut dropped).
+
+    Pages run a caption or highlights list into the story's first sentence
+    with no full stop between ("... says Tripoli, Libya (CNN) -- Forces loyal
+    to ..."); an event of the story must not carry the caption as its passage.
+    """
+    if not furniture:
+        return list(sentences)
+    bounds = sorted({b for item in furniture for b in (item.start, item.end)})
+    result: list[tuple[int, int]] = []
+    for start, end in sentences:
+        cuts = bounds[bisect.bisect_right(bounds, start) : bisect.bisect_left(bounds, end)]
+        for cut in [*cuts, end]:
+            while start < cut and text[start].isspace():
+                start += 1
+            if cut > start:
+                result.append((start, cut))
+            start = cut
+    return result
 
 
 def _without_overlaps(found: list[Furniture]) -> list[Furniture]:
@@ -125,6 +151,31 @@ def _lead(text: str) -> list[Furniture]:
     return [Furniture(start, end, FurnitureKind.LEAD)]
 
 
+# -- update stamps --------------------------------------------------------------
+
+_UPDATED = re.compile(r"\b(?:[Uu]pdated|UPDATED|[Pp]osted|POSTED)\b[ \t]*:?[ \t]*")
+_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}")
+_STAMP_PARENTHESIS = 100
+
+
+def _update_stamps(text: str) -> list[Furniture]:
+    """ "Updated: Sun Apr 10 2011 18:58:00", "(Updated: 1:19 a.m. Monday, Libya; ...)".
+
+    When a page or a linked story was last changed: a time, not a happening.
+    """
+    marked: list[Furniture] = []
+    for match in _UPDATED.finditer(text):
+        stamps = time_stamps(text, match.end(), match.end() + 60)
+        if stamps and stamps[0][0] - match.end() <= 2:
+            marked.append(Furniture(match.start(), stamps[0][1], FurnitureKind.STAMP))
+            continue
+        if match.start() > 0 and text[match.start() - 1] == "(":
+            close = text.find(")", match.end(), match.end() + _STAMP_PARENTHESIS)
+            if close > 0 and _CLOCK.search(text, match.end(), close):
+                marked.append(Furniture(match.start() - 1, close + 1, FurnitureKind.STAMP))
+    return marked
+
+
 # -- social widgets --------------------------------------------------------------
 
 
@@ -141,14 +192,27 @@ def _widget_positions(text: str) -> list[int]:
     positions = []
     for match in _widget_words().finditer(text):
         word = match.group()
-        if (word.isupper() and len(word) > 2) or stamp_ending_at(text, match.start()) is not None:
+        alone = word.isupper() and len(word) > 2 and not _in_capitals(text, *match.span())
+        if alone or stamp_ending_at(text, match.start()) is not None:
             positions.append(match.start())
     return positions
 
 
+_CAPITAL_WORD = re.compile(r"[A-Z]{2,}[A-Z'’]*")
+
+
+def _in_capitals(text: str, start: int, end: int) -> bool:
+    """Whether the word at ``start:end`` is part of a line in capitals
+    ("HAS MEXICO EVER SEEN AN OUTBREAK LIKE THIS"), not a widget's label."""
+    before = text[max(0, start - 30) : start].split()
+    after = text[end : end + 30].split()
+    neighbours = [before[-1] if before else "", after[0] if after else ""]
+    return any(_CAPITAL_WORD.fullmatch(word.strip("?!.,:;\"'")) for word in neighbours)
+
+
 # What is left of a shortened link that the sentence splitter cut at its dot:
 # "... take on GPS: bit." + "ly/11C7KM4 Poor sanitation ..."
-_LINK_TAIL = re.compile(r"^[a-z]{2,5}\\?/[A-Za-z0-9_-]{4,}")
+_LINK_TAIL = re.compile(r"[a-z]{2,5}\\?/[A-Za-z0-9_-]{4,}")
 _LINK_HEAD = re.compile(r"(?:^|\s)[a-z]{2,5}\.$")
 _SHORT_PARAGRAPH = 280
 

@@ -11,13 +11,13 @@ mention it).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from timeline_app.events.headlines import choose_headline
 from timeline_app.events.importance import DateAttention, happening_importance
-from timeline_app.events.model import Event
+from timeline_app.events.mention import Dated
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +42,7 @@ class Happening:
     """Events reporting the same thing: a group, or one event alone."""
 
     key: int  # the group id, or the lone event's id
-    events: tuple[Event, ...]
+    events: tuple[Dated, ...]
 
     @property
     def article_ids(self) -> frozenset[int]:
@@ -54,36 +54,61 @@ class Happening:
         return len(self.article_ids)
 
 
-def happenings_of(events: Iterable[Event]) -> list[Happening]:
+def happenings_of(events: Iterable[Dated]) -> list[Happening]:
     """The happenings these events form (by ``group_id``; ungrouped events alone)."""
-    members: dict[int, list[Event]] = {}
+    members: dict[int, list[Dated]] = {}
     for event in events:
         key = event.group_id if event.group_id is not None else -event.id
         members.setdefault(key, []).append(event)
     return [Happening(abs(key) if key < 0 else key, tuple(group)) for key, group in members.items()]
 
 
+SentenceSource = Callable[[Sequence[Dated]], Mapping[int, str]]
+
+
 def assess_happenings(
-    events: Sequence[Event],
+    events: Sequence[Dated],
     articles: Mapping[int, ArticleFacts],
-    sentences: Mapping[int, str] | None = None,
+    sentences: SentenceSource | None = None,
 ) -> dict[int, HappeningFacts]:
     """Event id -> the facts of its happening, for every visible event given.
 
     ``events`` should be the whole library's visible events (importance is
-    relative to the library); ``sentences`` maps event id -> its sentence
-    (the headline is drawn from the members' sentences; labels otherwise).
+    relative to the library). ``sentences`` is asked once for the sentences
+    of the happenings that need a new headline (event id -> sentence); a
+    happening whose members all still carry the same headline and report
+    count keeps it, so a regroup after a small change reads few texts.
+    Without it, headlines come from the events' labels.
     """
     visible = [event for event in events if not event.hidden]
     happenings = happenings_of(visible)
     attention = DateAttention.of(visible, articles)
+    stale = [h for h in happenings if not _headline_still_holds(h)]
+    texts: Mapping[int, str] = {}
+    if sentences is not None and stale:
+        texts = sentences([event for happening in stale for event in happening.events])
+    headlines = {h.key: choose_headline(h.events, texts) for h in stale}
     facts: dict[int, HappeningFacts] = {}
     for happening in happenings:
         value = HappeningFacts(
             importance=happening_importance(happening.events, articles, attention),
-            headline=choose_headline(happening.events, sentences or {}),
+            headline=headlines.get(happening.key, happening.events[0].headline),
             reports=happening.reports,
         )
         for event in happening.events:
             facts[event.id] = value
     return facts
+
+
+def _headline_still_holds(happening: Happening) -> bool:
+    """Whether the stored headline was made for exactly this membership.
+
+    The same headline on every member, and a stored report count equal to the
+    current one: a joined or split group differs in one or the other (a lone
+    event of a split group kept the group's count).
+    """
+    first = happening.events[0]
+    if not first.headline:
+        return False
+    reports = happening.reports
+    return all(e.headline == first.headline and e.reports == reports for e in happening.events)

@@ -12,26 +12,38 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from timeline_app.events.model import Event
+from timeline_app.events.mention import Dated
 
 HEADLINE_LIMIT = 90
 ELLIPSIS = "…"
 
-# "TRIPOLI, Libya (CNN) -- ", "BENGHAZI, Libya, March 19 (Reuters) - ", "GENEVA (Reuters) -"
-_DATELINE = re.compile(
-    r"^\s*[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][\w .'’-]{0,40}){0,3}"
-    r"\s*\([A-Za-z][\w .&'’-]{0,30}\)\s*(?:--|—|–|-|:)\s*"
-)
-# "By John Smith, CNN", "By the CNN Wire Staff", up to the end of the line/sentence break
+# Everything up to a news agency's mark and its dash, early in the sentence:
+# "TRIPOLI, Libya (CNN) -- ", "WASHINGTON | Wed Mar 2, 2011 12:06 pm EST WASHINGTON (Reuters) - ".
+_DATELINE = re.compile(r"^[^.!?()]{0,120}?\([A-Z][A-Za-z .&'’-]{0,30}\)\s*(?:--|—|–|-|:)\s*")
+# A bare agency mark ending the text: "RABAT Feb 26 (Reuters)" is a dateline and nothing else.
+_DATELINE_ONLY = re.compile(r"^[^.!?()]{0,120}?\([A-Z][A-Za-z .&'’-]{0,30}\)\s*$")
+# "By John Smith, CNN", "By the CNN Wire Staff"
 _BYLINE = re.compile(
-    r"^\s*By\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s*){1,5}(?:,\s*[A-Z][\w ]{0,30})?\s+(?=[A-Z])"
+    r"^\s*By\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,4}(?:Staff|Writer|Correspondent|Reporter)?"
+    r"(?:,\s*[A-Z][\w ]{0,30})?\s*(?=[A-Z])"
 )
-# "March 21, 2011 -- Updated 1423 GMT (2223 HKT)", "Posted 10:15 a.m."
+# "Updated 1423 GMT (2223 HKT)", "Posted 10:15 a.m.", "Wed Oct 12, 2011 8:59 am EDT"
 _STAMP = re.compile(
     r"^\s*(?:(?:Updated|Posted|Published)\b[^A-Za-z]*(?:GMT|UTC|[ap]\.?m\.?)?[^A-Za-z]*"
     r"(?:\([^)]*\))?\s*)+",
     re.IGNORECASE,
 )
+_WEEKDAY_STAMP = re.compile(
+    r"^\s*(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}"
+    r"(?:\s+\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?)?(?:\s+[A-Z]{2,4}\b)?\s*"
+)
+# A chronology entry's date: "March 17 - The Security Council votes", "17 March: ..."
+_LEADING_DATE = re.compile(
+    r"^(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:/\d{1,2})?|\d{1,2}\s+[A-Z][a-z]{2,8})"
+    r"(?:,?\s+\d{4})?\s*(?:--|—|–|-|:)\s+(?=\S)"
+)
+# A photo caption or credit in parentheses opening the text: "(Photo: ...)".
+_CAPTION = re.compile(r"^\((?:Photo|Image|Video|Picture)s?\b[^)]*\)?\s*", re.IGNORECASE)
 _LEADING_JUNK = re.compile(r"^[\s.…·•|>*\"'“”‘’—–-]+")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _CLAUSE_END = re.compile(r"[,;:]\s|\s[—–-]{1,2}\s")
@@ -42,10 +54,14 @@ def clean_sentence(sentence: str) -> str:
     text = " ".join(sentence.split())
     for _ in range(3):  # they may come in any order: "By X -- TRIPOLI, Libya (CNN) --"
         before = text
+        if _DATELINE_ONLY.match(text) or _CAPTION.match(text):
+            return ""
         text = _LEADING_JUNK.sub("", text)
         text = _STAMP.sub("", text)
+        text = _WEEKDAY_STAMP.sub("", text)
         text = _BYLINE.sub("", text)
         text = _DATELINE.sub("", text)
+        text = _LEADING_DATE.sub("", text)
         if text == before:
             break
     return text.strip()
@@ -90,7 +106,7 @@ def representative(texts: Sequence[str]) -> int:
     return max(range(len(texts)), key=lambda index: (shared(index), -index))
 
 
-def choose_headline(events: Sequence[Event], sentences: Mapping[int, str]) -> str:
+def choose_headline(events: Sequence[Dated], sentences: Mapping[int, str]) -> str:
     """The headline of the happening these events report."""
     if not events:
         return ""

@@ -23,7 +23,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from timeline_app.events.model import Event, EventKind
+from timeline_app.events.mention import Dated
+from timeline_app.events.model import EventKind
 from timeline_app.temporal.timex import Precision
 
 if TYPE_CHECKING:
@@ -44,7 +45,7 @@ LONG_SPAN_WEIGHT = 0.3
 LATER_MENTION_WEIGHT = 2.0  # a mention published on another day counts this much
 
 
-def precision_weight(event: Event) -> float:
+def precision_weight(event: Dated) -> float:
     """How much an event's kind of date lets it stand for a happening (0..1)."""
     weight = _COARSEST_WEIGHT
     for level, value in _PRECISION_WEIGHTS:
@@ -58,7 +59,7 @@ def precision_weight(event: Event) -> float:
     return weight
 
 
-def event_day(event: Event) -> date | None:
+def event_day(event: Dated) -> date | None:
     """The calendar day an event names, when it names one (day precision or finer)."""
     if event.precision < Precision.DAY or event.kind != EventKind.POINT:
         return None
@@ -72,7 +73,7 @@ class DateAttention:
     mentions: Mapping[date, float]  # weighted count of distinct articles mentioning the day
 
     @classmethod
-    def of(cls, events: Iterable[Event], articles: Mapping[int, ArticleFacts]) -> DateAttention:
+    def of(cls, events: Iterable[Dated], articles: Mapping[int, ArticleFacts]) -> DateAttention:
         """Count, per day, the distinct articles with an event on it.
 
         An article published on another day than the one it mentions counts
@@ -99,7 +100,7 @@ class DateAttention:
 
 
 def happening_importance(
-    events: Sequence[Event], articles: Mapping[int, ArticleFacts], attention: DateAttention
+    events: Sequence[Dated], articles: Mapping[int, ArticleFacts], attention: DateAttention
 ) -> float:
     """The importance of the happening these events (one group, or one event) report."""
     if not events:
@@ -111,7 +112,20 @@ def happening_importance(
         if event.article_id in articles and articles[event.article_id].outlet
     }
     coverage = reports + 0.5 * max(0, len(outlets) - 1)
-    weight = max(precision_weight(event) for event in events)
+    # The members' typical precision: a group of "in March" with one "March 17"
+    # is a month's happening, and must not lift that one day.
+    weight = sum(precision_weight(event) for event in events) / len(events)
     confidence = sum(event.confidence for event in events) / len(events)
-    day = next((d for d in map(event_day, events) if d is not None), None)
-    return weight * confidence * coverage * (1.0 + math.log1p(attention.of_day(day)))
+    return weight * confidence * coverage * (1.0 + math.log1p(attention.of_day(_day_of(events))))
+
+
+def _day_of(events: Sequence[Dated]) -> date | None:
+    """The day most members name (the earliest on ties), or None when none names a day."""
+    days: dict[date, int] = {}
+    for event in events:
+        day = event_day(event)
+        if day is not None:
+            days[day] = days.get(day, 0) + 1
+    if not days:
+        return None
+    return min(days, key=lambda day: (-days[day], day))

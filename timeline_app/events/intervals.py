@@ -42,7 +42,13 @@ VAGUE_MODS = frozenset(
     {"APPROX", "BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER", "LESS_THAN", "MORE_THAN"}
 )
 
-_SPAN_JOINER = re.compile(r"\s*(?:to|until|till|through|thru|and|[-–—])\s*", re.IGNORECASE)
+# "from February 15 through "at least" February 28": a hedge on the end (in
+# quotes or not) still closes the span.
+_SPAN_JOINER = re.compile(
+    r"\s*(?P<word>to|until|till|through|thru|and|[-–—])\s*"
+    r"(?:[\"“”']?(?:at\s+least|at\s+the\s+(?:earliest|latest)|as\s+late\s+as)[\"“”']?\s*)?",
+    re.IGNORECASE,
+)
 _SPAN_OPENER = re.compile(r"\b(?:from|between)\s*$", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\s*$", re.IGNORECASE)
 _SINCE_BEFORE = re.compile(r"\b(?:ever\s+)?since\s*$", re.IGNORECASE)
@@ -101,7 +107,7 @@ def span_between(text: str, earlier: Timex, later: Timex) -> str | None:
     joiner = _SPAN_JOINER.fullmatch(gap)
     if joiner is None:
         return None
-    word = gap.strip().lower()
+    word = joiner.group("word").lower()
     before = text[max(0, earlier.start - _LOOKBEHIND) : earlier.start]
     if word == "and" and not _BETWEEN.search(before):
         return None

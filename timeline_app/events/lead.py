@@ -43,27 +43,29 @@ _STAFF = (
 )
 _ONE_BY = rf"(?:{_STAFF}|{_NAME})"
 
-_CLOCK = r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[ \t]*[AaPp]\.?[Mm]\.?)?(?:[ \t]+[A-Z]{2,4}\b)?"
+_CLOCK = r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[ \t]*[AaPp]\.?[Mm]\.?)?(?:[ \t]+[A-Z]{2,4}\b(?!['’]))?"
 
 # "Tue May 12, 2009 8:56 am EDT", "Tuesday 12 May 2009 16.36 BST",
 # "3:44 pm ET February 11, 2013", "Updated 1:05 GMT (0905 HKT) March 3, 2011".
 TIME_STAMP = re.compile(
-    rf"(?:(?:Updated|Posted|Published|Last[ \t]+updated)[ \t:]+)?"
+    rf"(?:(?i:updated|posted|published|last[ \t]+updated)[ \t:]+)?"
     rf"(?:(?:{_WEEKDAY},?[ \t]+)?(?:{_MONTH}[ \t]+\d{{1,2}},?|\d{{1,2}}[ \t]+{_MONTH})[ \t]+\d{{4}}"
-    rf",?[ \t]+(?:at[ \t]+)?{_CLOCK}"
-    rf"|{_CLOCK}[ \t]+{_MONTH}[ \t]+\d{{1,2}},?[ \t]+\d{{4}})"
+    rf",?[ \t]+(?:at[ \t]+)?{_CLOCK}(?:[ \t]+at[ \t]+{_CLOCK})?"
+    rf"|{_CLOCK}[ \t]+{_MONTH}[ \t]+\d{{1,2}},?[ \t]+\d{{4}}"
+    rf"|{_WEEKDAY},?[ \t]+{_MONTH}[ \t]+\d{{1,2}},?[ \t]+{_CLOCK}"
+    rf"|\d{{4}}[-/. ]\d{{1,2}}[-/. ]\d{{1,2}}[ \tT]+{_CLOCK})"
 )
 
-_PLACE = r"[A-Z][A-Za-z.'’-]+(?:[ \t]+[A-Z][A-Za-z.'’-]+){0,3}"
+_PLACE = r"[A-Z][A-Za-z.'’-]+(?:(?:[ \t]+|\\?/)[A-Z][A-Za-z.'’-]+){0,3}"
 # "Tripoli, Libya (CNN) --", "GENEVA, May 26 (Reuters) -", "(CNN) --",
 # "LONDON (Reuters Life!)\n\n-", "WASHINGTON |" (a place before a stamp).
 DATELINE = re.compile(
-    rf"(?:(?P<place>{_PLACE}(?:,[ \t]*{_PLACE}){{0,2}})(?:,[ \t]*{_MONTH}[ \t]+\d{{1,2}})?[ \t]*)?"
+    rf"(?:(?P<place>{_PLACE}(?:,[ \t]*{_PLACE}){{0,2}})(?:,?[ \t]*{_MONTH}[ \t]+\d{{1,2}})?[ \t]*)?"
     r"\((?P<agency>[A-Z][\w.&!]*(?:[ \t]+[A-Z][\w.&!]*){0,2})\)\s*(?:-{1,2}|–|—)"
 )
 # Before a stamp the place is in capitals ("SAN JUAN, Puerto Rico | Mon May 25,
 # 2009 ..."), which keeps a headline's last word ("... in Japan TOKYO |") out.
-_CAPITALS = r"[A-Z][A-Z'’-]+(?:[ \t]+[A-Z][A-Z'’-]+)*"
+_CAPITALS = r"[A-Z][A-Z'’-]+(?:(?:[ \t]+|\\?/)[A-Z][A-Z'’-]+)*"
 _PLACE_BEFORE_STAMP = re.compile(
     rf"{_CAPITALS}(?:,[ \t]*{_PLACE}){{0,2}}(?:,[ \t]*{_MONTH}[ \t]+\d{{1,2}})?[ \t]*\|[ \t]*$"
 )
@@ -102,11 +104,18 @@ def stamp_ending_at(text: str, position: int) -> int | None:
     return None
 
 
-_BY = re.compile(r"\b(?:By|BY)[ \t]")
+_BY = re.compile(r"\b(?:By|BY|From)[ \t]")
 # The agency in brackets, a dash, and the story's first word, capitalised
 # (which "Singapore Airlines (SIA) - the recipient carrier" is not).
 _AGENCY = re.compile(r"\([A-Z][^()\n]{0,30}\)\s*(?:-{1,2}|–|—)(?=\s*[\"“‘'A-Z0-9])")
 _DATELINE_REACH = 80
+
+
+@cache
+def _highlight_marker() -> re.Pattern[str]:
+    """ "NEW:", "UPDATE:": the labels that start a story's highlights list."""
+    words = "|".join(sorted(re.escape(w) for _, w in read_words("highlight_markers.txt")))
+    return re.compile(rf"(?<![\w'’])(?:{words}):(?=[ \t])")
 
 
 @cache
@@ -115,10 +124,15 @@ def _byline() -> re.Pattern[str]:
         sorted((re.escape(w) for _, w in read_words("byline_roles.txt")), key=len, reverse=True)
     )
     role = rf"(?:[A-Z][a-z]+[ \t]+(?:and[ \t]+|&[ \t]+)?){{0,4}}(?:{roles})\b"
-    return re.compile(
-        rf"\b(?:By|BY)[ \t]+{_ONE_BY}(?:[ \t]*(?:,|and|&)[ \t]*{_ONE_BY}){{0,3}}"
-        rf"(?:,?[ \t]+(?:{role}|(?:{roles})\b))?"
+    names = rf"{_ONE_BY}(?:[ \t]*(?:,|and|&)[ \t]*{_ONE_BY}){{0,3}}"
+    # ", CNN", ", AP Staff Writer": an organisation in capitals after the names.
+    suffix = (
+        rf"(?:,[ \t]*[A-Z]{{2,6}}\b(?:[ \t]+{role})?|[ \t]+for[ \t]+[A-Z]{{2,6}}\b"
+        rf"|,?[ \t]+(?:{role}|(?:{roles})\b))"
     )
+    # "From Jane Doe and John Roe, CNN" is a byline only with its organisation
+    # or role, unlike "From Monday ...".
+    return re.compile(rf"\b(?:(?:By|BY)[ \t]+{names}{suffix}?|From[ \t]+{names}{suffix})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +163,8 @@ def _markers(text: str, limit: int) -> list[tuple[int, int, str]]:
         if before is not None:
             start = before.start()  # "BAGHDAD | Fri Apr 22, 2011 5:09 am EDT"
         found.append((start, end, "stamp"))
+    for match in _highlight_marker().finditer(window):
+        found.append((match.start(), match.end(), "highlights"))
     for agency in _AGENCY.finditer(window):
         low = max(0, agency.start() - _DATELINE_REACH)
         for match in DATELINE.finditer(window, low, agency.end()):
@@ -171,6 +187,7 @@ def _markers(text: str, limit: int) -> list[tuple[int, int, str]]:
 
 
 _WORD = re.compile(r"[\w'’-]+")
+_PLAIN_WORD = re.compile(rf"(?!{_CALENDAR_WORD}\b)[A-Za-z][a-z'’-]+")
 HEADLINE_MAX_WORDS = 25
 
 
@@ -178,6 +195,8 @@ def _looks_like_headline(candidate: str) -> bool:
     words = _WORD.findall(candidate)
     if not 2 <= len(words) <= HEADLINE_MAX_WORDS:
         return False
+    if sum(1 for word in words if _PLAIN_WORD.fullmatch(word)) < 2:
+        return False  # "Thu, Sep 15 10:57": a stamp, not a headline
     return candidate[:1].isupper() or candidate[:1].isdigit() or candidate[:1] in "\"'‘“"
 
 
@@ -197,13 +216,26 @@ def read_opening(text: str) -> Opening:
             headline = (start, start + len(candidate))
     # The story starts after the run of markers that follows the headline (if any).
     position = headline[1] if headline else start
-    for marker_start, marker_end, _kind in markers:
-        if marker_start < position:
+    following = None
+    for marker in markers:
+        if marker[0] < position:
             continue
-        if text[position:marker_start].strip(" \t\n|-–—:"):
+        if text[position : marker[0]].strip(" \t\n|-–—:"):
+            following = marker
             break
-        position = marker_end
-    return Opening(headline, dateline, _skip_space(text, position), tuple(markers))
+        position = marker[1]
+    story_start = _skip_space(text, position)
+    if headline is None and following is not None and following[2] == "highlights":
+        # "By the Wire Staff Kids help refurbish weapons NEW: A fresh attack ...":
+        # after a byline, the headline stands before the highlights list.
+        candidate = text[story_start : following[0]].rstrip(" \t|-–—:")
+        if (
+            "\n" not in candidate
+            and not candidate.endswith(".")
+            and _looks_like_headline(candidate)
+        ):
+            headline = (story_start, story_start + len(candidate))
+    return Opening(headline, dateline, story_start, tuple(markers))
 
 
 def _skip_space(text: str, position: int) -> int:

@@ -147,6 +147,7 @@ def run_app(
     declined, nothing is created and the exit code is 1. The default library
     of a first launch is created without asking.
     """
+    from timeline_app.store.opening import LibraryError
     from timeline_app.store.repository import Repository
 
     app = application(argv)
@@ -160,8 +161,11 @@ def run_app(
     code = 0
     while path is not None:
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            repo = Repository(path)
+            # The quick integrity check: a damaged library is said so, not shown as if fine.
+            repo = Repository(path, check=True)
+        except LibraryError as error:  # damaged, foreign, read-only: the message says which
+            report_error(str(error))
+            return 2
         except (OSError, sqlite3.Error) as error:
             report_error(f"Cannot open the library {path}: {error}")
             return 2

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import insort
 from collections.abc import Collection, Sequence
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, Qt
@@ -47,6 +48,7 @@ class EventTableModel(BatchedTableModel[Event]):
         self._own_titles = titles is None
         self._titles = titles or ArticleTitles(repo)
         self._groups: dict[int, list[Event]] | None = None  # group id -> its events
+        self._story_filter: dict[str, Any] = {}  # search / start / end of the window's filter
         self.loading = False  # True while only a first page is loaded
         self.generation = 0  # bumped by every full (re)load request
 
@@ -66,11 +68,14 @@ class EventTableModel(BatchedTableModel[Event]):
         if include_hidden is not None:
             self._include_hidden = include_hidden
         self.generation += 1
+        # A search or date range reads few events: at once, not in the background.
+        first_page_only = first_page_only and not self._story_filter
         self.loading = first_page_only
         events = self._repo.events(
             article_ids=self._article_ids,
             include_hidden=self._include_hidden,
             limit=BATCH_SIZE if first_page_only else None,
+            **self._story_filter,
         )
         if self._own_titles:
             self._titles.refresh()
@@ -98,7 +103,11 @@ class EventTableModel(BatchedTableModel[Event]):
         included = self._article_ids
         wanted = changed if included is None else changed & set(included)
         fresh = (
-            self._repo.events(article_ids=sorted(wanted), include_hidden=self._include_hidden)
+            self._repo.events(
+                article_ids=sorted(wanted),
+                include_hidden=self._include_hidden,
+                **self._story_filter,
+            )
             if wanted
             else []
         )
@@ -132,6 +141,24 @@ class EventTableModel(BatchedTableModel[Event]):
         self._article_ids = article_ids
         if changed := filter_difference(before, article_ids, self._titles.ids()):
             self.update_articles(changed)
+
+    def set_story_filter(
+        self, search: str | None, start: datetime | None, end: datetime | None
+    ) -> None:
+        """Keep only events matching ``search`` and overlapping ``[start, end)`` (None:
+        no limit), as the timeline does; re-reads the table."""
+        wanted = {
+            key: value
+            for key, value in (("search", search), ("start", start), ("end", end))
+            if value is not None
+        }
+        if wanted != self._story_filter:
+            self._story_filter = wanted
+            self.reload(self._article_ids)
+
+    def story_filter(self) -> dict[str, Any]:
+        """The search and date range the table is filtered by (empty: none)."""
+        return dict(self._story_filter)
 
     def shows_hidden(self) -> bool:
         return self._include_hidden

@@ -13,16 +13,20 @@ goes on writing into a deleted file: its edits were lost (issue 12).
 
 So every dialog here is Qt's own widget dialog (a platform's native dialog
 running in our process may sniff files the same way, out of our control)
-with an icon provider that judges a file by its name and kind only.
+with an icon provider that judges a file by its name and kind only. Windows
+keeps its native dialog: its file locks belong to a handle, not the process.
 """
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QFileInfo
 from PySide6.QtWidgets import QFileDialog, QFileIconProvider, QWidget
+
+POSIX_LOCKS = sys.platform != "win32"  # SQLite's locks there are per process
 
 
 class NameOnlyIconProvider(QFileIconProvider):
@@ -47,7 +51,7 @@ class NameOnlyIconProvider(QFileIconProvider):
 
 def _dialog(parent: QWidget | None, title: str, folder: str, file_filter: str = "") -> QFileDialog:
     dialog = QFileDialog(parent, title, folder, file_filter)
-    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, POSIX_LOCKS)
     provider = NameOnlyIconProvider()
     dialog.setIconProvider(provider)
     dialog._icon_provider = provider  # type: ignore[attr-defined]  # kept alive with the dialog

@@ -40,10 +40,12 @@ from timeline_app.gui.event_models import EventTableModel, UndatedListModel
 from timeline_app.gui.file_flows import FileFlowsMixin
 from timeline_app.gui.formatting import checked_ids_text
 from timeline_app.gui.import_worker import ImportController
+from timeline_app.gui.key_events import KeyEventsModel, KeyEventsView
 from timeline_app.gui.library_view import LibraryPane, style_table
 from timeline_app.gui.models import ArticleTableModel, ArticleTitles
 from timeline_app.gui.reader import ReaderPanel
 from timeline_app.gui.settings import AppSettings
+from timeline_app.gui.story_filter import StoryFilter, StoryFilterBar
 from timeline_app.gui.undo import CorrectionsMixin
 from timeline_app.gui.window_actions import WindowActions
 from timeline_app.gui.window_state import WindowStateMixin
@@ -108,7 +110,9 @@ class MainWindow(LibrarySyncMixin, CorrectionsMixin, FileFlowsMixin, WindowState
         self.menu_actions = WindowActions(self, self)
         self.menu_actions.install_menus_and_toolbar()
         self._connect_signals()
+        self.story_filter = StoryFilter(self, self.story_bar, self.key_events_view)
         self.reload_all()
+        self.story_filter.apply()
         self._restore_state()
         self._update_actions()
         # Start on the timeline, so the arrow keys step through events at once.
@@ -148,6 +152,8 @@ class MainWindow(LibrarySyncMixin, CorrectionsMixin, FileFlowsMixin, WindowState
         timeline_layout = QVBoxLayout(timeline_box)
         timeline_layout.setContentsMargins(0, 0, 0, 0)
         timeline_layout.setSpacing(0)
+        self.story_bar = StoryFilterBar(self)
+        timeline_layout.addWidget(self.story_bar)
         if self.overview is not None:
             timeline_layout.addWidget(self.overview)
         timeline_layout.addWidget(self.timeline, 1)
@@ -155,7 +161,13 @@ class MainWindow(LibrarySyncMixin, CorrectionsMixin, FileFlowsMixin, WindowState
         self.center_splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.center_splitter.setObjectName("centerSplitter")
         self.center_splitter.addWidget(timeline_box)
-        self.center_splitter.addWidget(self.lists_tabs)
+        # The Key events list (importance order) beside the date-ordered tables.
+        self.key_events_view = KeyEventsView(KeyEventsModel(self.repo, self), self)
+        self.lists_splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.lists_splitter.setObjectName("listsSplitter")
+        self.lists_splitter.addWidget(self.lists_tabs)
+        self.lists_splitter.addWidget(self.key_events_view)
+        self.center_splitter.addWidget(self.lists_splitter)
         self.center_splitter.setStretchFactor(0, 3)
         self.center_splitter.setStretchFactor(1, 2)
         self.center_splitter.setChildrenCollapsible(False)
@@ -314,6 +326,7 @@ class MainWindow(LibrarySyncMixin, CorrectionsMixin, FileFlowsMixin, WindowState
 
     def apply_search(self) -> None:
         self._reload_articles()
+        self.story_filter.apply()  # the same words filter the timeline and both event lists
 
     def apply_article_filter(self, ids: Collection[int] | None) -> None:
         """Articles checked or unchecked: update the lists for just those articles."""

@@ -109,7 +109,7 @@ class WindowActions:
             "&Open Library…",
             w.choose_library,
             "Ctrl+Shift+L",
-            tip="Open another library database (a new one is created if the file does not exist)",
+            tip="Open another library database (asks before creating one where there is none)",
         )
         self.quit = self._action("&Quit", self._window.close, QKeySequence(std.Quit))
 

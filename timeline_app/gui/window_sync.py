@@ -104,9 +104,10 @@ class LibrarySyncMixin:
         article_id, start, end = key
         for event in self.repo.events(article_ids=[article_id], include_hidden=True):
             if (event.timex_start, event.timex_end) == (start, end):
-                if self.event_model.row_of_event(event.id) >= 0:
-                    return event.id
-                return None
+                # Still listed (or the list is still arriving from the background loader,
+                # which selects it in the table once loaded): filtered out, it is not shown.
+                listed = self.event_model.loading or self.event_model.row_of_event(event.id) >= 0
+                return event.id if listed else None
         return None
 
     def _show_fresh_article(self, article_id: int | None) -> None:

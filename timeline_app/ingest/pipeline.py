@@ -15,11 +15,12 @@ from typing import Any
 
 from timeline_app.analysis import analyse
 from timeline_app.articles import ParsedArticle
-from timeline_app.ingest.decoding import DEFAULT_MAX_BYTES
+from timeline_app.events.furniture import Furniture, find_furniture
+from timeline_app.ingest.decoding import DEFAULT_MAX_BYTES, DEFAULT_MAX_RECORD_BYTES
 from timeline_app.ingest.errors import ReaderError
 from timeline_app.ingest.json_reader import RecordProblem
 from timeline_app.ingest.pubdate import with_publication_date
-from timeline_app.ingest.readers import read_path
+from timeline_app.ingest.readers import read_jsonl_line, read_path, shown_path
 from timeline_app.ingest.titles import article_title
 from timeline_app.store import codec
 from timeline_app.store.codec import content_hash
@@ -32,6 +33,25 @@ class FileTask:
 
     path: str
     max_bytes: int = DEFAULT_MAX_BYTES
+    max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES
+
+
+@dataclass(frozen=True, slots=True)
+class LineTask:
+    """Read, date and tag the record on one line of a JSON Lines file.
+
+    Only the line's place travels to the worker, so the importing process
+    never holds a JSON Lines file's records.
+    """
+
+    path: str
+    number: int
+    offset: int
+    max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES
+
+    @property
+    def label(self) -> str:
+        return f"{shown_path(self.path)} (line {self.number})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +75,8 @@ class PreparedArticle:
     content_hash: str
     timex_values: list[tuple[Any, ...]]
     event_values: list[tuple[Any, ...]]
+    # Page furniture found where the tagging ran (the writer need not look again).
+    furniture: list[Furniture] | None = None
 
 
 @dataclass(slots=True)
@@ -71,12 +93,16 @@ def prepare_article(parsed: ParsedArticle, digest: str | None = None) -> Prepare
     """Date and tag one article."""
     titled = replace(parsed, title=article_title(parsed.text, parsed.title))
     dated = with_publication_date(titled)
-    timexes, events = analyse(dated.text, dated.published, dated.published_source)
+    furniture = find_furniture(dated.text)
+    timexes, events = analyse(
+        dated.text, dated.published, dated.published_source, furniture=furniture
+    )
     return PreparedArticle(
         dated,
         digest or content_hash(dated.text),
         [codec.timex_values(t) for t in timexes],
         [codec.event_values(e) for e in events],
+        furniture,
     )
 
 
@@ -96,36 +122,48 @@ def init_worker(db_path: str | None) -> None:
     _known = KnownContent(db_path)
 
 
-def run_task(task: FileTask | RecordTask) -> TaskOutcome:
+def run_task(task: FileTask | RecordTask | LineTask) -> TaskOutcome:
     """Read (for files), date and tag; every problem becomes a message, never an exception."""
     if isinstance(task, RecordTask):
         outcome = TaskOutcome(task.label)
         _prepare_into(outcome, task.label, task.article)
         return outcome
-    outcome = TaskOutcome(task.path)
+    if isinstance(task, LineTask):
+        outcome = TaskOutcome(task.label)
+        try:
+            item = read_jsonl_line(Path(task.path), task.number, task.offset, task.max_record_bytes)
+        except Exception as error:  # a reader bug must not end the whole import
+            item = RecordProblem("", f"unexpected error: {type(error).__name__}: {error}")
+        if isinstance(item, RecordProblem):
+            outcome.problems.append((task.label, item.message))
+        else:
+            _prepare_into(outcome, item.path or task.label, item)
+        return outcome
+    shown = shown_path(task.path)
+    outcome = TaskOutcome(shown)
     try:
-        items = read_path(Path(task.path), task.max_bytes)
+        items = read_path(Path(task.path), task.max_bytes, task.max_record_bytes)
     except ReaderError as error:
-        outcome.problems.append((task.path, str(error)))
+        outcome.problems.append((shown, str(error)))
         return outcome
     except Exception as error:  # a reader bug must not end the whole import
-        outcome.problems.append((task.path, f"unexpected error: {type(error).__name__}: {error}"))
+        outcome.problems.append((shown, f"unexpected error: {type(error).__name__}: {error}"))
         return outcome
     for item in items:
         if isinstance(item, RecordProblem):
-            where = f"{task.path} ({item.where})" if item.where else task.path
+            where = f"{shown} ({item.where})" if item.where else shown
             outcome.problems.append((where, item.message))
         else:
-            _prepare_into(outcome, item.path or task.path, item)
+            _prepare_into(outcome, item.path or shown, item)
     return outcome
 
 
 def _prepare_into(outcome: TaskOutcome, label: str, parsed: ParsedArticle) -> None:
-    digest = content_hash(parsed.text)
-    if digest in _known:
-        outcome.already_present.append(label)
-        return
     try:
+        digest = content_hash(parsed.text)
+        if digest in _known:
+            outcome.already_present.append(label)
+            return
         outcome.articles.append(prepare_article(parsed, digest))
-    except Exception as error:  # a tagging bug must not end the whole import
+    except Exception as error:  # one article's bug must not end the whole import
         outcome.problems.append((label, f"tagging failed: {type(error).__name__}: {error}"))

@@ -16,6 +16,7 @@ boundary: a reader recognises an article by its opening far better than by
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Iterator
 
 from timeline_app.events.lead import read_opening
 from timeline_app.events.sentences import split_sentences
@@ -25,6 +26,7 @@ TITLE_LIMIT = 100
 # A first line this short, followed by more text, is the article's headline.
 HEADLINE_LINE_WORDS = 15
 _LOOK_AHEAD = 800
+_SENTENCES_TRIED = 6
 
 
 def article_title(text: str, given: str = "") -> str:
@@ -35,24 +37,37 @@ def article_title(text: str, given: str = "") -> str:
     return title_from_text(text)
 
 
-def title_from_text(text: str) -> str:
+def title_from_text(text: str, avoid: Collection[str] = ()) -> str:
     """The headline ``text`` opens with, else its first sentence, cut to ``TITLE_LIMIT``.
 
-    Empty only for a text with no words at all.
+    A candidate in ``avoid`` is passed over for the next sentence: a line
+    that many articles of a library open with ("2 men charged in ... event.")
+    is a page's teaser, not their title. Empty only for a text with no words.
     """
+    fallback = ""
+    for candidate in _candidates(text):
+        title = _shortened(candidate)
+        if title and title not in avoid:
+            return title
+        fallback = fallback or title
+    return fallback
+
+
+def _candidates(text: str) -> Iterator[str]:
+    """Possible titles, best first: headline, short first line, then sentences."""
     opening = read_opening(text)
     if opening.headline is not None:
-        return _shortened(_one_line(text[opening.headline[0] : opening.headline[1]]))
+        yield _one_line(text[opening.headline[0] : opening.headline[1]])
     start = opening.story_start
     line_end = text.find("\n", start, start + _LOOK_AHEAD)
     if line_end > start and text[line_end:].strip():
         line = _one_line(text[start:line_end])
         if 2 <= len(line.split()) <= HEADLINE_LINE_WORDS and _starts_like_title(line):
-            return _shortened(line)
+            yield line
     window = text[start : start + _LOOK_AHEAD]
-    sentences = split_sentences(window)
-    first = window[sentences[0][0] : sentences[0][1]] if sentences else window
-    return _shortened(_one_line(first) or _one_line(text))
+    for sentence_start, sentence_end in split_sentences(window)[:_SENTENCES_TRIED]:
+        yield _one_line(window[sentence_start:sentence_end])
+    yield _one_line(text)
 
 
 def _starts_like_title(line: str) -> bool:

@@ -36,8 +36,8 @@ def from_seconds(seconds: int) -> datetime:
 
 # Enum lookups by value through plain dicts: Enum(value) costs microseconds,
 # which adds up when the timeline loads thousands of events.
-_PRECISION_BY_VALUE = {int(p): p for p in Precision}
-_KIND_BY_VALUE = {k.value: k for k in EventKind}
+PRECISION_BY_VALUE = {int(p): p for p in Precision}
+KIND_BY_VALUE = {k.value: k for k in EventKind}
 
 
 def content_hash(text: str) -> str:
@@ -236,8 +236,8 @@ def event_from_row(row: tuple[Any, ...]) -> Event:
         article_id=article_id,
         start=from_seconds(start_s),
         end=from_seconds(end_s),
-        precision=_PRECISION_BY_VALUE[precision],
-        kind=_KIND_BY_VALUE[kind],
+        precision=PRECISION_BY_VALUE[precision],
+        kind=KIND_BY_VALUE[kind],
         timex_start=timex_start,
         timex_end=timex_end,
         expression=expression,

@@ -32,7 +32,6 @@ LIBRARY_TABLES = ("articles", "article_corrections", "event_corrections", "event
 # A quick check reads every page once: ~0.3 s for a 37 MB library on a loaded
 # 2-core machine. Past this budget the rest is assumed intact (never blocks a start).
 CHECK_BUDGET_S = 3.0
-SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 class Access(enum.Enum):
@@ -43,8 +42,12 @@ class Access(enum.Enum):
     CREATE = "create"  # created with its folders when missing (``ingest``, the window)
 
 
-class LibraryError(Exception):
-    """A library that cannot be used as asked; ``str()`` is the message for the user."""
+class LibraryError(sqlite3.DatabaseError):
+    """A library that cannot be used as asked; ``str()`` is the message for the user.
+
+    A ``sqlite3.DatabaseError``, so every caller already prepared for a database
+    that fails (the window's workers, its open dialog) reports it as such.
+    """
 
     def __init__(self, path: str | Path, message: str) -> None:
         super().__init__(message)
@@ -132,22 +135,26 @@ def _read_only_reason(path: Path) -> str:
     )
 
 
-def _refuse_foreign_file(path: Path) -> None:
-    """A non-empty file that does not start like an SQLite database is no library."""
-    try:
-        with path.open("rb") as stream:
-            head = stream.read(len(SQLITE_HEADER))
-    except IsADirectoryError:
-        raise NotALibrary(path, f"{path} is a folder, not a library file") from None
-    except PermissionError:
-        raise LibraryReadOnly(path, f"cannot read the library {path}: permission denied") from None
-    if head and head != SQLITE_HEADER:
-        raise NotALibrary(
-            path,
-            f"{path} is not a Timeline Reader library: it is not an SQLite database "
-            "(or its first page is damaged). Check the --db path; if it was a library, "
-            "re-import the articles into a new one with 'timeline-app --db NEW.db ingest'.",
-        )
+def _not_sqlite(path: Path) -> NotALibrary:
+    return NotALibrary(
+        path,
+        f"{path} is not a Timeline Reader library: it is not a database SQLite can "
+        "read (or its first page is damaged). Check the --db path; if it was a library, "
+        "re-import the articles into a new one with 'timeline-app --db NEW.db ingest'.",
+    )
+
+
+def _refuse_unopenable(path: Path) -> None:
+    """A folder or an unreadable file, told apart without opening it.
+
+    Never ``open()`` a library file to peek at it: closing any descriptor of it
+    drops every POSIX lock this process's SQLite connections hold on it (see
+    ``live_files``). SQLite itself says when a file is no database.
+    """
+    if path.is_dir():
+        raise NotALibrary(path, f"{path} is a folder, not a library file")
+    if not os.access(path, os.R_OK):
+        raise LibraryReadOnly(path, f"cannot read the library {path}: permission denied")
 
 
 def _connect(path: Path, access: Access) -> tuple[sqlite3.Connection, bool]:
@@ -160,7 +167,7 @@ def _connect(path: Path, access: Access) -> tuple[sqlite3.Connection, bool]:
             f"articles: timeline-app --db {path} ingest PATH",
         )
     if exists:
-        _refuse_foreign_file(path)
+        _refuse_unopenable(path)
         if not _writable(path):
             if access is not Access.READ:
                 raise LibraryReadOnly(
@@ -168,8 +175,22 @@ def _connect(path: Path, access: Access) -> tuple[sqlite3.Connection, bool]:
                 )
             return _connect_read_only(path), True
     else:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        _make_folder_for(path)
     return sqlite3.connect(str(path), timeout=30, check_same_thread=False), False
+
+
+def _make_folder_for(path: Path) -> None:
+    """Create the new library's folders, or say plainly why it cannot be created."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise LibraryReadOnly(
+            path, f"cannot create the library {path}: {error.strerror} ({error.filename})"
+        ) from None
+    if not os.access(path.parent, os.W_OK | os.X_OK):
+        raise LibraryReadOnly(
+            path, f"cannot create the library {path}: its folder {path.parent} is not writable"
+        )
 
 
 def _connect_read_only(path: Path) -> sqlite3.Connection:
@@ -303,8 +324,15 @@ def open_library_database(
 def _prepare(
     db: Database, path: Path, access: Access, *, read_only: bool, check: bool
 ) -> OpenedDatabase:
+    db.execute("PRAGMA busy_timeout = 30000")
     try:
-        db.execute("PRAGMA busy_timeout = 30000")
+        db.execute("SELECT count(*) FROM sqlite_master").fetchone()  # reads the header
+    except sqlite3.DatabaseError as error:
+        if "not a database" in str(error):
+            raise _not_sqlite(path) from None
+        if "malformed" not in str(error):
+            raise
+    try:
         damage = check_integrity(db.conn) if check and str(path) != ":memory:" else None
     except sqlite3.DatabaseError as error:
         if "not a database" not in str(error) and "malformed" not in str(error):

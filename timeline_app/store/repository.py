@@ -25,13 +25,13 @@ from timeline_app.events.furniture import Furniture
 from timeline_app.events.model import Event
 from timeline_app.store import codec
 from timeline_app.store.corrections import APPLY_CORRECTIONS, CorrectionsMixin, _now
-from timeline_app.store.furniture import store_furniture, stored_furniture
+from timeline_app.store.furniture import replace_furniture, store_furniture, stored_furniture
 from timeline_app.store.opening import Access, IntegrityReport, open_library_database
+from timeline_app.store.pending import PendingRegroupMixin
 from timeline_app.store.story_queries import StoryQueriesMixin
 from timeline_app.store.timeline_queries import (
     TimelineQueriesMixin,
     event_filters,
-    unsearched_filters,
     where_sql,
 )
 from timeline_app.temporal.timex import Timex, TimexType
@@ -61,7 +61,7 @@ def _machine_confidence(source: PublishedSource, confidence: float | None) -> fl
     return min(1.0, max(0.0, float(confidence)))
 
 
-class Repository(CorrectionsMixin, TimelineQueriesMixin, StoryQueriesMixin):
+class Repository(CorrectionsMixin, TimelineQueriesMixin, StoryQueriesMixin, PendingRegroupMixin):
     """Articles, their machine analysis, and the user's corrections."""
 
     def __init__(
@@ -330,6 +330,7 @@ class Repository(CorrectionsMixin, TimelineQueriesMixin, StoryQueriesMixin):
         content_hash: str,
         timex_values: Sequence[tuple[Any, ...]],
         event_values: Sequence[tuple[Any, ...]],
+        furniture: Sequence[Furniture] | None = None,
     ) -> tuple[Article, bool]:
         """The import fast path: a new article and its analysis, rows prepared by workers.
 
@@ -340,7 +341,10 @@ class Repository(CorrectionsMixin, TimelineQueriesMixin, StoryQueriesMixin):
         with self.db.atomic():
             article, created = self.add_article(parsed, content_hash=content_hash)
             if created:
-                store_furniture(self.db, article.id, parsed.text)
+                if furniture is None:
+                    store_furniture(self.db, article.id, parsed.text)
+                else:
+                    replace_furniture(self.db, article.id, furniture)
                 self._insert_values("timexes", codec.TIMEX_INSERT_COLUMNS, article.id, timex_values)
                 self._insert_values("events", codec.EVENT_INSERT_COLUMNS, article.id, event_values)
         return article, created
@@ -370,6 +374,17 @@ class Repository(CorrectionsMixin, TimelineQueriesMixin, StoryQueriesMixin):
     def furniture(self, article_id: int) -> list[Furniture]:
         """The article's page furniture (sorted ranges; see ``events.furniture``)."""
         return stored_furniture(self.db, article_id)
+
+    def articles_with_shared_titles(self, at_least: int) -> list[tuple[int, str, str]]:
+        """(id, title, text) of articles whose title ``at_least`` articles share."""
+        return self.db.execute(
+            "SELECT id, title, text FROM articles WHERE title IN (SELECT title FROM articles"
+            " GROUP BY title HAVING COUNT(*) >= ?) ORDER BY id",
+            (at_least,),
+        ).fetchall()
+
+    def set_title(self, article_id: int, title: str) -> None:
+        self.db.execute("UPDATE articles SET title = ? WHERE id = ?", (title, article_id))
 
     def fill_missing_titles(self, title_for: Callable[[str], str]) -> int:
         """Give every article stored without a title one made from its text; returns how many."""
@@ -408,8 +423,15 @@ class Repository(CorrectionsMixin, TimelineQueriesMixin, StoryQueriesMixin):
         article_ids: Collection[int] | None = None,
         include_hidden: bool = False,
         limit: int | None = None,
+        inside_first: bool = False,
     ) -> list[Event]:
-        """Events overlapping ``[start, end)``, ordered by start then id, corrections applied."""
+        """Events overlapping ``[start, end)``, ordered by start then id, corrections applied.
+
+        ``inside_first`` lists the events dated inside the range first (their
+        whole interval in it), then those that merely run through it, narrowest
+        first: asked for 17 February, "on 17 February" comes before "in
+        February", and "since 1914" comes last.
+        """
         filters = event_filters(
             start=start,
             end=end,
@@ -428,7 +450,18 @@ class Repository(CorrectionsMixin, TimelineQueriesMixin, StoryQueriesMixin):
                 " CROSS JOIN events ON events.id = candidate"
             )
             params = [codec.to_seconds(end), codec.to_seconds(start), *params]
-        sql = f"SELECT {codec.EVENT_COLUMNS} FROM {source}{where_sql(clauses)} ORDER BY start_s, id"
+        order = "start_s, id"
+        if inside_first and (start is not None or end is not None):
+            inside = []
+            if start is not None:
+                inside.append("start_s >= ?")
+                params.append(codec.to_seconds(start))
+            if end is not None:
+                inside.append("end_s <= ?")
+                params.append(codec.to_seconds(end))
+            # Inside: 0, ordered by start; through: their length, narrowest first.
+            order = f"CASE WHEN {' AND '.join(inside)} THEN 0 ELSE end_s - start_s + 1 END, {order}"
+        sql = f"SELECT {codec.EVENT_COLUMNS} FROM {source}{where_sql(clauses)} ORDER BY {order}"
         if limit is not None:
             sql += " LIMIT ?"
             params.append(int(limit))
@@ -455,10 +488,18 @@ class Repository(CorrectionsMixin, TimelineQueriesMixin, StoryQueriesMixin):
         )
 
     def event_span(
-        self, article_ids: Collection[int] | None = None, include_hidden: bool = False
+        self,
+        article_ids: Collection[int] | None = None,
+        include_hidden: bool = False,
+        search: str | None = None,
     ) -> tuple[datetime, datetime] | None:
         """Earliest start and latest end of the visible events, or None when there are none."""
-        clauses, params = unsearched_filters(article_ids=article_ids, include_hidden=include_hidden)
+        filters = event_filters(
+            article_ids=article_ids, include_hidden=include_hidden, search=search
+        )
+        if filters is None:
+            return None
+        clauses, params = filters
         where = where_sql(clauses)
         # Two queries, so each reads one end of a covering index.
         low = self.db.execute(f"SELECT MIN(start_s) FROM events{where}", params).fetchone()[0]

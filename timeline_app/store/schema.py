@@ -20,6 +20,10 @@ Layout, and why:
   indexed columns.
 * FTS5 indexes article title/text and event label/expression, kept in step by
   triggers; the update trigger only fires when the indexed columns change.
+* ``pending_regroup`` lists articles stored but not yet grouped across the
+  library; it is written in the same transaction as the articles, so an
+  import killed between storing and grouping leaves a note the next import
+  acts on.
 """
 
 from __future__ import annotations
@@ -238,6 +242,19 @@ def _article_furniture(db: Database) -> None:
             db.execute(
                 "UPDATE articles SET title = ? WHERE id = ?", (title_from_text(text), article_id)
             )
+
+
+@MIGRATIONS(name="0006_pending_regroup")
+def _pending_regroup(db: Database) -> None:
+    """Articles whose cross-article grouping has not run yet (see ``store.pending``).
+
+    Before: kill -9 right after the last batch was committed left every event
+    ungrouped, and re-running the import (all duplicates now) did not repair it.
+    """
+    db.execute(
+        "CREATE TABLE pending_regroup ("
+        " article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE)"
+    )
 
 
 def migrate(db: Database) -> None:

@@ -9,20 +9,25 @@ window" with one indexed query.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from datetime import datetime
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from timeline_app.store import codec
 from timeline_app.store.timeline_queries import event_filters, where_sql
+from timeline_app.temporal.timex import Precision
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
     from timeline_app.events.happenings import ArticleFacts, HappeningFacts
+    from timeline_app.events.key_dates import DayAttention
+    from timeline_app.events.mention import Dated, Mention
     from timeline_app.events.model import Event
 
 # SQLite's substr counts characters, as Python's offsets do.
+_DAY = 86_400
+_EPOCH_DAY = date(1970, 1, 1)
 _SENTENCE = "substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start)"
 
 
@@ -31,27 +36,54 @@ class StoryQueriesMixin:
 
     db: Database
 
-    def happening_inputs(
-        self,
-    ) -> tuple[list[Event], dict[int, ArticleFacts], dict[int, str]]:
-        """What :func:`events.happenings.assess_happenings` needs for the whole library.
-
-        The visible events, each article's outlet and publication date (the
-        user's date when set), and each event's sentence (read in SQL, so no
-        article text is loaded whole).
-        """
+    def happening_inputs(self) -> tuple[list[Mention], dict[int, ArticleFacts]]:
+        """What :func:`events.happenings.assess_happenings` needs for the whole library:
+        the visible events (as narrow ``Mention`` values: the story layer's
+        columns only), and each article's outlet and publication date (the
+        user's date when set)."""
         from timeline_app.events.happenings import ArticleFacts
+        from timeline_app.events.mention import Mention
 
-        columns = ", ".join(f"e.{name.strip()}" for name in codec.EVENT_COLUMNS.split(","))
-        events: list[Event] = []
-        sentences: dict[int, str] = {}
-        for row in self.db.execute(
-            f"SELECT {columns}, {_SENTENCE} FROM events e JOIN articles a ON a.id = e.article_id"
-            " WHERE e.hidden = 0 ORDER BY e.start_s, e.id"
-        ):
-            event = codec.event_from_row(row[:-1])
-            events.append(event)
-            sentences[event.id] = row[-1]
+        seconds, precisions = codec.from_seconds, codec.PRECISION_BY_VALUE
+        kinds = codec.KIND_BY_VALUE
+        mentions = [
+            Mention(
+                event_id,
+                article_id,
+                seconds(start_s),
+                seconds(end_s),
+                precisions[precision],
+                kinds[kind],
+                confidence,
+                group_id,
+                label,
+                sentence_start,
+                sentence_end,
+                importance,
+                headline,
+                reports,
+            )
+            for (
+                event_id,
+                article_id,
+                start_s,
+                end_s,
+                precision,
+                kind,
+                confidence,
+                group_id,
+                label,
+                sentence_start,
+                sentence_end,
+                importance,
+                headline,
+                reports,
+            ) in self.db.execute(
+                "SELECT id, article_id, start_s, end_s, precision, kind, confidence, group_id,"
+                " label, sentence_start, sentence_end, importance, headline, reports"
+                " FROM events WHERE hidden = 0"
+            )
+        ]
         articles = {
             article_id: ArticleFacts(outlet=source or "", published=codec.date_or_none(published))
             for article_id, source, published in self.db.execute(
@@ -59,7 +91,16 @@ class StoryQueriesMixin:
                 " FROM articles a LEFT JOIN article_corrections c ON c.article_id = a.id"
             )
         }
-        return events, articles, sentences
+        return mentions, articles
+
+    def event_sentences(self, events: Iterable[Dated]) -> dict[int, str]:
+        """Event id -> the sentence it was found in (sliced from its article's text)."""
+        wanted = list(events)
+        texts = self.article_texts({event.article_id for event in wanted})
+        return {
+            event.id: texts.get(event.article_id, "")[event.sentence_start : event.sentence_end]
+            for event in wanted
+        }
 
     def set_happenings(self, facts: Mapping[int, HappeningFacts]) -> int:
         """Store each event's happening facts; events not named get the defaults.
@@ -123,6 +164,60 @@ class StoryQueriesMixin:
             if limit is not None and len(chosen) >= limit:
                 break
         return chosen
+
+    def day_attention(
+        self,
+        start: datetime | None = None,
+        end: datetime | None = None,
+        search: str | None = None,
+    ) -> list[DayAttention]:
+        """Every day named by a visible event in ``[start, end)`` (day precision or finer):
+        its most important happening's importance and how many articles name it.
+
+        One aggregate over the events (no rows loaded): what ``key-dates`` ranks.
+        """
+        from timeline_app.events.key_dates import DayAttention
+
+        filters = event_filters(start=start, end=end, search=search)
+        if filters is None:
+            return []
+        clauses, params = filters
+        clauses += ["kind = 'point'", "precision >= ?"]
+        params.append(int(Precision.DAY))
+        # Whole days since 1970, rounded down also before 1970 (SQLite's % truncates).
+        day = f"(start_s - ((start_s % {_DAY}) + {_DAY}) % {_DAY}) / {_DAY}"
+        sql = (
+            f"SELECT {day} AS day, MAX(importance), COUNT(DISTINCT article_id)"
+            f" FROM events{where_sql(clauses)} GROUP BY day"
+        )
+        return [
+            DayAttention(_EPOCH_DAY + timedelta(days=number), importance, reports)
+            for number, importance, reports in self.db.execute(sql, params)
+        ]
+
+    def events_on_day(
+        self, day: date, search: str | None = None
+    ) -> tuple[list[Event], dict[int, str]]:
+        """The visible events dated to ``day`` (day precision or finer) and their sentences."""
+        first = datetime.combine(day, datetime.min.time())
+        filters = event_filters(start=first, end=first + timedelta(days=1), search=search)
+        if filters is None:
+            return [], {}
+        clauses, params = filters
+        clauses += ["kind = 'point'", "precision >= ?", "start_s >= ?"]
+        params += [int(Precision.DAY), codec.to_seconds(first)]
+        columns = ", ".join(f"e.{name.strip()}" for name in codec.EVENT_COLUMNS.split(","))
+        sql = (
+            f"WITH e AS (SELECT * FROM events{where_sql(clauses)})"
+            f" SELECT {columns}, {_SENTENCE} FROM e JOIN articles a ON a.id = e.article_id"
+            " ORDER BY e.start_s, e.id"
+        )
+        events, sentences = [], {}
+        for row in self.db.execute(sql, params):
+            event = codec.event_from_row(row[:-1])
+            events.append(event)
+            sentences[event.id] = row[-1]
+        return events, sentences
 
     def _stream(self, sql: str, params: list[Any]) -> Iterator[tuple[Any, ...]]:
         cursor = self.db.conn.execute(sql, params)

@@ -20,6 +20,8 @@ from timeline_app.store import codec
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
+    from timeline_app.events.model import Event
+
 
 def event_filters(
     *,
@@ -88,25 +90,32 @@ class TimelineQueriesMixin:
         end: datetime,
         buckets: int,
         article_ids: Collection[int] | None = None,
+        search: str | None = None,
     ) -> list[int]:
         """Visible events per equal slice of ``[start, end)``, counted in SQL.
 
-        An event counts once, in the slice where it becomes visible (its start,
-        or ``start`` for events already running), so the counts sum to the
-        number of events overlapping the range.
+        An event counts once, in the slice holding its middle, which is where the
+        timeline draws a day's dot (12:00, not the midnight it starts at) and the
+        middle of a month's or a year's bar (not piled on the 1st). Middles outside
+        the range count in its first or last slice, so the counts sum to the number
+        of events overlapping the range. ``search`` keeps only matching events.
         """
         if buckets <= 0:
             raise ValueError(f"buckets must be positive, got {buckets}")
         low, high = codec.to_seconds(start), codec.to_seconds(end)
         if high <= low:
             raise ValueError(f"empty range: {start} .. {end}")
-        clauses, params = unsearched_filters(start=start, end=end, article_ids=article_ids)
+        filters = event_filters(start=start, end=end, article_ids=article_ids, search=search)
+        counts = [0] * buckets
+        if filters is None:
+            return counts
+        clauses, params = filters
+        # Integer arithmetic: middles before ``low`` give buckets <= 0, clamped below.
         sql = (
-            "SELECT (MAX(start_s, ?) - ?) * ? / ? AS bucket, COUNT(*)"
+            "SELECT ((start_s + end_s) / 2 - ?) * ? / ? AS bucket, COUNT(*)"
             f" FROM events{where_sql(clauses)} GROUP BY bucket"
         )
-        counts = [0] * buckets
-        for bucket, count in self.db.execute(sql, [low, low, buckets, high - low, *params]):
+        for bucket, count in self.db.execute(sql, [low, buckets, high - low, *params]):
             counts[min(max(int(bucket), 0), buckets - 1)] += count
         return counts
 
@@ -115,6 +124,7 @@ class TimelineQueriesMixin:
         start: datetime | None = None,
         end: datetime | None = None,
         article_ids: Collection[int] | None = None,
+        search: str | None = None,
     ) -> int:
         """How many visible events start in ``[start, end)`` (open where None).
 
@@ -122,7 +132,10 @@ class TimelineQueriesMixin:
         the timeline asks how many events begin beyond each edge of the view, and
         counting along the start index reads only those.
         """
-        clauses, params = unsearched_filters(article_ids=article_ids)
+        filters = event_filters(article_ids=article_ids, search=search)
+        if filters is None:
+            return 0
+        clauses, params = filters
         if start is not None:
             clauses.append("start_s >= ?")
             params.append(codec.to_seconds(start))
@@ -133,7 +146,10 @@ class TimelineQueriesMixin:
         return self.db.execute(sql, params).fetchone()[0]
 
     def event_start_quantiles(
-        self, fractions: Sequence[float], article_ids: Collection[int] | None = None
+        self,
+        fractions: Sequence[float],
+        article_ids: Collection[int] | None = None,
+        search: str | None = None,
     ) -> list[datetime]:
         """Start times of the visible events at ``fractions`` (0 = earliest, 1 = latest)
         of their order by start, nearest rank; empty when there are no events.
@@ -144,7 +160,10 @@ class TimelineQueriesMixin:
         """
         if any(not 0.0 <= fraction <= 1.0 for fraction in fractions):
             raise ValueError(f"fractions must lie in [0, 1], got {list(fractions)}")
-        clauses, params = unsearched_filters(article_ids=article_ids)
+        filters = event_filters(article_ids=article_ids, search=search)
+        if filters is None:
+            return []
+        clauses, params = filters
         where = where_sql(clauses)
         total = self.db.execute(f"SELECT COUNT(*) FROM events{where}", params).fetchone()[0]
         if not total:
@@ -158,6 +177,49 @@ class TimelineQueriesMixin:
                 [*params, offset],
             ).fetchone()
             if row is None:  # events deleted since the count (another connection): clamp
-                return self.event_start_quantiles(fractions, article_ids)
+                return self.event_start_quantiles(fractions, article_ids, search)
             starts.append(codec.from_seconds(row[0]))
         return starts
+
+    def events_by_importance(
+        self,
+        start: datetime,
+        end: datetime,
+        limit: int,
+        article_ids: Collection[int] | None = None,
+        search: str | None = None,
+    ) -> list[Event]:
+        """Up to ``limit`` happenings overlapping ``[start, end)``, most important first,
+        one event standing for each (ties: earlier first).
+
+        What the timeline labels over a crowded window. It reads the importance
+        index in order and stops after ``limit`` happenings, instead of sorting
+        every event of the window (two seconds for a library's whole span): the
+        canvas only asks when its window holds hundreds of events or more.
+        """
+        filters = event_filters(start=start, end=end, article_ids=article_ids, search=search)
+        if filters is None or limit <= 0:
+            return []
+        clauses, params = filters
+        # The index leads with ``hidden``: the article filter's "+hidden" (which keeps
+        # other queries on the article index) would turn the ordered read into a sort.
+        clauses = ["hidden = 0" if clause == "+hidden = 0" else clause for clause in clauses]
+        sql = (
+            f"SELECT {codec.EVENT_COLUMNS} FROM events INDEXED BY events_by_importance"
+            f"{where_sql(clauses)} ORDER BY importance DESC"
+        )
+        chosen: list[Event] = []
+        seen: set[int] = set()
+        cursor = self.db.conn.execute(sql, params)
+        try:
+            for row in cursor:
+                event = codec.event_from_row(row)
+                key = event.group_id if event.group_id is not None else -event.id
+                if key not in seen:
+                    seen.add(key)
+                    chosen.append(event)
+                    if len(chosen) >= limit:
+                        break
+        finally:
+            cursor.close()
+        return chosen

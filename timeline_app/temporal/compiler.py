@@ -198,6 +198,9 @@ def vocabulary(rule_set: RuleSet) -> frozenset[str]:
     texts += [alt for pattern in rule_set.patterns.values() for alt in pattern.alternatives]
     texts += [key for table in rule_set.tables.values() for key in table]
     words = {word.lower() for text in texts for word in re.findall(r"[A-Za-z]+", text)}
+    # "rooms?" also names "room": an optional last letter is dropped too.
+    optional_last = (word for text in texts for word in re.findall(r"[A-Za-z]{2,}(?=\?)", text))
+    words |= {word.lower()[:-1] for word in optional_last}
     return frozenset(words | rule_set.trigger_words | {"'", "’"})
 
 

@@ -42,6 +42,9 @@ class Tense(Enum):
     PAST = "past"
     FUTURE = "future"
     UNKNOWN = "unknown"
+    # The expression stamps the text itself (a live-blog entry's "(12:26 p.m.
+    # Monday ET)"): posted around the anchor, before or after it.
+    STAMP = "stamp"
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +62,9 @@ class Anchors:
     # The last quarter or half named: the period a financial report is about,
     # even when a finer date ("the quarter ended Sept. 30") came after it.
     reported_period: tuple[date, Precision] | None = None
+    # The last date named at all, reference point or not ("in a speech six
+    # weeks ago, saying at the time ..."): what "at the time" means.
+    last_named: tuple[date, Precision] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +89,8 @@ def _direction(requested: str, sentence_tense: Callable[[], Tense], op: Op) -> D
         return Direction.FUTURE
     if direction is not Direction.AUTO:
         return direction
+    if sentence_tense() is Tense.STAMP:
+        return Direction.NEAREST
     if sentence_tense() is Tense.FUTURE:
         return Direction.FUTURE
     if op in (Op.WEEKDAY, Op.WEEKEND):
@@ -155,6 +163,8 @@ def _shift(args: list[str], anchors: Anchors) -> Resolved:
         # "endorsed it for the first time in 60 years", "sales doubled in two
         # years": told in the past, "in N years" is how long, not when.
         return Resolved(duration(amount.lstrip("+"), unit), AnchorKind.NONE, None, False)
+    if mode is ShiftMode.THEN:
+        return _narrative_then(anchors)
     if "X" in amount:  # "a few years ago", "in a few years"
         reference = "FUTURE_REF" if amount.startswith("+") else "PAST_REF"
         return Resolved(reference, AnchorKind.NONE, None)
@@ -178,6 +188,10 @@ def _shift(args: list[str], anchors: Anchors) -> Resolved:
                 written = Unit.DAY
             value = format_at(anchors.narrative + STEP[unit] * count, written)
             return Resolved(value, AnchorKind.NARRATIVE, anchors.narrative, False)
+    if mode is ShiftMode.NARRATIVE and count != 0:
+        told = _told_from_coarse_or_no_anchor(unit, count, anchors)
+        if told is not None:
+            return told
     reported = _reported_period_year_ago(unit, count, mode, anchors)
     if reported is not None:
         return reported
@@ -229,6 +243,35 @@ _ARGS_BEFORE_DIRECTION = {
     Op.HALF: 1,
     Op.HOLIDAY: 2,
 }
+
+
+def _narrative_then(anchors: Anchors) -> Resolved:
+    """ "At the time" is the moment the story is at, as finely as it was named
+    ("In 1985 ... At the time" = 1985); with no date named before, a past one."""
+    if anchors.last_named is None:
+        return Resolved("PAST_REF", AnchorKind.NONE, None, False)
+    moment, precision = anchors.last_named
+    unit = PRECISION_UNIT.get(min(precision, Precision.DAY), Unit.DAY)
+    return Resolved(format_at(moment, unit), AnchorKind.NARRATIVE, moment, False)
+
+
+def _told_from_coarse_or_no_anchor(unit: Unit, count: int, anchors: Anchors) -> Resolved | None:
+    """ "Twenty years later" after "the 1980s" counts from the 1980s, at the
+    decade's granularity (the 2000s), not from the publication date (2031);
+    with no date mentioned before, "ten years later" has nothing to count from
+    and stays underspecified rather than landing years after publication."""
+    precision = anchors.narrative_precision
+    if anchors.narrative is not None and precision is not None:
+        if precision >= UNIT_PRECISION.get(unit, precision):
+            return None  # fine enough: the ordinary narrative shift handled it
+        written = PRECISION_UNIT.get(precision)
+        if written is None or written in PERIOD_UNITS:
+            return None
+        value = format_at(anchors.narrative + STEP[unit] * count, written)
+        return Resolved(value, AnchorKind.NARRATIVE, anchors.narrative, False)
+    if count > 0 and UNIT_PRECISION.get(unit, Precision.DAY) <= Precision.YEAR:
+        return Resolved(UNDERSPECIFIED.get(unit, "XXXX"), AnchorKind.NONE, None, False)
+    return None
 
 
 def _narrative_unit(unit: Unit, anchors: Anchors) -> Unit | None:

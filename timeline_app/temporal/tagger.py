@@ -19,9 +19,11 @@ from functools import cache
 
 from timeline_app.resources import resource_path
 from timeline_app.temporal.calendar import VALID_MODS, interval_of, is_well_formed, narrowed
+from timeline_app.temporal.chronology import entry_looks_ahead, is_chronology_heading
 from timeline_app.temporal.compiler import Bucket, CompiledRule, Matcher, compile_rule_set
 from timeline_app.temporal.coordination import with_coordinated_days
 from timeline_app.temporal.dispatch import DIGIT_START, first_character_class
+from timeline_app.temporal.entry_stamps import is_entry_stamp
 from timeline_app.temporal.resolver import Anchors, Tense, literal_argument_problem, resolve
 from timeline_app.temporal.rulefiles import RuleFileError, RuleKind, RuleSet, read_rule_set
 from timeline_app.temporal.timex import AnchorKind, Precision, Timex, TimexType
@@ -148,6 +150,10 @@ _CLAUSE_START = re.compile(
 
 def sentence_tense(text: str, start: int, end: int, engine: Engine) -> Tense:
     """Past or future, by the marker word nearest the expression in its sentence."""
+    if is_entry_stamp(text, start, end):
+        return Tense.STAMP
+    if is_chronology_heading(text, start, end):
+        return Tense.FUTURE if entry_looks_ahead(text, end) else Tense.PAST
     left = max(0, start - _SENTENCE_LOOKAROUND)
     right = min(len(text), end + _SENTENCE_LOOKAROUND)
     sentence_start, sentence_end = left, right
@@ -252,6 +258,7 @@ def tag_with(engine: Engine, text: str, dct: date | datetime | None) -> list[Tim
     found: list[Timex] = []
     narrative: tuple[date, Precision] | None = None
     reported_period: tuple[date, Precision] | None = None
+    last_named: tuple[date, Precision] | None = None
     covered_until = 0
     for start, bucket in candidate_starts(text, engine.matcher):
         if start < covered_until:
@@ -264,12 +271,18 @@ def tag_with(engine: Engine, text: str, dct: date | datetime | None) -> list[Tim
         if compiled.rule.kind is RuleKind.NEGATIVE:
             continue
         result = _timex_from_match(
-            engine, compiled, match, text, anchor, narrative, reported_period
+            engine, compiled, match, text, anchor, narrative, reported_period, last_named
         )
         if result is None:
             continue
         timex, is_reference_point = result
         found.append(timex)
+        if timex.interval is not None and timex.precision is not None:
+            last_named = (_unmodified_start(timex), timex.precision)
+        if _stamps_its_entry(timex, text):
+            # A live-blog entry's stamp is the reference time of its entry.
+            anchor = timex.interval.start.date()
+            narrative = None
         if _is_forecast_period(timex, anchor, engine, text):
             pass
         elif is_reference_point and timex.interval is not None and timex.precision is not None:
@@ -285,6 +298,15 @@ def tag_with(engine: Engine, text: str, dct: date | datetime | None) -> list[Tim
     if engine.day_joiner is not None:
         return with_coordinated_days(text, found, engine.day_joiner)
     return found
+
+
+def _stamps_its_entry(timex: Timex, text: str) -> bool:
+    return (
+        timex.type is TimexType.TIME
+        and timex.interval is not None
+        and timex.anchor_kind is AnchorKind.DCT
+        and is_entry_stamp(text, timex.start, timex.end)
+    )
 
 
 def _is_forecast_period(timex: Timex, dct: date | None, engine: Engine, text: str) -> bool:
@@ -334,6 +356,7 @@ def _timex_from_match(
     dct: date | None,
     narrative: tuple[date, Precision] | None,
     reported_period: tuple[date, Precision] | None = None,
+    last_named: tuple[date, Precision] | None = None,
 ) -> tuple[Timex, bool] | None:
     """The timex a match denotes and whether it is a reference point for the
     narrative anchoring of later expressions; None if it cannot be normalised."""
@@ -353,7 +376,9 @@ def _timex_from_match(
                 return sentence_tense(text, start, end, engine)
 
             narrative_date, narrative_precision = narrative or (None, None)
-            anchors = Anchors(dct, narrative_date, tense, narrative_precision, reported_period)
+            anchors = Anchors(
+                dct, narrative_date, tense, narrative_precision, reported_period, last_named
+            )
             resolved = resolve(spec.op, args, anchors)
             # A general reference ("a few years ago" -> PAST_REF) takes no suffix.
             is_reference = resolved.value.endswith("_REF")

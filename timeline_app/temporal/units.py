@@ -57,6 +57,7 @@ class ShiftMode(StrEnum):
     REPORTED = "reported"  # narrative, else the last completed unit in past-tense text
     COMPARISON = "comparison"  # narrative, but a year from a day is that day a year back
     AHEAD = "ahead"  # from the DCT, but a stretch of time in a past-tense sentence
+    THEN = "then"  # the narrative date itself, at its own granularity; else PAST_REF
 
 
 def parse_enum(kind: type[StrEnum], word: str) -> StrEnum:

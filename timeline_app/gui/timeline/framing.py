@@ -24,7 +24,7 @@ from datetime import datetime
 from timeline_app.gui.timeline.density import DensityGrid
 from timeline_app.gui.timeline.time_scale import DAY, HOUR, Viewport, from_seconds, to_seconds
 
-BULK_SHARE = 0.9  # the default view frames the narrowest stretch holding this share of events
+BULK_SHARE = 0.8  # the default view frames the narrowest stretch holding this share of events
 MIN_EVENTS_TO_TRIM = 10  # fewer events than this are all framed: none is an outlier yet
 MAX_STRETCH = 3.0  # outliers are framed too while the bulk keeps >= 1/3 of the width
 GROW_STEP = 0.1  # the bulk grows by steps of this share of its width ...
@@ -114,14 +114,20 @@ def bulk_range(
     if end - start < MIN_BULK_S:
         centre = (start + end) / 2
         start, end = centre - MIN_BULK_S / 2, centre + MIN_BULK_S / 2
-    limit = MAX_STRETCH * (end - start)
+        # Widened, it stays within the span where it can: the week holds more events.
+        if start < span[0]:
+            start, end = span[0], span[0] + MIN_BULK_S
+        elif end > span[1]:
+            start, end = span[1] - MIN_BULK_S, span[1]
     earlier, later = max(start - span[0], 0.0), max(span[1] - end, 0.0)
     # Take in each side's outliers, nearer side first, while the bulk keeps its share.
     for side, cost in sorted((("earlier", earlier), ("later", later)), key=lambda s: s[1]):
-        if end - start + cost <= limit:
+        if end - start + cost <= MAX_STRETCH * (end - start):
             start, end = (
                 (min(start, span[0]), end) if side == "earlier" else (start, max(end, span[1]))
             )
+    if start <= span[0] and end >= span[1]:
+        return span  # every event is framed: nothing is an outlier, frame them as before
     return start, end
 
 

@@ -134,11 +134,8 @@ class TimelineInput:
             self.eventSelected.emit(hit.id)
             return
         bar = self._bar_at(pos)
-        if bar is not None:  # a count bar: zoom into it
-            centre = (bar.start + bar.end) / 2
-            self._set_viewport(
-                self._viewport.zoomed(4.0, (centre - self._viewport.start) / self._viewport.span)
-            )
+        if bar is not None:  # a count bar: frame exactly the events it counts
+            self.frame_bar(bar)
 
     def _follows_marker_click(self, pos: QPointF) -> bool:
         """Whether a double click at ``pos`` is the second half of a click that acted

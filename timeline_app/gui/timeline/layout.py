@@ -77,6 +77,7 @@ def pack_rows(
     long_width: float = math.inf,
     left_limit: float = -math.inf,
     right_limit: float = math.inf,
+    later: Sequence[int] = (),
 ) -> list[Placement]:
     """First-fit of events (given in start order) into ``rows`` rows; one placement each.
 
@@ -92,17 +93,21 @@ def pack_rows(
     the others leave: at a close zoom a hundred year-long bars starting earlier
     must not take every row from the few dated events actually in view.
 
+    Events whose indexes are in ``later`` (the less important ones, in the order
+    given) are placed after the others, in the gaps they leave, before the long ones:
+    where not every label fits, the more important events keep theirs.
+
     A label turned round can open a row that a later event then misses; when the
     limits leave more events without a row than packing without them, the
     placements without them win: no label is worth an event drawn only as a count.
     """
     if rows < 1:
         raise ValueError(f"need at least one row, got {rows}")
-    placements = _first_fit(extents, rows, gap, long_width, left_limit, right_limit)
+    placements = _first_fit(extents, rows, gap, long_width, left_limit, right_limit, later)
     # Unless a label turned round, packing without the limits makes the same choices.
     turned = any(placement.label_before for placement in placements)
     if turned and any(placement.crowded for placement in placements):
-        unlimited = _first_fit(extents, rows, gap, long_width, -math.inf, math.inf)
+        unlimited = _first_fit(extents, rows, gap, long_width, -math.inf, math.inf, later)
         if sum(p.crowded for p in unlimited) < sum(p.crowded for p in placements):
             return unlimited
     return placements
@@ -115,12 +120,14 @@ def _first_fit(
     long_width: float,
     left_limit: float,
     right_limit: float,
+    later: Sequence[int] = (),
 ) -> list[Placement]:
     starts: list[list[float]] = [[] for _ in range(rows)]
     ends: list[list[float]] = [[] for _ in range(rows)]
     row_end = [-math.inf] * rows  # in the first pass rows only grow to the right
     placements: list[Placement | None] = [None] * len(extents)
     deferred = []
+    postponed = set(later)
     for index, extent in enumerate(extents):
         if (
             extent.label_end < extent.shape_end
@@ -130,6 +137,8 @@ def _first_fit(
             raise ValueError(f"malformed extent {extent}")
         if extent.shape_end - extent.shape_start > long_width:
             deferred.append(index)
+            continue
+        if index in postponed:
             continue
         free_from = min(row_end)  # one C-level call refuses a full set of rows
         for left, right, labelled, before, needed_gap in _options(
@@ -145,6 +154,8 @@ def _first_fit(
             ends[row].append(right)
             placements[index] = Placement(row, labelled, False, before)
             break
+    long_ones = set(deferred)
+    deferred = [i for i in later if i not in long_ones] + deferred
     if deferred:
         rows_index = _RowGaps(starts, ends)
         for index in deferred:
@@ -204,3 +215,43 @@ def _gap_fits(starts, ends, left: float, right: float, gap: float) -> int | None
     if position < len(starts) and right + gap > starts[position]:
         return None
     return position
+
+
+def pack_by_priority(
+    extents: Sequence[Extent],
+    rows: int,
+    gap: float = 8.0,
+    left_limit: float = -math.inf,
+    right_limit: float = math.inf,
+) -> list[Placement | None]:
+    """Labelled placements for events given most important first; None for those left out.
+
+    Unlike ``pack_rows`` nothing is owed a place: an event whose shape and label
+    fit in no row beside the more important ones already placed is left out (the
+    counts beneath still hold it). So the labels shown are always the most
+    important that fit, and zooming in, which only moves things apart, can only
+    add labels in importance order.
+    """
+    if rows < 1:
+        raise ValueError(f"need at least one row, got {rows}")
+    starts: list[list[float]] = [[] for _ in range(rows)]
+    ends: list[list[float]] = [[] for _ in range(rows)]
+    placements: list[Placement | None] = []
+    for extent in extents:
+        placement = None
+        for left, right, labelled, before, needed_gap in _options(
+            extent, gap, left_limit, right_limit
+        ):
+            if not labelled:
+                continue
+            for row in range(rows):
+                position = _gap_fits(starts[row], ends[row], left, right, needed_gap)
+                if position is not None:
+                    starts[row].insert(position, left)
+                    ends[row].insert(position, right)
+                    placement = Placement(row, True, False, before)
+                    break
+            if placement is not None:
+                break
+        placements.append(placement)
+    return placements

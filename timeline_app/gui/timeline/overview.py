@@ -1,8 +1,12 @@
-"""The overview strip: the whole span of events at a glance, with the visible window.
+"""The overview strip: where the events are at a glance, with the visible window.
 
 It draws the whole-span counts the ``TimelineView`` already fetched (no query
 of its own) and lets the user click or drag to move the view, and wheel over it
-to pan; the view stays the single owner of the visible window.
+to pan; the view stays the single owner of the visible window. Like the canvas,
+it frames where most events are (their bulk, with room around it): a reader
+comment's "two thousand years ago" gets a marker at the strip's edge ("◀ 3"),
+which moves the view there when clicked, instead of squeezing the story into a
+sliver of a strip spanning two millennia.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from timeline_app.gui.timeline.view import TimelineView
 STRIP_HEIGHT = 48
 AXIS_ROOM = 16
 MIN_BAR_PX = 4.0  # a lone far-off event stays visible beside a bulk of thousands
+ROOM_AROUND_BULK = 1.0  # the strip shows the bulk with this many times its span on each side
 
 
 class OverviewStrip(QWidget):
@@ -48,14 +53,47 @@ class OverviewStrip(QWidget):
         return QSize(900, STRIP_HEIGHT)
 
     def full_range(self) -> Viewport | None:
-        """What the strip shows: the whole span plus the view, whichever is wider."""
+        """What the strip shows: the events' bulk with room around it (the whole span
+        when that is not much more), and always the view."""
         grid = self.view.global_density()
         visible = self.view.viewport()
         if grid is None:
             return None
-        start, end = min(grid.start, visible.start), max(grid.end, visible.end)
+        start, end = grid.start, grid.end
+        bulk = self.view.bulk_viewport() if hasattr(self.view, "bulk_viewport") else None
+        if bulk is not None:
+            room = ROOM_AROUND_BULK * bulk.span
+            start, end = max(start, bulk.start - room), min(end, bulk.end + room)
+        start, end = min(start, visible.start), max(end, visible.end)
         margin = (end - start) * 0.02
         return Viewport.around(start - margin, end + margin)
+
+    def beyond_strip(self) -> tuple[int, int]:
+        """How many events begin before and after what the strip shows (by the counts)."""
+        grid, full = self.view.global_density(), self.full_range()
+        if grid is None or full is None:
+            return 0, 0
+        earlier = grid.count(grid.start, full.start) if full.start > grid.start else 0
+        later = grid.count(full.end, grid.end) if full.end < grid.end else 0
+        return earlier, later
+
+    def _edge_labels(self) -> list[tuple[str, QRectF, str]]:
+        """(side, where, text) of the markers for events beyond the strip's edges."""
+        earlier, later = self.beyond_strip()
+        metrics = QFontMetricsF(paint.tick_font(self.font()))
+        labels = []
+        top, height = 3.0, metrics.height() + 2
+        if earlier:
+            text = f"◀ {earlier:,}"
+            labels.append(
+                ("earlier", QRectF(2, top, metrics.horizontalAdvance(text) + 8, height), text)
+            )
+        if later:
+            text = f"{later:,} ▶"
+            text_width = metrics.horizontalAdvance(text) + 8
+            box = QRectF(self.width() - text_width - 2, top, text_width, height)
+            labels.append(("later", box, text))
+        return labels
 
     def window_rect(self) -> QRectF | None:
         """Where the view's visible window is drawn in the strip."""
@@ -115,6 +153,12 @@ class OverviewStrip(QWidget):
             x = full.x_of(to_seconds(selected.start), width)
             painter.setPen(QPen(QColor(theme.selection), 2))
             painter.drawLine(QPointF(x, 2), QPointF(x, base))
+        for _side, box, text in self._edge_labels():
+            painter.setPen(QPen(QColor(theme.grid_major), 1))
+            painter.setBrush(QColor(theme.background))
+            painter.drawRoundedRect(box, 3, 3)
+            painter.setPen(QColor(theme.tick_text))
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
         window = self.window_rect()
         if window is not None:
             fill = QColor(theme.selection)
@@ -134,6 +178,10 @@ class OverviewStrip(QWidget):
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() != Qt.MouseButton.LeftButton:
             return
+        for side, box, _text in self._edge_labels():
+            if box.contains(event.position()):  # far-off events: the view goes there
+                self.view.jump_beyond(side)
+                return
         window = self.window_rect()
         x = event.position().x()
         if window is not None and window.left() <= x <= window.right():

@@ -437,13 +437,16 @@ def paint_density(
     base: QFont,
     theme: Theme,
     hovered: Bar | None,
+    room: float | None = None,
 ) -> None:
-    """Counts per slice as a histogram standing on the axis, with its scale."""
+    """Counts per slice as a histogram standing on the axis, at most ``room`` tall
+    (default: the whole canvas), with its scale."""
     baseline = height - theme.axis_height
     tallest = max((bar.count for bar in bars), default=0)
     if tallest == 0:
         return
-    room = (baseline - theme.top_margin - 24) * 0.9
+    if room is None:
+        room = (baseline - theme.top_margin - 24) * 0.9
     scale = width / viewport.span
     rects = []
     hovered_rect = None

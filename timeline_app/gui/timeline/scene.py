@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 from timeline_app.events.model import Event, EventKind
 from timeline_app.gui.timeline.density import Bar, DensityGrid
-from timeline_app.gui.timeline.layout import Extent, pack_rows
+from timeline_app.gui.timeline.layout import Extent, pack_by_priority, pack_rows
 from timeline_app.gui.timeline.source import TimelineSource
 from timeline_app.gui.timeline.time_scale import Viewport, from_seconds, to_seconds
 from timeline_app.temporal.timex import Precision
@@ -39,6 +39,7 @@ RUG_PX = 6.0  # width of one count bar in the overflow rug
 STALE_OVERLAP = 0.5  # share of the view a stale neighbourhood must still cover to be drawn
 REUSE_ZOOM = 2.0  # a layout serves zooming in up to this factor before it is redone
 RUNNING_LIMIT = 4 * EVENT_THRESHOLD  # long events fetched to show the few beginning in view
+KEY_LIMIT = 80  # most important happenings fetched per neighbourhood for the story layer
 
 # measure(event) -> (label text as drawn, its width in pixels)
 Measure = Callable[[Event], tuple[str, float]]
@@ -163,6 +164,8 @@ class TimelineScene:
         self._layout: Layout | None = None
         self._prepared: list[_Prepared] = []
         self._spanning: list[Event] = []  # fetched events covering the whole neighbourhood
+        self._keys: list[_Prepared] | None = None  # the neighbourhood's key happenings
+        self._key_layout: tuple[float, int, tuple[_Slot, ...]] | None = None
         self.wants_refresh = False
 
     def reload(self) -> None:
@@ -171,6 +174,8 @@ class TimelineScene:
         self._layout = None
         self._prepared = []
         self._spanning = []
+        self._keys = None
+        self._key_layout = None
         self.wants_refresh = False
         self.span = self.source.span() if self.source is not None else None
         self.global_grid = None
@@ -261,26 +266,28 @@ class TimelineScene:
                 events = None if overflowed else tuple(found)
             grid = None
             if events is None and not self._global_resolves(pixels_per_second):
-                grid, running = self._local_grid(window, pixels_per_second)
-                beginning = grid.count(window.start, window.end)
-                if overflowed and beginning <= EVENT_THRESHOLD and running <= RUNNING_LIMIT:
+                grid = self._local_grid(window, pixels_per_second)
+                drawable = self._drawable_count(start, end) if overflowed else None
+                if drawable is not None:
                     # Few events begin here; long ones running through filled the answer.
                     # Take them all: the layout puts long bars last, in the gaps.
-                    events = tuple(self.source.events_in(start, end, beginning + running + 1))
+                    events = tuple(self.source.events_in(start, end, drawable + 1))
                     grid, overflowed = None, False
             fetched = Fetched(window, events, grid, view.span, overflowed)
         self._fetched = fetched
         self._layout = None
         self._prepared = []
         self._spanning = []
+        self._keys = None
+        self._key_layout = None
         return fetched
 
-    def _local_grid(self, window: Viewport, pixels_per_second: float) -> tuple[DensityGrid, int]:
-        """Counts of events beginning in ``window``, and how many run in from before it.
+    def _local_grid(self, window: Viewport, pixels_per_second: float) -> DensityGrid:
+        """Counts of the events drawn in ``window``, each at its middle.
 
         Half-pixel-bar buckets keep bars sharp over a 16x zoom before a re-fetch. The
-        source counts an event already running in its first slice, so one extra
-        slice before the window takes those: the bars in view count only beginnings.
+        source counts an event whose middle lies before the range in its first slice,
+        so one extra slice before the window takes those.
         """
         assert self.source is not None
         bucket = max(BAR_PX / (2 * pixels_per_second), window.span / 4096)
@@ -289,7 +296,18 @@ class TimelineScene:
         counts = self.source.density(
             from_seconds(first), from_seconds(first + (buckets + 1) * bucket), buckets + 1
         )
-        return DensityGrid(first, bucket, tuple(counts)), counts[0]
+        return DensityGrid(first, bucket, tuple(counts))
+
+    def _drawable_count(self, start: datetime, end: datetime) -> int | None:
+        """How many events overlap ``[start, end)`` when few begin there and not too many
+        long ones run in from before it, so all can be drawn; else None (asked only
+        when an event query overflowed)."""
+        assert self.source is not None
+        beginning = self.source.start_count(start, end)
+        if beginning > EVENT_THRESHOLD:
+            return None
+        overlapping = self.source.density(start, end, 1)[0]
+        return overlapping if overlapping - beginning <= RUNNING_LIMIT else None
 
     def _estimate(self, window: Viewport) -> int:
         """Events starting in ``window`` by the whole-span grid (no query)."""
@@ -388,6 +406,7 @@ class TimelineScene:
             long_width=width / 3,
             left_limit=left_limit,
             right_limit=right_limit,
+            later=_less_important(self._prepared),
         )
         for item, label_inside, placement in zip(self._prepared, inside, placements, strict=True):
             if placement.crowded:
@@ -457,49 +476,126 @@ class TimelineScene:
         layout = self.layout(view, width, rows, measure)
         if layout is None:
             return []
+        return _placed(layout.slots, view, width)
+
+    def key_events(self, view: Viewport, width: float, rows: int, measure: Measure) -> list[Placed]:
+        """While counts are drawn: the most important happenings whose labels fit in
+        ``rows`` rows without overlap, chosen in importance order (the story layer).
+
+        The neighbourhood's key happenings are asked for once per fetch; their rows
+        are redone per zoom level (a few dozen events) and translated on pan.
+        """
+        fetched = self.fetched(view, width)
+        if fetched.events is not None or self.source is None or rows < 1:
+            return []
+        window = fetched.window
+        if self._keys is None:
+            found = self.source.key_events(
+                from_seconds(window.start), from_seconds(window.end), KEY_LIMIT
+            )
+            self._keys = [
+                _Prepared(e, shape_of(e), to_seconds(e.start), to_seconds(e.end), *measure(e))
+                for e in found
+            ]
+            self._key_layout = None
         pixels_per_second = max(width, 1.0) / view.span
-        shown: list[Placed] = []
-        crossing: list[tuple[int, float, float]] = []  # labels running off the right edge
-        for slot in layout.slots:
-            item = slot.item
-            x0, x1, shape_end, label_inside_x, label_after_x = _geometry(
-                item, pixels_per_second, view.start
+        cached = self._key_layout
+        if cached is None or cached[0] != pixels_per_second or cached[1] != rows:
+            origin = window.start
+            extents, inside = [], []
+            for item in self._keys:
+                x0, x1, shape_end, _, label_after_x = _geometry(item, pixels_per_second, origin)
+                holds_label = x1 - x0 >= item.label_width + 2 * BAR_LABEL_INSET
+                if item.shape is not Shape.MARKER and holds_label:
+                    extents.append(Extent(x0, shape_end, shape_end))
+                else:
+                    left = x0 - MARKER_RADIUS if item.shape is Shape.MARKER else x0
+                    extents.append(
+                        Extent(
+                            left,
+                            shape_end,
+                            label_after_x + item.label_width,
+                            _label_before_x(item, x0),
+                        )
+                    )
+                inside.append(item.shape is not Shape.MARKER and holds_label)
+            placements = pack_by_priority(
+                extents,
+                rows,
+                gap=ROW_GAP,
+                left_limit=(view.start - origin) * pixels_per_second,
+                right_limit=(view.end - origin) * pixels_per_second - RIGHT_MARGIN_PX,
             )
-            if x0 - MARKER_RADIUS > width + 12:
-                continue
-            label = item.label if slot.labelled else ""
-            if slot.label_before:
-                label_x = _label_before_x(item, x0)
-            else:
-                label_x = label_inside_x if slot.label_inside else label_after_x
-            right = max(shape_end, label_x + item.label_width) if label else shape_end
-            if right < -12:
-                continue
-            if (
-                label
-                and not slot.label_before
-                and not slot.label_inside
-                and right > width - RIGHT_MARGIN_PX
-                and x0 < width
-            ):
-                crossing.append((len(shown), _label_before_x(item, x0), shape_end))
-            shown.append(
-                Placed(
-                    item.event,
-                    item.shape,
-                    x0,
-                    x1,
-                    slot.row,
-                    label,
-                    right,
-                    label_x,
-                    slot.label_inside,
-                    slot.label_before,
+            slots = tuple(
+                _Slot(item, placement.row, True, label_inside, placement.label_before)
+                for item, label_inside, placement in zip(
+                    self._keys, inside, placements, strict=True
                 )
+                if placement is not None
             )
-        if crossing:
-            _turn_round_at_the_edge(shown, crossing)
-        return shown
+            cached = self._key_layout = (pixels_per_second, rows, slots)
+        return _placed(cached[2], view, width)
+
+
+def _less_important(prepared: list[_Prepared]) -> list[int]:
+    """Indexes of the events to place after the most important ones, least important last.
+
+    Only when importance tells events apart (a library without the story layer, or
+    a window of equals, keeps plain first-fit in time order).
+    """
+    if len(prepared) < 2:
+        return []
+    order = sorted(range(len(prepared)), key=lambda i: -prepared[i].event.importance)
+    if prepared[order[0]].event.importance == prepared[order[-1]].event.importance:
+        return []
+    return order[KEY_LIMIT:] if len(order) > KEY_LIMIT else []
+
+
+def _placed(slots: tuple[_Slot, ...], view: Viewport, width: float) -> list[Placed]:
+    """Slots laid out for a zoom level, as placed in ``view`` (canvas pixels)."""
+    pixels_per_second = max(width, 1.0) / view.span
+    shown: list[Placed] = []
+    crossing: list[tuple[int, float, float]] = []  # labels running off the right edge
+    for slot in slots:
+        item = slot.item
+        x0, x1, shape_end, label_inside_x, label_after_x = _geometry(
+            item, pixels_per_second, view.start
+        )
+        if x0 - MARKER_RADIUS > width + 12:
+            continue
+        label = item.label if slot.labelled else ""
+        if slot.label_before:
+            label_x = _label_before_x(item, x0)
+        else:
+            label_x = label_inside_x if slot.label_inside else label_after_x
+        right = max(shape_end, label_x + item.label_width) if label else shape_end
+        if right < -12:
+            continue
+        if (
+            label
+            and not slot.label_before
+            and not slot.label_inside
+            and right > width - RIGHT_MARGIN_PX
+            and x0 < width
+        ):
+            crossing.append((len(shown), _label_before_x(item, x0), shape_end))
+        shown.append(
+            Placed(
+                item.event,
+                item.shape,
+                x0,
+                x1,
+                slot.row,
+                label,
+                right,
+                label_x,
+                slot.label_inside,
+                slot.label_before,
+            )
+        )
+    if crossing:
+        _turn_round_at_the_edge(shown, crossing)
+    return shown
 
 
 def _turn_round_at_the_edge(shown: list[Placed], crossing: list[tuple[int, float, float]]) -> None:

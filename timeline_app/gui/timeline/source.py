@@ -36,10 +36,12 @@ class ArticleLabel:
 class TimelineSource(Protocol):
     """What ``TimelineView`` needs from a store of events.
 
-    ``article_ids`` restricts every answer to those articles (``None`` = all).
+    ``article_ids`` restricts every answer to those articles (``None`` = all), and
+    ``search`` to the events matching those words (``None`` = no search).
     """
 
     article_ids: Collection[int] | None
+    search: str | None
 
     def span(self) -> tuple[datetime, datetime] | None:
         """Earliest start and latest end of all (filtered) events; None when empty."""
@@ -50,8 +52,8 @@ class TimelineSource(Protocol):
     def density(self, start: datetime, end: datetime, buckets: int) -> list[int]:
         """Events per each of ``buckets`` equal slices of ``[start, end)``.
 
-        An event counts once, in the slice where it becomes visible (its start, or
-        the first slice when it is already running), as ``Repository.event_density``.
+        An event counts once, in the slice holding its middle (where a day's dot is
+        drawn), clamped into the range, as ``Repository.event_density``.
         """
 
     def start_count(self, start: datetime | None = None, end: datetime | None = None) -> int:
@@ -61,6 +63,10 @@ class TimelineSource(Protocol):
     def start_quantiles(self, fractions: Sequence[float]) -> list[datetime]:
         """Start times at ``fractions`` of the events' order by start (nearest rank, as
         ``Repository.event_start_quantiles``); empty when there are no events."""
+
+    def key_events(self, start: datetime, end: datetime, limit: int) -> list[Event]:
+        """The most important happenings overlapping ``[start, end)``, one event each,
+        most important first (as ``Repository.key_events``)."""
 
     def event(self, event_id: int) -> Event | None:
         """One event by id (None when it does not exist or is filtered out)."""
@@ -91,6 +97,7 @@ class InMemoryTimelineSource:
         self._labels = labels or {}
         self._anchors = anchors or {}
         self.article_ids: Collection[int] | None = None
+        self.search: str | None = None
         self.queries = 0  # how many event/density queries were answered (tests check caching)
 
     def set_events(self, events: Iterable[Event]) -> None:
@@ -98,10 +105,15 @@ class InMemoryTimelineSource:
         self._all = sorted(events, key=lambda e: (e.start, e.id))
 
     def _filtered(self) -> list[Event]:
-        if self.article_ids is None:
-            return [e for e in self._all if not e.hidden]
-        wanted = set(self.article_ids)
-        return [e for e in self._all if e.article_id in wanted and not e.hidden]
+        wanted = None if self.article_ids is None else set(self.article_ids)
+        words = (self.search or "").casefold().split()
+        return [
+            e
+            for e in self._all
+            if not e.hidden
+            and (wanted is None or e.article_id in wanted)
+            and all(word in f"{e.label} {e.headline}".casefold() for word in words)
+        ]
 
     def span(self) -> tuple[datetime, datetime] | None:
         events = self._filtered()
@@ -121,7 +133,8 @@ class InMemoryTimelineSource:
         counts = [0] * buckets
         width = (end - start) / buckets
         for event in self.events_in(start, end):
-            counts[_bucket_of(max(event.start, start), start, width, buckets)] += 1
+            middle = event.start + (event.end - event.start) / 2
+            counts[_bucket_of(middle, start, width, buckets)] += 1
         self.queries -= 1  # the inner events_in is part of this one query
         return counts
 
@@ -139,6 +152,15 @@ class InMemoryTimelineSource:
         if not starts:
             return []
         return [starts[round(fraction * (len(starts) - 1))] for fraction in fractions]
+
+    def key_events(self, start: datetime, end: datetime, limit: int) -> list[Event]:
+        self.queries += 1
+        chosen: dict[object, Event] = {}
+        overlapping = self.events_in(start, end)
+        self.queries -= 1
+        for event in sorted(overlapping, key=lambda e: (-e.importance, e.start, e.id)):
+            chosen.setdefault(event.group_id if event.group_id is not None else -event.id, event)
+        return list(chosen.values())[:limit]
 
     def event(self, event_id: int) -> Event | None:
         return next((e for e in self._filtered() if e.id == event_id), None)
@@ -174,6 +196,7 @@ class RepositoryTimelineSource:
     def __init__(self, repo: Repository) -> None:
         self.repo = repo
         self.article_ids: Collection[int] | None = None
+        self.search: str | None = None
         self._labels: dict[int, ArticleLabel] = {}
         self._anchors: dict[int, dict[int, str | None]] = {}
 
@@ -181,19 +204,32 @@ class RepositoryTimelineSource:
         return None if self.article_ids is None else list(self.article_ids)
 
     def span(self) -> tuple[datetime, datetime] | None:
-        return self.repo.event_span(article_ids=self._ids())
+        return self.repo.event_span(article_ids=self._ids(), search=self.search)
 
     def events_in(self, start: datetime, end: datetime, limit: int | None = None) -> list[Event]:
-        return self.repo.events(start=start, end=end, article_ids=self._ids(), limit=limit)
+        return self.repo.events(
+            start=start, end=end, article_ids=self._ids(), limit=limit, search=self.search
+        )
 
     def density(self, start: datetime, end: datetime, buckets: int) -> list[int]:
-        return list(self.repo.event_density(start, end, buckets, article_ids=self._ids()))
+        return list(
+            self.repo.event_density(
+                start, end, buckets, article_ids=self._ids(), search=self.search
+            )
+        )
 
     def start_count(self, start: datetime | None = None, end: datetime | None = None) -> int:
-        return self.repo.event_start_count(start, end, article_ids=self._ids())
+        return self.repo.event_start_count(start, end, article_ids=self._ids(), search=self.search)
 
     def start_quantiles(self, fractions: Sequence[float]) -> list[datetime]:
-        return self.repo.event_start_quantiles(fractions, article_ids=self._ids())
+        return self.repo.event_start_quantiles(
+            fractions, article_ids=self._ids(), search=self.search
+        )
+
+    def key_events(self, start: datetime, end: datetime, limit: int) -> list[Event]:
+        return self.repo.events_by_importance(
+            start, end, limit, article_ids=self._ids(), search=self.search
+        )
 
     def event(self, event_id: int) -> Event | None:
         try:

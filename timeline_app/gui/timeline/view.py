@@ -41,6 +41,8 @@ from timeline_app.gui.timeline.time_scale import (
 
 LEGEND_MAX = 6  # more articles or sources than this on screen: hover tells instead
 SETTLE_MS = 80  # pause after the last pan/zoom step before the view re-queries
+DENSITY_BAND_SHARE = 0.3  # of the canvas the count histogram takes beneath labelled happenings
+DENSITY_BAND_MAX = 150.0
 
 
 class TimelineView(TimelineInput, TimelineFitting, QWidget):
@@ -74,6 +76,7 @@ class TimelineView(TimelineInput, TimelineFitting, QWidget):
         self._scene = TimelineScene()
         self._viewport = Viewport.from_datetimes(datetime(2000, 1, 1), datetime(2030, 1, 1))
         self._label_cache: dict[int, tuple[str, float]] = {}
+        self._headline_cache: dict[int, tuple[str, float]] = {}
         self._reset_metrics()
         self._drawn: list[paint.DrawnEvent] = []
         self._bars: list[Bar] = []
@@ -116,6 +119,7 @@ class TimelineView(TimelineInput, TimelineFitting, QWidget):
     def reload(self) -> None:
         """Re-read the source (after an import, a correction, a filter change)."""
         self._label_cache.clear()
+        self._headline_cache.clear()
         had_events = self._scene.span is not None
         self._scene.reload()
         self._beyond_cache = None
@@ -132,6 +136,20 @@ class TimelineView(TimelineInput, TimelineFitting, QWidget):
             return
         self._source.article_ids = None if ids is None else list(ids)
         self.reload()
+
+    def set_search(self, text: str | None) -> None:
+        """Show only the events matching ``text`` (None or blank = all); the window is kept."""
+        if self._source is None:
+            return
+        words = (text or "").strip() or None
+        if words == self._source.search:
+            return
+        self._source.search = words
+        self.reload()
+
+    def search(self) -> str | None:
+        """The search the canvas is filtered by (None = none)."""
+        return None if self._source is None else self._source.search
 
     def set_color_mode(self, mode: str) -> None:
         """Colour events by ``"article"`` or by ``"source"`` (the article's outlet)."""
@@ -162,6 +180,11 @@ class TimelineView(TimelineInput, TimelineFitting, QWidget):
 
     def set_visible_range(self, start: datetime, end: datetime) -> None:
         self._set_viewport(Viewport.from_datetimes(start, end))
+
+    def frame_bar(self, bar: Bar) -> None:
+        """Show exactly the slice of time a count bar covers: the events it counts (each
+        at its middle, where it is drawn) are then the events in view."""
+        self._set_viewport(Viewport.around(bar.start, bar.end))
 
     def set_viewport(self, viewport: Viewport) -> None:
         """Show exactly ``viewport`` (the overview strip drives the view through this)."""
@@ -277,31 +300,42 @@ class TimelineView(TimelineInput, TimelineFitting, QWidget):
     # -- layout ----------------------------------------------------------------------
 
     def _measure(self, event: Event) -> tuple[str, float]:
-        """The label as drawn (whitespace collapsed, elided) and its width; cached.
+        """The label as drawn (whitespace collapsed, elided) and its width; cached."""
+        cached = self._label_cache.get(event.id)
+        if cached is None:
+            cached = self._label_cache[event.id] = self._fitted(event.label or event.expression)
+        return cached
+
+    def _measure_headline(self, event: Event) -> tuple[str, float]:
+        """The happening's headline as the story layer draws it, and its width; cached."""
+        cached = self._headline_cache.get(event.id)
+        if cached is None:
+            text = event.headline or event.label or event.expression
+            cached = self._headline_cache[event.id] = self._fitted(text)
+        return cached
+
+    def _fitted(self, text: str) -> tuple[str, float]:
+        """``text`` with whitespace collapsed, elided to the label width, and its width.
 
         Widths are sums of cached per-character advances: a few microseconds per
         label instead of a font-engine call, so laying out hundreds of fresh events
         stays within a frame. The row gap absorbs the small kerning error.
         """
-        cached = self._label_cache.get(event.id)
-        if cached is None:
-            text = " ".join((event.label or event.expression).split())
-            advances = self._advances
-            for char in set(text).difference(advances):
-                advances[char] = self._label_metrics.horizontalAdvance(char)
-            width = sum(map(advances.__getitem__, text))  # a C-level loop
-            limit = self.theme.max_label_px - self._ellipsis_width
-            if width > limit:  # cut at the last character that fits, then add "…"
-                width = 0.0
-                for index, char in enumerate(text):
-                    if width + advances[char] > limit:
-                        text = text[:index].rstrip() + "…"
-                        break
-                    width += advances[char]
-                width = sum(map(advances.__getitem__, text[:-1])) + self._ellipsis_width
-            cached = (text, width)
-            self._label_cache[event.id] = cached
-        return cached
+        text = " ".join(text.split())
+        advances = self._advances
+        for char in set(text).difference(advances):
+            advances[char] = self._label_metrics.horizontalAdvance(char)
+        width = sum(map(advances.__getitem__, text))  # a C-level loop
+        limit = self.theme.max_label_px - self._ellipsis_width
+        if width > limit:  # cut at the last character that fits, then add "…"
+            width = 0.0
+            for index, char in enumerate(text):
+                if width + advances[char] > limit:
+                    text = text[:index].rstrip() + "…"
+                    break
+                width += advances[char]
+            width = sum(map(advances.__getitem__, text[:-1])) + self._ellipsis_width
+        return text, width
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.FontChange:
@@ -319,6 +353,7 @@ class TimelineView(TimelineInput, TimelineFitting, QWidget):
         self._ellipsis_width = self._label_metrics.horizontalAdvance("…")
         self._advances: dict[str, float] = {}
         self._label_cache.clear()
+        self._headline_cache.clear()
 
     def _rows_available(self, height: float) -> int:
         usable = height - self.theme.axis_height - self.theme.top_margin - 6
@@ -360,9 +395,29 @@ class TimelineView(TimelineInput, TimelineFitting, QWidget):
             entries.append((self._colour_of(event), name))
         return entries
 
+    def _density_room(self, height: float) -> float:
+        """Height of the count histogram while counts are drawn: a band beneath the
+        story layer's labelled happenings, not the whole canvas."""
+        usable = height - self.theme.axis_height - self.theme.top_margin
+        return max(40.0, min(DENSITY_BAND_MAX, usable * DENSITY_BAND_SHARE))
+
+    def _key_rows(self, height: float) -> int:
+        """Rows of labelled happenings above the count band."""
+        usable = height - self.theme.axis_height - self.theme.top_margin - 6
+        usable -= self._density_room(height) + 14  # the band and its scale line
+        return max(0, int(usable // self.theme.row_height))
+
     def _visible_drawn(self, width: float, height: float) -> list[paint.DrawnEvent]:
-        rows = self._rows_available(height)
         top = self.theme.top_margin
+        counting = self._scene.counts(self._viewport, width) is not None
+        if counting:
+            placed = self._scene.key_events(
+                self._viewport, width, self._key_rows(height), self._measure_headline
+            )
+        else:
+            placed = self._scene.visible(
+                self._viewport, width, self._rows_available(height), self._measure
+            )
         drawn = [
             paint.DrawnEvent(
                 item.event,
@@ -377,10 +432,14 @@ class TimelineView(TimelineInput, TimelineFitting, QWidget):
                 item.label_inside,
                 item.label_before,
             )
-            for item in self._scene.visible(self._viewport, width, rows, self._measure)
+            for item in placed
         ]
         selected = self._selected
-        if selected is not None and all(item.event.id != selected.id for item in drawn):
+        if (
+            not counting
+            and selected is not None
+            and all(item.event.id != selected.id for item in drawn)
+        ):
             drawn.append(self._drawn_on_rug(selected, width, height))  # always show the selection
         return drawn
 
@@ -543,14 +602,33 @@ class TimelineView(TimelineInput, TimelineFitting, QWidget):
                 self.font(),
                 theme,
                 self._hovered_bar,
+                self._density_room(height),
             )
-            total = grid.count(self._viewport.start, self._viewport.end)
+            self._drawn = self._visible_drawn(width, height)
+            total = sum(bar.count for bar in self._bars)
+            labelled = len(self._drawn)
             paint.paint_banner(
                 painter,
                 width,
                 self.font(),
-                f"{total:,} events begin in view, shown as counts; zoom in to see them",
+                f"{total:,} events in view, counted in the bars below"
+                + (
+                    f"; the {labelled} most important happenings that fit are labelled"
+                    if labelled
+                    else ""
+                )
+                + "; zoom in for more",
                 theme,
+            )
+            paint.paint_events(
+                painter,
+                self._drawn,
+                self.font(),
+                theme,
+                self.selected_event_id(),
+                self._hovered_id,
+                width,
+                self._label_texts if self._painting_screen else None,
             )
             self._paint_selection_line(painter, width, height)
         if self._painting_screen:

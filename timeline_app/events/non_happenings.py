@@ -1,0 +1,80 @@
+"""Time expressions that are right but date no happening: names and conditions.
+
+"The February 17 Revolution" names a movement; "If the states pulled out of
+the union today, war would follow" says when something would happen. Both are
+kept as time expressions (the reader still shows them), but putting them on
+the timeline would draw happenings that never took place that day: on the
+Timeline17 Libya library, the revolution's name alone made dozens of events on
+17 February. The words are data in ``resources/events/`` (``name_heads.txt``,
+``hypothetical_openers.txt``, ``conditional_modals.txt``, ``whether_verbs.txt``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from timeline_app.events.word_lists import read_words, word_set
+from timeline_app.temporal.timex import Timex
+
+_WORD_AFTER = re.compile(r"[ \t]+([A-Za-z]+)\b")
+_WORD = re.compile(r"[A-Za-z']+")
+_CLAUSE_BREAK = re.compile(r"[,;:()\"“”]|\s[-–—]+\s|\bthen\b", re.IGNORECASE)
+_AS_IF = re.compile(r"\b(?:as|even|only)\s+$", re.IGNORECASE)
+
+
+@cache
+def _name_heads() -> tuple[frozenset[str], frozenset[str]]:
+    """(heads in any case, heads only when capitalised)."""
+    pairs = read_words("name_heads.txt")
+    any_case = frozenset(word.lower() for section, word in pairs if section == "any_case")
+    capitalised = frozenset(word.lower() for section, word in pairs if section != "any_case")
+    return any_case, capitalised
+
+
+def names_no_happening(text: str, timex: Timex, sentence: tuple[int, int]) -> bool:
+    """Whether the expression is part of a name or sits in a condition."""
+    return is_part_of_name(text, timex) or is_hypothetical(text, timex, sentence)
+
+
+def is_part_of_name(text: str, timex: Timex) -> bool:
+    """Whether a name's head noun follows the expression ("February 17 Revolution")."""
+    after = _WORD_AFTER.match(text, timex.end)
+    if after is None:
+        return False
+    head = after.group(1)
+    any_case, capitalised = _name_heads()
+    if head.lower() in any_case:
+        return True
+    return head[0].isupper() and head.lower() in capitalised
+
+
+def is_hypothetical(text: str, timex: Timex, sentence: tuple[int, int]) -> bool:
+    """Whether the expression sits in an if-clause, or in the conditional main
+    clause ("would", "could") of a sentence that opens with one."""
+    start, _ = sentence
+    before = text[start : timex.start]
+    opener = _last_condition(before)
+    if opener is not None and not _CLAUSE_BREAK.search(before, opener):
+        return True  # inside the condition: nothing breaks it before the expression
+    first = _WORD.match(text, start)
+    if first is None or first.group(0).lower() not in word_set("hypothetical_openers.txt"):
+        return False
+    words = {word.lower() for word in _WORD.findall(before)}
+    return not words.isdisjoint(word_set("conditional_modals.txt"))
+
+
+def _last_condition(before: str) -> int | None:
+    """Offset in ``before`` just after the last word opening a condition, if any
+    ("if" meaning "whether", after "asked" or "unclear", opens none)."""
+    openers = word_set("hypothetical_openers.txt")
+    whether_verbs = word_set("whether_verbs.txt")
+    words = list(_WORD.finditer(before))
+    for index in range(len(words) - 1, -1, -1):
+        if words[index].group(0).lower() not in openers:
+            continue
+        previous = words[index - 1].group(0).lower() if index else ""
+        if previous in whether_verbs or _AS_IF.search(before, 0, words[index].start()):
+            return None
+        return words[index].end()
+    return None
