@@ -72,8 +72,24 @@ def assess_happenings(
     Without it, headlines come from the events' labels.
     """
     visible = [event for event in events if not event.hidden]
-    happenings = happenings_of(visible)
-    attention = DateAttention.of(visible, articles)
+    return facts_of(
+        happenings_of(visible), articles, DateAttention.of(visible, articles), sentences
+    )
+
+
+def facts_of(
+    happenings: Sequence[Happening],
+    articles: Mapping[int, ArticleFacts],
+    attention: DateAttention,
+    sentences: SentenceSource | None = None,
+) -> dict[int, HappeningFacts]:
+    """Event id -> the facts of its happening, for these happenings only.
+
+    ``attention`` must hold the library's counts for the days these
+    happenings name: the whole library's for a full refresh, or those of the
+    days a local change touched (``story.refresh_happenings``), which gives
+    the same values for the happenings it asks about.
+    """
     stale = [h for h in happenings if not _headline_still_holds(h)]
     texts: Mapping[int, str] = {}
     if sentences is not None and stale:

@@ -112,10 +112,12 @@ def happening_importance(
     # is a month's happening, and must not lift that one day.
     weight = sum(precision_weight(event) for event in events) / len(events)
     confidence = sum(event.confidence for event in events) / len(events)
-    return weight * confidence * coverage * (1.0 + math.log1p(attention.of_day(_day_of(events))))
+    return (
+        weight * confidence * coverage * (1.0 + math.log1p(attention.of_day(happening_day(events))))
+    )
 
 
-def _day_of(events: Sequence[Dated]) -> date | None:
+def happening_day(events: Sequence[Dated]) -> date | None:
     """The day most members name (the earliest on ties), or None when none names a day."""
     days: dict[date, int] = {}
     for event in events:

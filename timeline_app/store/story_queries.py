@@ -9,7 +9,8 @@ window" with one indexed query.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+import json
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -20,14 +21,19 @@ from timeline_app.temporal.timex import Precision
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-    from timeline_app.events.happenings import ArticleFacts, HappeningFacts
+    from timeline_app.events.happenings import HappeningFacts
     from timeline_app.events.key_dates import DayAttention
-    from timeline_app.events.mention import Dated, Mention
+    from timeline_app.events.mention import ArticleFacts, Dated, Mention
     from timeline_app.events.model import Event
 
 # SQLite's substr counts characters, as Python's offsets do.
 _DAY = 86_400
 _EPOCH_DAY = date(1970, 1, 1)
+# What the story layer reads of an event (``events.mention.Mention``'s fields, in order).
+_MENTION_COLUMNS = (
+    "id, article_id, start_s, end_s, precision, kind, confidence, group_id, label,"
+    " sentence_start, sentence_end, importance, headline, reports, hidden"
+)
 _SENTENCE = "substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start)"
 
 
@@ -39,59 +45,56 @@ class StoryQueriesMixin:
     def happening_inputs(self) -> tuple[list[Mention], dict[int, ArticleFacts]]:
         """What :func:`events.happenings.assess_happenings` needs for the whole library:
         the visible events (as narrow ``Mention`` values: the story layer's
-        columns only), and each article's outlet and publication date (the
-        user's date when set)."""
-        from timeline_app.events.happenings import ArticleFacts
-        from timeline_app.events.mention import Mention
+        columns only) in id order, and each article's outlet and publication
+        date (the user's date when set)."""
+        rows = self.db.execute(
+            f"SELECT {_MENTION_COLUMNS} FROM events WHERE hidden = 0 ORDER BY id"
+        )
+        return [_mention(row) for row in rows], self.article_facts()
 
-        seconds, precisions = codec.from_seconds, codec.PRECISION_BY_VALUE
-        kinds = codec.KIND_BY_VALUE
-        mentions = [
-            Mention(
-                event_id,
-                article_id,
-                seconds(start_s),
-                seconds(end_s),
-                precisions[precision],
-                kinds[kind],
-                confidence,
-                group_id,
-                label,
-                sentence_start,
-                sentence_end,
-                importance,
-                headline,
-                reports,
-            )
-            for (
-                event_id,
-                article_id,
-                start_s,
-                end_s,
-                precision,
-                kind,
-                confidence,
-                group_id,
-                label,
-                sentence_start,
-                sentence_end,
-                importance,
-                headline,
-                reports,
-            ) in self.db.execute(
-                "SELECT id, article_id, start_s, end_s, precision, kind, confidence, group_id,"
-                " label, sentence_start, sentence_end, importance, headline, reports"
-                " FROM events WHERE hidden = 0"
-            )
-        ]
-        articles = {
+    def happening_members(
+        self, event_ids: Collection[int], days: Collection[date] = ()
+    ) -> list[Mention]:
+        """The events (hidden ones too) a local story refresh reads, in id order.
+
+        These events, the events dated to one of ``days`` (day precision or
+        finer points: what date attention counts), and every member of the
+        groups any of those belong to, so the result holds whole happenings.
+        """
+        starts = sorted(
+            codec.to_seconds(datetime.combine(day, datetime.min.time())) for day in days
+        )
+        sql = f"""
+        WITH seed AS (
+            SELECT id, group_id FROM events WHERE id IN (SELECT value FROM json_each(:ids))
+            UNION
+            SELECT e.id, e.group_id FROM json_each(:days) d
+            JOIN events e ON e.start_s >= d.value AND e.start_s < d.value + {_DAY}
+            WHERE e.kind = 'point' AND e.precision >= :day
+        )
+        SELECT {_MENTION_COLUMNS} FROM events
+        WHERE id IN (SELECT id FROM seed)
+           OR group_id IN (SELECT group_id FROM seed WHERE group_id IS NOT NULL)
+        ORDER BY id
+        """
+        params = {
+            "ids": json.dumps(sorted(int(i) for i in event_ids)),
+            "days": json.dumps(starts),
+            "day": int(Precision.DAY),
+        }
+        return [_mention(row) for row in self.db.execute(sql, params)]
+
+    def article_facts(self) -> dict[int, ArticleFacts]:
+        """Each article's outlet and publication date (the user's date when set)."""
+        from timeline_app.events.mention import ArticleFacts
+
+        return {
             article_id: ArticleFacts(outlet=source or "", published=codec.date_or_none(published))
             for article_id, source, published in self.db.execute(
                 "SELECT a.id, a.source, COALESCE(c.published, a.published)"
                 " FROM articles a LEFT JOIN article_corrections c ON c.article_id = a.id"
             )
         }
-        return mentions, articles
 
     def event_sentences(self, events: Iterable[Dated]) -> dict[int, str]:
         """Event id -> the sentence it was found in (sliced from its article's text)."""
@@ -102,17 +105,24 @@ class StoryQueriesMixin:
             for event in wanted
         }
 
-    def set_happenings(self, facts: Mapping[int, HappeningFacts]) -> int:
+    def set_happenings(
+        self, facts: Mapping[int, HappeningFacts], event_ids: Collection[int] | None = None
+    ) -> int:
         """Store each event's happening facts; events not named get the defaults.
 
-        Only rows whose values change are written (a regroup after a small
-        edit rewrites a few rows, not the library). Returns how many changed.
+        With ``event_ids``, only those events are considered (a local refresh);
+        without, every event. Only rows whose values change are written (a
+        regroup after a small edit rewrites a few rows, not the library).
+        Returns how many changed.
         """
+        sql = "SELECT id, importance, headline, reports FROM events"
+        params: list[Any] = []
+        if event_ids is not None:
+            sql += " WHERE id IN (SELECT value FROM json_each(?))"
+            params.append(json.dumps(sorted(int(i) for i in event_ids)))
         current = {
             event_id: (importance, headline, reports)
-            for event_id, importance, headline, reports in self.db.execute(
-                "SELECT id, importance, headline, reports FROM events"
-            )
+            for event_id, importance, headline, reports in self.db.execute(sql, params)
         }
         changes = []
         for event_id, stored in current.items():
@@ -225,3 +235,28 @@ class StoryQueriesMixin:
             yield from cursor
         finally:
             cursor.close()
+
+
+def _mention(row: tuple[Any, ...]) -> Mention:
+    """A ``Mention`` from a row of ``_MENTION_COLUMNS``."""
+    from timeline_app.events.mention import Mention
+
+    (event_id, article_id, start_s, end_s, precision, kind, confidence, group_id, label,
+     sentence_start, sentence_end, importance, headline, reports, hidden) = row  # fmt: skip
+    return Mention(
+        event_id,
+        article_id,
+        codec.from_seconds(start_s),
+        codec.from_seconds(end_s),
+        codec.PRECISION_BY_VALUE[precision],
+        codec.KIND_BY_VALUE[kind],
+        confidence,
+        group_id,
+        label,
+        sentence_start,
+        sentence_end,
+        importance,
+        headline,
+        reports,
+        bool(hidden),
+    )
