@@ -43,7 +43,7 @@ from timeline_app.ingest.readers import (
 )
 from timeline_app.resources import seeds_dir
 from timeline_app.store.repository import Repository
-from timeline_app.story import refresh_happenings
+from timeline_app.story import StoryChange, refresh_happenings
 from timeline_app.temporal.timex import Timex
 
 ProgressCallback = Callable[[int, int, str], None]
@@ -360,8 +360,37 @@ def regroup(
         events = repo.events(include_hidden=True)
     texts = repo.article_texts({event.article_id for event in events})
     repo.set_groups(group_events(events, texts), scope)
-    refresh_happenings(repo, scope, former_days)
+    if scope is None or article_ids is None:
+        refresh_happenings(repo)
+    else:
+        refresh_happenings(
+            repo, _story_change(repo, events, article_ids, former_groups, former_days)
+        )
     repo.clear_regroup_pending(None if scope is None else article_ids)
+
+
+def _story_change(
+    repo: Repository,
+    regrouped: Sequence[Event],
+    article_ids: Collection[int],
+    former_groups: Collection[int],
+    former_days: Collection[date],
+) -> StoryChange:
+    """What a local regroup changed: the articles' events and the events that changed group.
+
+    ``regrouped`` carry their group from before the regroup; the neighbourhood
+    can be most of the library (a span "since 2009" overlaps everything), so
+    only the events whose group really changed are handed on.
+    """
+    articles = set(article_ids)
+    now = repo.group_ids([event.id for event in regrouped])
+    moved = [e for e in regrouped if e.article_id in articles or now.get(e.id) != e.group_id]
+    groups = {g for e in moved for g in (e.group_id, now.get(e.id)) if g is not None}
+    return StoryChange(
+        events=frozenset(event.id for event in moved),
+        groups=frozenset(groups | set(former_groups)),
+        days=frozenset(former_days),
+    )
 
 
 def _story_footprint(repo: Repository, article_id: int) -> tuple[set[int], set[date]]:

@@ -8,7 +8,7 @@ the library the change can move is refreshed. :func:`key_dates` reads them.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from timeline_app.events.happenings import assess_happenings, facts_of, happenings_of
@@ -23,29 +23,37 @@ from timeline_app.events.key_dates import (
 from timeline_app.store.repository import Repository
 
 
-def refresh_happenings(
-    repo: Repository,
-    scope: Collection[int] | None = None,
-    former_days: Collection[date] = (),
-) -> int:
+@dataclass(frozen=True, slots=True)
+class StoryChange:
+    """What a local regroup changed, as far as happenings are concerned.
+
+    ``events``: events that are new or changed group (the changed articles'
+    own events always); ``groups``: groups that gained or lost members (also
+    those of events now deleted); ``days``: days whose events changed besides
+    those ``events`` name (days the changed articles' replaced events named).
+    """
+
+    events: frozenset[int]
+    groups: frozenset[int] = frozenset()
+    days: frozenset[date] = frozenset()
+
+
+def refresh_happenings(repo: Repository, change: StoryChange | None = None) -> int:
     """Recompute happenings' importance, headline and reports; returns rows changed.
 
-    Without ``scope``, the whole library. With ``scope`` (the event ids a
-    local regroup rewrote: whole groups, see ``Repository.grouping_neighbourhood``)
-    only what that change can move: the happenings with a member in scope,
-    and those whose day is a *touched day* (named by an event in scope, or in
-    ``former_days``: days the changed articles' replaced events named), since
-    importance is relative to how often the library mentions a day. The
-    result is the same as a full refresh, at the cost of a few days' events
-    instead of the library's.
+    Without ``change``, the whole library. With it, only what the change can
+    move: the happenings holding a changed event or group, and those whose
+    day is a *touched day* (named by a changed event or in ``change.days``),
+    since importance is relative to how often the library mentions a day.
+    The result is the same as a full refresh, at the cost of a few days'
+    events instead of the library's.
     """
-    if scope is None:
+    if change is None:
         events, articles = repo.happening_inputs()
         return repo.set_happenings(assess_happenings(events, articles, repo.event_sentences))
-    in_scope = set(scope)
-    days = {day for event in repo.happening_members(in_scope) if (day := event_day(event))}
-    days |= set(former_days)
-    members = repo.happening_members(in_scope, days)
+    days = {day for event in repo.happening_members(change.events) if (day := event_day(event))}
+    days |= change.days
+    members = repo.happening_members(change.events, days, change.groups)
     articles = repo.article_facts()
     visible = [event for event in members if not event.hidden]
     attention = DateAttention.of([e for e in visible if event_day(e) in days], articles)
@@ -53,11 +61,14 @@ def refresh_happenings(
         happening
         for happening in happenings_of(visible)
         if happening_day(happening.events) in days
-        or any(event.id in in_scope for event in happening.events)
+        or any(
+            event.id in change.events or event.group_id in change.groups
+            for event in happening.events
+        )
     ]
     facts = facts_of(moved, articles, attention, repo.event_sentences)
-    # Hidden events in scope fall back to the defaults, as a full refresh leaves them.
-    hidden = {event.id for event in members if event.hidden and event.id in in_scope}
+    # Hidden changed events fall back to the defaults, as a full refresh leaves them.
+    hidden = {event.id for event in members if event.hidden and event.id in change.events}
     return repo.set_happenings(facts, facts.keys() | hidden)
 
 

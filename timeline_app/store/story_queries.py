@@ -53,13 +53,17 @@ class StoryQueriesMixin:
         return [_mention(row) for row in rows], self.article_facts()
 
     def happening_members(
-        self, event_ids: Collection[int], days: Collection[date] = ()
+        self,
+        event_ids: Collection[int],
+        days: Collection[date] = (),
+        group_ids: Collection[int] = (),
     ) -> list[Mention]:
         """The events (hidden ones too) a local story refresh reads, in id order.
 
         These events, the events dated to one of ``days`` (day precision or
-        finer points: what date attention counts), and every member of the
-        groups any of those belong to, so the result holds whole happenings.
+        finer points: what date attention counts), and every member of
+        ``group_ids`` and of the groups any of those belong to, so the result
+        holds whole happenings.
         """
         starts = sorted(
             codec.to_seconds(datetime.combine(day, datetime.min.time())) for day in days
@@ -72,17 +76,28 @@ class StoryQueriesMixin:
             JOIN events e ON e.start_s >= d.value AND e.start_s < d.value + {_DAY}
             WHERE e.kind = 'point' AND e.precision >= :day
         )
-        SELECT {_MENTION_COLUMNS} FROM events
-        WHERE id IN (SELECT id FROM seed)
-           OR group_id IN (SELECT group_id FROM seed WHERE group_id IS NOT NULL)
+        SELECT {_MENTION_COLUMNS} FROM events WHERE id IN (
+            SELECT id FROM seed
+            UNION SELECT e.id FROM events e WHERE e.group_id IN (
+                SELECT group_id FROM seed WHERE group_id IS NOT NULL
+                UNION SELECT value FROM json_each(:groups)
+            )
+        )
         ORDER BY id
         """
         params = {
+            "groups": json.dumps(sorted(int(g) for g in group_ids)),
             "ids": json.dumps(sorted(int(i) for i in event_ids)),
             "days": json.dumps(starts),
             "day": int(Precision.DAY),
         }
         return [_mention(row) for row in self.db.execute(sql, params)]
+
+    def group_ids(self, event_ids: Collection[int]) -> dict[int, int | None]:
+        """Event id -> the group it is in now (None: alone), for these events."""
+        sql = "SELECT id, group_id FROM events WHERE id IN (SELECT value FROM json_each(?))"
+        ids = json.dumps(sorted(int(i) for i in event_ids))
+        return dict(self.db.execute(sql, [ids]).fetchall())
 
     def article_facts(self) -> dict[int, ArticleFacts]:
         """Each article's outlet and publication date (the user's date when set)."""
