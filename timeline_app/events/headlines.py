@@ -58,6 +58,8 @@ _CLOCK_PREFIX = re.compile(
 _CAPITALS_HEADING = re.compile(r"^(?:[A-Z][A-Z'’.,-]*\s+){3,}(?=[A-Z][a-z])")
 # The first sentence of several: "Rebels enter Tripoli. -- Gaddafi makes ...".
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9)\"”’]{3})[.!?](?=\s+(?:--\s*)?[\"“A-Z])")
+# "France, the United States and Great Britain": the next item, then "and"/"or".
+_LIST_GOES_ON = re.compile(r"^[^,;:]{1,40}?\s(?:and|or)\s")
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|we|We|we're|We're|my|My|our|Our)\b")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _CLAUSE_END = re.compile(r"[,;:]\s|\s[—–-]{1,2}\s")
@@ -117,7 +119,8 @@ def _clause_may_end(text: str, at: int) -> bool:
     if text[at] == "," and opener in _headline_words("subordinators"):
         return False
     following = text[at + 1 :].lstrip(" ,;:—–-")
-    return not (text[at] == "," and following[:1].isupper())
+    in_list = following[:1].isupper() or _LIST_GOES_ON.match(following) is not None
+    return not (text[at] == "," and in_list)
 
 
 def shorten(text: str, limit: int = HEADLINE_LIMIT) -> str:
