@@ -99,10 +99,11 @@ def imported_modules(source: str, importer: str, is_package: bool, known: set[st
     """The modules of ``known`` a module's source imports, at any depth (lazy imports count).
 
     ``from a.b import c`` is an import of ``a.b.c`` when that is a module, else
-    of ``a.b``; relative imports are resolved against ``importer``.
+    of ``a.b``; relative imports are resolved against ``importer``. Imports
+    under ``if TYPE_CHECKING:`` never run and are not counted.
     """
     found: set[str] = set()
-    for node in ast.walk(ast.parse(source)):
+    for node in _runtime_nodes(ast.parse(source)):
         if isinstance(node, ast.Import):
             candidates = [alias.name for alias in node.names]
         elif isinstance(node, ast.ImportFrom):
@@ -120,6 +121,19 @@ def imported_modules(source: str, importer: str, is_package: bool, known: set[st
             continue
         found |= {name for name in candidates if name in known and name != importer}
     return found
+
+
+def _runtime_nodes(tree: ast.AST) -> list[ast.AST]:
+    """Every node of ``tree`` except those only type checkers see."""
+    nodes, todo = [], [tree]
+    while todo:
+        node = todo.pop()
+        nodes.append(node)
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            todo += node.orelse
+            continue
+        todo += ast.iter_child_nodes(node)
+    return nodes
 
 
 def import_cycles(graph: dict[str, set[str]]) -> list[list[str]]:
@@ -177,8 +191,23 @@ def test_cycle_finder_sees_a_lazy_import_back() -> None:
     }
     assert graph["pkg.b"] == {"pkg.a"}
     assert import_cycles(graph) == [["pkg.a", "pkg.b"]]
+    typing_only = "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from pkg import a\n"
+    assert imported_modules(typing_only, "pkg.c", False, known) == set()
 
 
 def test_no_module_imports_a_module_that_imports_it_back() -> None:
     cycles = import_cycles(package_import_graph())
     assert cycles == [], f"import cycles: {cycles}"
+
+
+def test_the_analysis_step_is_core_code() -> None:
+    """Tagging and building the events of one article: no Qt, no store, no ingest."""
+    graph = package_import_graph()
+    seen, todo = set(), ["timeline_app.analysis"]
+    while todo:
+        module = todo.pop()
+        if module not in seen:
+            seen.add(module)
+            todo += graph.get(module, ())
+    outside = sorted(m for m in seen if m.split(".")[1] in ("gui", "store", "ingest", "commands"))
+    assert outside == []

@@ -13,19 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
 
 from timeline_app.events.headlines import choose_headline
 from timeline_app.events.importance import DateAttention, happening_importance
-from timeline_app.events.mention import Dated
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleFacts:
-    """What importance needs to know of an article besides its events."""
-
-    outlet: str = ""  # the source ("Reuters", "cnn.com"); "" when unknown
-    published: date | None = None
+from timeline_app.events.mention import ArticleFacts, Dated
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,14 +21,10 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
 
-from timeline_app.events.mention import Dated
+from timeline_app.events.mention import ArticleFacts, Dated
 from timeline_app.events.model import EventKind
 from timeline_app.temporal.timex import Precision
-
-if TYPE_CHECKING:
-    from timeline_app.events.happenings import ArticleFacts
 
 # Finer dates pin a happening down; coarse ones mostly give background.
 _PRECISION_WEIGHTS = (

@@ -10,11 +10,19 @@ either.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Protocol
 
 from timeline_app.events.model import EventKind
 from timeline_app.temporal.timex import Precision
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleFacts:
+    """What importance needs to know of an article besides its events."""
+
+    outlet: str = ""  # the source ("Reuters", "cnn.com"); "" when unknown
+    published: date | None = None
 
 
 class Dated(Protocol):

@@ -105,7 +105,7 @@ class LibraryPane(QWidget):
         self.setObjectName("libraryPane")
         self.search_box = QLineEdit(self)
         self.search_box.setObjectName("searchBox")
-        self.search_box.setPlaceholderText("Search articles  (Ctrl+F)")
+        self.search_box.setPlaceholderText("Search articles and events  (Ctrl+F)")
         self.search_box.setClearButtonEnabled(True)
         self.search_box.addAction(
             icons.icon(icons.SEARCH), QLineEdit.ActionPosition.LeadingPosition

@@ -188,7 +188,7 @@ class MainWindow(LibrarySyncMixin, CorrectionsMixin, FileFlowsMixin, WindowState
         self.setCentralWidget(self.main_splitter)
         for widget, name in (
             (self.article_view, "Library: articles, checked ones are on the timeline"),
-            (self.search_box, "Search articles"),
+            (self.search_box, "Search articles and events"),
             (self.timeline, "Timeline"),
             (self.event_view, "Events"),
             (self.undated_view, "Undated and vague time expressions"),

@@ -89,9 +89,10 @@ def _direction(requested: str, sentence_tense: Callable[[], Tense], op: Op) -> D
         return Direction.FUTURE
     if direction is not Direction.AUTO:
         return direction
-    if sentence_tense() is Tense.STAMP:
+    tense = sentence_tense()  # a scan of the sentence: asked once
+    if tense is Tense.STAMP:
         return Direction.NEAREST
-    if sentence_tense() is Tense.FUTURE:
+    if tense is Tense.FUTURE:
         return Direction.FUTURE
     if op in (Op.WEEKDAY, Op.WEEKEND):
         return Direction.PAST

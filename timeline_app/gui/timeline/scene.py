@@ -483,7 +483,7 @@ class TimelineScene:
         ``rows`` rows without overlap, chosen in importance order (the story layer).
 
         The neighbourhood's key happenings are asked for once per fetch; their rows
-        are redone per zoom level (a few dozen events) and translated on pan.
+        are redone when zooming out or far in (a few dozen events) and translated on pan.
         """
         fetched = self.fetched(view, width)
         if fetched.events is not None or self.source is None or rows < 1:
@@ -500,7 +500,13 @@ class TimelineScene:
             self._key_layout = None
         pixels_per_second = max(width, 1.0) / view.span
         cached = self._key_layout
-        if cached is None or cached[0] != pixels_per_second or cached[1] != rows:
+        # Zooming in only moves labels apart: a layout stays free of overlaps for zooms
+        # up to REUSE_ZOOM closer, as the rows of events do.
+        if (
+            cached is None
+            or cached[1] != rows
+            or not cached[0] * (1 - 1e-9) <= pixels_per_second <= cached[0] * REUSE_ZOOM
+        ):
             origin = window.start
             extents, inside = [], []
             for item in self._keys:

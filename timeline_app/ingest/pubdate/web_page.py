@@ -38,10 +38,6 @@ _LABELLED_META = (
     "dc.date",
     "dcterms.created",
 )
-_LOWER = "translate({}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
-_META_XPATH = "//meta[{}]".format(
-    " or ".join(f"{_LOWER.format(a)} = $key" for a in ("@property", "@name", "@itemprop"))
-)
 _ISO_START = re.compile(r"\s*[+-]?\d{4}-\d{2}-\d{2}")
 
 
@@ -138,9 +134,16 @@ def _written_in_markup(tree: HtmlElement, answer: str) -> bool:
 
 
 def _labelled_dates(tree: HtmlElement) -> Iterator[tuple[str, str]]:
+    labelled: dict[str, list[str]] = {}
+    for meta in tree.iter("meta"):
+        content = meta.get("content")
+        for attribute in ("property", "name", "itemprop"):
+            key = (meta.get(attribute) or "").lower()
+            if content and key in _LABELLED_META:
+                labelled.setdefault(key, []).append(content)
     for key in _LABELLED_META:
-        for value in tree.xpath(_META_XPATH + "/@content", key=key):
-            yield str(value), f"<meta {key}>"
+        for value in labelled.get(key, ()):
+            yield value, f"<meta {key}>"
     for script in tree.xpath('//script[contains(@type, "ld+json")]/text()'):
         try:
             payload = json.loads(script)
