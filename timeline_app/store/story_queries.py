@@ -46,39 +46,19 @@ class StoryQueriesMixin:
 
         seconds, precisions = codec.from_seconds, codec.PRECISION_BY_VALUE
         kinds = codec.KIND_BY_VALUE
+        # Columns in Mention's field order: the times, precision and kind decoded,
+        # the rest (confidence ... reports) as stored.
         mentions = [
             Mention(
-                event_id,
-                article_id,
-                seconds(start_s),
-                seconds(end_s),
-                precisions[precision],
-                kinds[kind],
-                confidence,
-                group_id,
-                label,
-                sentence_start,
-                sentence_end,
-                importance,
-                headline,
-                reports,
+                row[0],
+                row[1],
+                seconds(row[2]),
+                seconds(row[3]),
+                precisions[row[4]],
+                kinds[row[5]],
+                *row[6:],
             )
-            for (
-                event_id,
-                article_id,
-                start_s,
-                end_s,
-                precision,
-                kind,
-                confidence,
-                group_id,
-                label,
-                sentence_start,
-                sentence_end,
-                importance,
-                headline,
-                reports,
-            ) in self.db.execute(
+            for row in self.db.execute(
                 "SELECT id, article_id, start_s, end_s, precision, kind, confidence, group_id,"
                 " label, sentence_start, sentence_end, importance, headline, reports"
                 " FROM events WHERE hidden = 0"
