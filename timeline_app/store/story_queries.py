@@ -253,25 +253,17 @@ class StoryQueriesMixin:
 
 
 def _mention(row: tuple[Any, ...]) -> Mention:
-    """A ``Mention`` from a row of ``_MENTION_COLUMNS``."""
+    """A ``Mention`` from a row of ``_MENTION_COLUMNS`` (Mention's field order): the times,
+    precision, kind and hidden flag decoded, the rest (confidence ... reports) as stored."""
     from timeline_app.events.mention import Mention
 
-    (event_id, article_id, start_s, end_s, precision, kind, confidence, group_id, label,
-     sentence_start, sentence_end, importance, headline, reports, hidden) = row  # fmt: skip
     return Mention(
-        event_id,
-        article_id,
-        codec.from_seconds(start_s),
-        codec.from_seconds(end_s),
-        codec.PRECISION_BY_VALUE[precision],
-        codec.KIND_BY_VALUE[kind],
-        confidence,
-        group_id,
-        label,
-        sentence_start,
-        sentence_end,
-        importance,
-        headline,
-        reports,
-        bool(hidden),
+        row[0],
+        row[1],
+        codec.from_seconds(row[2]),
+        codec.from_seconds(row[3]),
+        codec.PRECISION_BY_VALUE[row[4]],
+        codec.KIND_BY_VALUE[row[5]],
+        *row[6:14],
+        hidden=bool(row[14]),
     )
