@@ -100,3 +100,9 @@ def test_a_reporters_sentence_beats_a_quote_and_a_question() -> None:
     }
     events = [_mention(i, text) for i, text in sentences.items()]
     assert choose_headline(events, sentences) == sentences[2]
+
+
+def test_an_opening_word_that_starts_its_own_clause_stays() -> None:
+    assert headline("So far, the company has received five orders") == (
+        "So far, the company has received five orders"
+    )
