@@ -106,3 +106,23 @@ def test_an_opening_word_that_starts_its_own_clause_stays() -> None:
     assert headline("So far, the company has received five orders") == (
         "So far, the company has received five orders"
     )
+
+
+def test_a_sentence_that_fits_whole_beats_a_nearly_as_central_long_one() -> None:
+    long = (
+        "Coalition warplanes struck air defences around the capital Tripoli on Saturday night"
+        " after the council vote, officials said, and the strikes on air defences would"
+        " continue for days"
+    )
+    fitting = [
+        "Coalition warplanes struck air defences around the capital on Saturday",
+        "Warplanes struck air defences around Tripoli after the council vote, officials said",
+        "The strikes on air defences around the capital would continue for days, officials said",
+    ]
+    sentences = dict(enumerate([long, *fitting], 1))
+    events = [_mention(i, text) for i, text in sentences.items()]
+    assert choose_headline(events, sentences) in fitting
+    # A short sentence far less central than the rest does not win for its length.
+    unrelated = {1: long, 2: "Markets were calm", 3: long, 4: long}
+    events = [_mention(i, text) for i, text in unrelated.items()]
+    assert choose_headline(events, unrelated).startswith("Coalition warplanes struck")

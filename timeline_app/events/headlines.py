@@ -142,9 +142,17 @@ def _words(text: str) -> set[str]:
     return {word.lower() for word in _WORD.findall(text) if len(word) > 2}
 
 
-def representative(texts: Sequence[str]) -> int:
-    """Index of the text sharing most words with the others (the first one on ties)."""
+# A member within this share of the most representative one's score is as good a
+# choice; among those, one that fits whole beats one cut off with an ellipsis.
+NEAR_BEST = 0.8
+
+
+def representative(texts: Sequence[str], preferred: Sequence[bool] | None = None) -> int:
+    """Index of the text sharing most words with the others (the first one on ties);
+    with ``preferred``, a preferred text scoring at least ``NEAR_BEST`` of the best wins."""
     if len(texts) <= 2:
+        if preferred is not None and not preferred[0] and len(texts) == 2 and preferred[1]:
+            return 1
         return 0
     word_sets = [_words(text) for text in texts]
     counts: dict[str, int] = {}
@@ -159,7 +167,12 @@ def representative(texts: Sequence[str]) -> int:
         # Words also used by other members, per word: long rambling sentences gain nothing.
         return sum(counts[word] - 1 for word in words) / len(words) ** 0.5
 
-    return max(range(len(texts)), key=lambda index: (shared(index), -index))
+    scores = [shared(index) for index in range(len(texts))]
+    pool = range(len(texts))
+    if preferred is not None:
+        near = [i for i in pool if preferred[i] and scores[i] >= NEAR_BEST * max(scores)]
+        pool = near or pool
+    return max(pool, key=lambda index: (scores[index], -index))
 
 
 def choose_headline(events: Sequence[Dated], sentences: Mapping[int, str]) -> str:
@@ -173,8 +186,9 @@ def choose_headline(events: Sequence[Dated], sentences: Mapping[int, str]) -> st
     # A reporter's own sentence reads as a headline; a quote or a question does not.
     plain = [(text, event) for text, event in candidates if _reads_as_report(text)]
     candidates = plain or candidates
-    best = representative([text for text, _ in candidates])
-    return shorten(candidates[best][0])
+    texts = [text for text, _ in candidates]
+    fits = [len(_first_sentence(text).rstrip(" .")) <= HEADLINE_LIMIT for text in texts]
+    return shorten(texts[representative(texts, fits)])
 
 
 def _reads_as_report(text: str) -> bool:
