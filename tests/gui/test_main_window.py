@@ -318,6 +318,7 @@ def test_the_shortcuts_list_names_the_issues_keys(window: Any) -> None:
     assert keys["Find Articles"] == "Ctrl+F"
     assert keys["Undo"].startswith("Ctrl+Z")
     assert "Return" in keys["Show Source"]
+    assert "Shift+Wheel" in keys["Timeline: Scroll the Rows of Events"]
 
 
 def test_right_click_on_an_event_offers_its_actions(qtbot: Any, window: Any) -> None:

@@ -476,29 +476,6 @@ def paint_density(
     painter.drawText(QPointF(6, top - metrics.descent() - 2), f"{tallest:,} events per bar")
 
 
-def paint_rug(
-    painter: QPainter,
-    bars: Sequence[Bar],
-    viewport: Viewport,
-    width: float,
-    row_top: float,
-    theme: Theme,
-    hovered: Bar | None,
-) -> None:
-    """Events that fit in no row, as small count bars in the last row: a summary, not a pile."""
-    if not bars:
-        return
-    room = theme.row_height - 8
-    bottom = row_top + theme.row_height - 4
-    tallest = max(bar.count for bar in bars)
-    for bar in bars:
-        x0 = viewport.x_of(bar.start, width)
-        x1 = viewport.x_of(bar.end, width)
-        height = max(2.0, room * bar.count / tallest)
-        colour = QColor(theme.density_hover if bar == hovered else theme.density)
-        painter.fillRect(QRectF(x0 + 0.5, bottom - height, max(x1 - x0 - 1, 1.0), height), colour)
-
-
 def paint_message(
     painter: QPainter, width: float, height: float, base: QFont, text: str, theme: Theme
 ) -> None:

@@ -20,7 +20,7 @@ from enum import Enum
 from typing import NamedTuple
 
 from timeline_app.events.model import Event, EventKind
-from timeline_app.gui.timeline.density import Bar, DensityGrid
+from timeline_app.gui.timeline.density import DensityGrid
 from timeline_app.gui.timeline.layout import Extent, pack_by_priority, pack_rows
 from timeline_app.gui.timeline.source import TimelineSource
 from timeline_app.gui.timeline.time_scale import Viewport, from_seconds, to_seconds
@@ -35,7 +35,6 @@ BAR_LABEL_INSET = 6.0  # label starts this far inside a bar
 ARROW_PX = 10.0  # room for an ongoing event's open arrow
 ROW_GAP = 8.0  # between neighbours in a row (twice that before a label placed before a shape)
 RIGHT_MARGIN_PX = 4.0  # labels end this far short of the canvas edge (painting elides there)
-RUG_PX = 6.0  # width of one count bar in the overflow rug
 STALE_OVERLAP = 0.5  # share of the view a stale neighbourhood must still cover to be drawn
 REUSE_ZOOM = 2.0  # a layout serves zooming in up to this factor before it is redone
 RUNNING_LIMIT = 4 * EVENT_THRESHOLD  # long events fetched to show the few beginning in view
@@ -124,10 +123,8 @@ class Layout:
     """
 
     pixels_per_second: float
-    rows: int
-    slots: tuple[_Slot, ...]
-    crowded: tuple[tuple[float, float], ...]  # (start, end) seconds of events left for the rug
-    spanning_unplaced: int = 0  # events covering the whole neighbourhood that got no row
+    rows: int  # how many rows the events take (the canvas scrolls through them)
+    slots: tuple[_Slot, ...]  # every fetched event, each in its row
 
 
 def _overlap(window: Viewport, view: Viewport) -> float:
@@ -343,11 +340,12 @@ class TimelineScene:
             return None
         return fetched.grid or self.global_grid
 
-    def layout(self, view: Viewport, width: float, rows: int, measure: Measure) -> Layout | None:
+    def layout(self, view: Viewport, width: float, measure: Measure) -> Layout | None:
         """Rows for the fetched events at this zoom level (kept while panning or zooming in).
 
-        ``rows`` includes the last one, kept for the overflow rug of events that
-        fit nowhere else.
+        Every event gets a row: as many rows as the events need, which the canvas
+        scrolls through vertically. Events covering the whole neighbourhood (years
+        running through a week) take the last rows, one each.
         """
         fetched = self.fetched(view, width)
         if fetched.events is None:
@@ -356,7 +354,6 @@ class TimelineScene:
         layout = self._layout
         if (
             layout is not None
-            and layout.rows == rows
             and layout.pixels_per_second * (1 - 1e-9)
             <= pixels_per_second
             <= layout.pixels_per_second * REUSE_ZOOM
@@ -396,34 +393,29 @@ class TimelineScene:
                     )
                 )
                 inside.append(False)
-        slots = []
-        crowded = []
-        packed_rows = max(rows - 1, 1)
         placements = pack_rows(
             extents,
-            packed_rows,
+            None,
             gap=ROW_GAP,
             long_width=width / 3,
             left_limit=left_limit,
             right_limit=right_limit,
             later=_less_important(self._prepared),
         )
-        for item, label_inside, placement in zip(self._prepared, inside, placements, strict=True):
-            if placement.crowded:
-                crowded.append((item.start, item.end))
-            else:
-                slots.append(
-                    _Slot(
-                        item,
-                        placement.row,
-                        placement.labelled,
-                        label_inside,
-                        placement.labelled and placement.label_before,
-                    )
-                )
-        used = {placement.row for placement in placements}
-        free_rows = [row for row in range(packed_rows) if row not in used]
-        for event, row in zip(self._spanning, free_rows, strict=False):
+        slots = [
+            _Slot(
+                item,
+                placement.row,
+                placement.labelled,
+                label_inside,
+                placement.labelled and placement.label_before,
+            )
+            for item, label_inside, placement in zip(
+                self._prepared, inside, placements, strict=True
+            )
+        ]
+        rows = 1 + max((placement.row for placement in placements), default=-1)
+        for event in self._spanning:
             item = _Prepared(
                 event,
                 shape_of(event),
@@ -431,52 +423,35 @@ class TimelineScene:
                 to_seconds(event.end),
                 *measure(event),
             )
-            slots.append(_Slot(item, row, True, True))
-        crowded.sort()
-        running = max(0, len(self._spanning) - len(free_rows))
-        self._layout = Layout(pixels_per_second, rows, tuple(slots), tuple(crowded), running)
+            slots.append(_Slot(item, rows, True, True))
+            rows += 1
+        self._layout = Layout(pixels_per_second, max(rows, 1), tuple(slots))
         return self._layout
 
-    def rug(
-        self, view: Viewport, width: float, rows: int, measure: Measure
-    ) -> tuple[list[Bar], int]:
-        """Counts of the visible events that fit in no row, per few pixels, in seconds;
-        and how many more, wider than half the view, run through it without a row.
-
-        Buckets are aligned to the epoch, so they stay put while panning.
-        """
-        layout = self.layout(view, width, rows, measure)
-        if layout is None:
-            return [], 0
-        if not layout.crowded:
-            return [], layout.spanning_unplaced
-        bucket = RUG_PX * view.span / max(width, 1.0)
-        counts: dict[int, int] = {}
-        running = layout.spanning_unplaced
-        for start, end in layout.crowded:
-            if start > view.end:
-                break
-            if end < view.start:
-                continue
-            if end - start > view.span / 2:
-                running += 1
-                continue
-            # An event reaching in from off screen is counted where it enters the view.
-            centre = min(max((start + end) / 2, view.start), view.end - bucket / 2)
-            index = math.floor(centre / bucket)
-            counts[index] = counts.get(index, 0) + 1
-        bars = [
-            Bar(index * bucket, (index + 1) * bucket, count)
-            for index, count in sorted(counts.items())
-        ]
-        return bars, running
-
-    def visible(self, view: Viewport, width: float, rows: int, measure: Measure) -> list[Placed]:
-        """Events in rows whose shape or label shows in ``view``, in canvas pixels."""
-        layout = self.layout(view, width, rows, measure)
+    def visible(
+        self, view: Viewport, width: float, measure: Measure, rows: range | None = None
+    ) -> list[Placed]:
+        """Events in ``rows`` (default all) whose shape or label shows in ``view``, in
+        canvas pixels; each keeps its layout row."""
+        layout = self.layout(view, width, measure)
         if layout is None:
             return []
-        return _placed(layout.slots, view, width)
+        slots = layout.slots
+        if rows is not None:
+            slots = tuple(slot for slot in slots if slot.row in rows)
+        return _placed(slots, view, width)
+
+    def row_count(self, view: Viewport, width: float, measure: Measure) -> int:
+        """Rows the events in ``view`` are laid out in (0 while counts are drawn)."""
+        layout = self.layout(view, width, measure)
+        return 0 if layout is None else layout.rows
+
+    def row_of(self, event_id: int, view: Viewport, width: float, measure: Measure) -> int | None:
+        """The layout row of an event (None when it has none: counts are drawn)."""
+        layout = self.layout(view, width, measure)
+        if layout is None:
+            return None
+        return next((slot.row for slot in layout.slots if slot.item.event.id == event_id), None)
 
     def key_events(self, view: Viewport, width: float, rows: int, measure: Measure) -> list[Placed]:
         """While counts are drawn: the most important happenings whose labels fit in

@@ -21,8 +21,9 @@ from PySide6.QtGui import (
     QHideEvent,
     QPainter,
     QPaintEvent,
+    QResizeEvent,
 )
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QScrollBar, QWidget
 
 from timeline_app.events.model import Event
 from timeline_app.gui.timeline import export as timeline_export
@@ -30,7 +31,7 @@ from timeline_app.gui.timeline import paint
 from timeline_app.gui.timeline.density import Bar, DensityGrid
 from timeline_app.gui.timeline.fit import TimelineFitting
 from timeline_app.gui.timeline.input import ZOOM_STEP, TimelineInput
-from timeline_app.gui.timeline.scene import BAR_PX, LABEL_GAP, Shape, TimelineScene, shape_of
+from timeline_app.gui.timeline.scene import BAR_PX, TimelineScene
 from timeline_app.gui.timeline.source import TimelineSource, neighbour_event
 from timeline_app.gui.timeline.time_scale import (
     Viewport,
@@ -51,7 +52,8 @@ class TimelineView(TimelineInput, TimelineFitting, QWidget):
     Keys: Left/Right select the previous/next event, Enter activates it, +/-
     zoom, Ctrl+0 shows where the events are (again: every event, outliers
     included; Ctrl+Shift+0 directly), Shift+Left/Right and PageUp/PageDown pan,
-    Home/End jump to the first/last event.
+    Home/End jump to the first/last event. When the events in view need more rows
+    than fit, Shift+wheel, Up/Down or the scrollbar on the right scroll the rows.
     """
 
     eventSelected = Signal(int)
@@ -80,7 +82,12 @@ class TimelineView(TimelineInput, TimelineFitting, QWidget):
         self._reset_metrics()
         self._drawn: list[paint.DrawnEvent] = []
         self._bars: list[Bar] = []
-        self._running = 0
+        self._first_row = 0  # the top visible row while events are drawn in rows
+        self._row_bar = QScrollBar(Qt.Orientation.Vertical, self)
+        self._row_bar.setAccessibleName("Timeline rows")
+        self._row_bar.setCursor(Qt.CursorShape.ArrowCursor)
+        self._row_bar.hide()
+        self._row_bar.valueChanged.connect(self.scroll_rows_to)
         self._painting_screen = False
         self._selected: Event | None = None
         self._hovered_id: int | None = None
@@ -280,6 +287,7 @@ class TimelineView(TimelineInput, TimelineFitting, QWidget):
                 break
             view = view.zoomed(4.0, ((start + end) / 2 - view.start) / view.span)
         self._set_viewport(view)
+        self._scroll_to_row_of(event)  # its row may be scrolled out of sight
 
     def step_selection(self, step: int) -> None:
         """Select the next (step > 0) or previous event in time order."""
@@ -356,8 +364,72 @@ class TimelineView(TimelineInput, TimelineFitting, QWidget):
         self._headline_cache.clear()
 
     def _rows_available(self, height: float) -> int:
+        """Rows of events that fit on the canvas at once."""
         usable = height - self.theme.axis_height - self.theme.top_margin - 6
         return max(1, int(usable // self.theme.row_height))
+
+    def row_count(self) -> int:
+        """Rows the events in view are laid out in (0 while counts are drawn)."""
+        if self._scene.empty or self._scene.counts(self._viewport, self.width()) is not None:
+            return 0
+        return self._scene.row_count(self._viewport, self.width(), self._measure)
+
+    def first_row(self) -> int:
+        """The row shown at the top of the canvas (0 unless scrolled)."""
+        return self._first_row
+
+    def scroll_rows_to(self, row: int) -> None:
+        """Show rows from ``row`` down (clamped to the rows there are)."""
+        last = max(0, self.row_count() - self._rows_available(self.height()))
+        row = max(0, min(int(row), last))
+        if row != self._first_row:
+            self._first_row = row
+            self.update()
+
+    def scroll_rows_by(self, rows: int) -> None:
+        """Scroll the rows down (positive) or up by ``rows``."""
+        self.scroll_rows_to(self._first_row + rows)
+
+    def _scroll_to_row_of(self, event: Event) -> None:
+        """Scroll so the row holding ``event`` is on screen."""
+        if self._scene.empty or self._scene.counts(self._viewport, self.width()) is not None:
+            return
+        row = self._scene.row_of(event.id, self._viewport, self.width(), self._measure)
+        if row is None:
+            return
+        visible = self._rows_available(self.height())
+        if row < self._first_row:
+            self.scroll_rows_to(row)
+        elif row >= self._first_row + visible:
+            self.scroll_rows_to(row - visible + 1)
+
+    def _visible_rows(self, height: float) -> range:
+        return range(self._first_row, self._first_row + self._rows_available(height))
+
+    def _sync_row_bar(self, rows: int, height: float) -> None:
+        """Show the row scrollbar when the rows outnumber what fits, clamping the scroll."""
+        visible = self._rows_available(height)
+        last = max(0, rows - visible)
+        self._first_row = min(self._first_row, last)
+        bar = self._row_bar
+        bar.blockSignals(True)
+        bar.setRange(0, last)
+        bar.setPageStep(visible)
+        bar.setValue(self._first_row)
+        bar.blockSignals(False)
+        if bar.isVisible() != bool(last):
+            bar.setVisible(bool(last))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        top = self.theme.top_margin
+        extent = self._row_bar.sizeHint().width()
+        self._row_bar.setGeometry(
+            self.width() - extent,
+            int(top),
+            extent,
+            int(self.height() - self.theme.axis_height - top),
+        )
+        super().resizeEvent(event)
 
     def _colour_of(self, event: Event) -> str:
         if self._color_mode == "source" and self._source is not None:
@@ -408,17 +480,17 @@ class TimelineView(TimelineInput, TimelineFitting, QWidget):
         return max(0, int(usable // self.theme.row_height))
 
     def _visible_drawn(self, width: float, height: float) -> list[paint.DrawnEvent]:
-        top = self.theme.top_margin
         counting = self._scene.counts(self._viewport, width) is not None
         if counting:
+            top = self.theme.top_margin
             placed = self._scene.key_events(
                 self._viewport, width, self._key_rows(height), self._measure_headline
             )
         else:
-            placed = self._scene.visible(
-                self._viewport, width, self._rows_available(height), self._measure
-            )
-        drawn = [
+            rows = self._visible_rows(height)
+            top = self.theme.top_margin - rows.start * self.theme.row_height
+            placed = self._scene.visible(self._viewport, width, self._measure, rows)
+        return [
             paint.DrawnEvent(
                 item.event,
                 item.shape,
@@ -434,33 +506,6 @@ class TimelineView(TimelineInput, TimelineFitting, QWidget):
             )
             for item in placed
         ]
-        selected = self._selected
-        if (
-            not counting
-            and selected is not None
-            and all(item.event.id != selected.id for item in drawn)
-        ):
-            drawn.append(self._drawn_on_rug(selected, width, height))  # always show the selection
-        return drawn
-
-    def _drawn_on_rug(self, event: Event, width: float, height: float) -> paint.DrawnEvent:
-        """An event with no row of its own (the selection), drawn over the count rug."""
-        shape = shape_of(event)
-        x0 = self._viewport.x_of(to_seconds(event.start), width)
-        x1 = self._viewport.x_of(to_seconds(event.end), width)
-        if shape is Shape.MARKER:
-            x0 = x1 = (x0 + x1) / 2
-        label, label_width = self._measure(event)
-        radius = self.theme.marker_radius if shape is Shape.MARKER else 0.0
-        shape_end = x0 + radius if shape is Shape.MARKER else max(x1, x0 + 6)
-        label_x, before_x = shape_end + LABEL_GAP, x0 - radius - LABEL_GAP - label_width
-        before = label_x + label_width > width - 4 and before_x >= 0  # as the layout would
-        label_x = before_x if before else label_x
-        right = max(shape_end, label_x + label_width)
-        row_top, colour = self._rug_top(height), self._colour_of(event)
-        return paint.DrawnEvent(
-            event, shape, x0, x1, row_top, label, colour, right, label_x, False, before
-        )
 
     def event_rect(self, event_id: int) -> QRectF | None:
         """Where an event's shape is drawn now (None when it is not drawn individually)."""
@@ -488,9 +533,12 @@ class TimelineView(TimelineInput, TimelineFitting, QWidget):
             self.update()
 
     def undrawn_count(self) -> int:
-        """Events in view the last paint only counted: in the bottom rug, or as long
-        events running through the view without a row of their own."""
-        return sum(bar.count for bar in self._bars) + self._running
+        """Events in view laid out in rows scrolled out of sight (reachable by scrolling)."""
+        if self._scene.empty or self._scene.counts(self._viewport, self.width()) is not None:
+            return 0
+        shown = self._visible_rows(self.height())
+        placed = self._scene.visible(self._viewport, self.width(), self._measure)
+        return sum(1 for item in placed if item.row not in shown and _in_view(item, self.width()))
 
     def is_aggregated(self) -> bool:
         """True when the current window is drawn as counts rather than events (once settled)."""
@@ -527,7 +575,7 @@ class TimelineView(TimelineInput, TimelineFitting, QWidget):
             theme,
             self._axis_texts if self._painting_screen else None,
         )
-        self._drawn, self._bars, self._running = [], [], 0
+        self._drawn, self._bars = [], []
         if self._source is None or self._span is None:
             paint.paint_message(
                 painter,
@@ -540,35 +588,17 @@ class TimelineView(TimelineInput, TimelineFitting, QWidget):
             return
         grid = self._scene.counts(self._viewport, width)
         if grid is None:
+            rows = self._scene.row_count(self._viewport, width, self._measure)
+            if self._painting_screen:
+                self._sync_row_bar(rows, height)
             self._drawn = self._visible_drawn(width, height)
-            self._bars, running = self._rug(width, height)
-            self._running = running
-            paint.paint_rug(
-                painter,
-                self._bars,
-                self._viewport,
-                width,
-                self._rug_top(height),
-                theme,
-                self._hovered_bar,
-            )
-            notes = []
-            if self._bars:
-                hidden = sum(bar.count for bar in self._bars)
-                notes.append(
-                    f"{hidden:,} more event{'s' if hidden != 1 else ''} in view"
-                    f" {'are' if hidden != 1 else 'is'} counted in the bottom row"
-                )
-            if running:
-                notes.append(
-                    f"{running:,} longer event{'s' if running != 1 else ''}"
-                    f" run{'s' if running == 1 else ''} through this view"
-                )
-            taken = (
-                paint.paint_banner(painter, width, self.font(), "; ".join(notes), theme)
-                if notes
-                else 0.0
-            )
+            shown = self._rows_available(height)
+            taken = 0.0
+            if rows > shown:
+                first = self._first_row + 1
+                last = min(rows, self._first_row + shown)
+                note = f"rows {first}-{last} of {rows}; Shift+wheel or Up/Down scroll the rows"
+                taken = paint.paint_banner(painter, width, self.font(), note, theme)
             legend = self._legend()
             if legend:
                 paint.paint_legend(painter, legend, width - taken - 20, self.font(), theme)
@@ -582,7 +612,7 @@ class TimelineView(TimelineInput, TimelineFitting, QWidget):
                 width,
                 self._label_texts if self._painting_screen else None,
             )
-            if not self._drawn and not self._bars and not self._scene.wants_refresh:
+            if not self._drawn and rows <= shown and not self._scene.wants_refresh:
                 paint.paint_message(
                     painter,
                     width,
@@ -592,6 +622,8 @@ class TimelineView(TimelineInput, TimelineFitting, QWidget):
                     theme,
                 )
         else:
+            if self._painting_screen:
+                self._sync_row_bar(0, height)
             self._bars = self._count_bars(grid, width)
             paint.paint_density(
                 painter,
@@ -641,16 +673,6 @@ class TimelineView(TimelineInput, TimelineFitting, QWidget):
         bar_seconds = BAR_PX * self._viewport.span / max(width, 1)
         return grid.bars(self._viewport.start, self._viewport.end, bar_seconds)
 
-    def _rug_top(self, height: float) -> float:
-        return self.theme.top_margin + (self._rows_available(height) - 1) * self.theme.row_height
-
-    def _rug_bars(self, width: float, height: float) -> list[Bar]:
-        return self._rug(width, height)[0]
-
-    def _rug(self, width: float, height: float) -> tuple[list[Bar], int]:
-        rows = self._rows_available(height)
-        return self._scene.rug(self._viewport, width, rows, self._measure)
-
     def _paint_selection_line(self, painter: QPainter, width: float, height: float) -> None:
         if self._selected is None:
             return
@@ -676,3 +698,8 @@ class TimelineView(TimelineInput, TimelineFitting, QWidget):
     def export_svg(self, path: str | Path) -> Path:
         """Save the timeline as it is shown as a scalable SVG drawing."""
         return timeline_export.export_svg(self, Path(path))
+
+
+def _in_view(item, width: float) -> bool:
+    """Whether a placed event's shape or label lies across the canvas horizontally."""
+    return item.right >= 0 and min(item.x0, item.label_x) <= width
