@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QApplication
 
 from timeline_app.events.model import EventKind
 from timeline_app.gui.timeline import paint
-from timeline_app.gui.timeline.scene import EVENT_THRESHOLD, Shape, shape_of
+from timeline_app.gui.timeline.placing import Shape, shape_of
+from timeline_app.gui.timeline.scene import EVENT_THRESHOLD
 from timeline_app.gui.timeline.time_scale import MAX_SPAN_S, MIN_SPAN_S, to_seconds
 from timeline_app.temporal.timex import Precision
 
