@@ -357,10 +357,10 @@ def test_dragging_a_web_link_is_refused(window: Any) -> None:
 def test_a_large_library_fills_the_events_table_in_the_background(
     qtbot: Any, small_library: Any, settings: Any, prompts: Any, monkeypatch: Any
 ) -> None:
-    from timeline_app.gui import main_window as main_window_module
+    from timeline_app.gui import window_loading
     from timeline_app.gui.app import create_main_window
 
-    monkeypatch.setattr(main_window_module, "ASYNC_EVENT_THRESHOLD", 0)
+    monkeypatch.setattr(window_loading, "ASYNC_EVENT_THRESHOLD", 0)
     window = create_main_window(small_library, settings=settings, prompts=prompts, seed=False)
     try:
         assert window.event_model.loading
