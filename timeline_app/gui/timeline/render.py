@@ -78,7 +78,7 @@ class TimelineRendering:
                 theme,
                 self.selected_event_id(),
                 self._hovered_id,
-                width,
+                width - self._row_bar_room(),  # labels end short of the row scrollbar
                 self._label_texts if self._painting_screen else None,
             )
             if not self._drawn and rows <= shown and not self._scene.wants_refresh:
@@ -165,6 +165,11 @@ class TimelineRendering:
             )
             for item in placed
         ]
+
+    def _row_bar_room(self) -> float:
+        """Width the row scrollbar takes on screen (nothing in exports)."""
+        bar = self._row_bar
+        return float(bar.width()) if self._painting_screen and bar.isVisible() else 0.0
 
     def _count_bars(self, grid: DensityGrid, width: float) -> list[Bar]:
         bar_seconds = BAR_PX * self._viewport.span / max(width, 1)
