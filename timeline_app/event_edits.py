@@ -14,14 +14,20 @@ from datetime import datetime
 
 from timeline_app.commands import regroup
 from timeline_app.store.repository import Repository
-from timeline_app.story import refresh_happenings
+from timeline_app.story import refresh_happenings_near
 from timeline_app.temporal.timex import Precision
 
 
 def hide_event(repo: Repository, event_id: int, hidden: bool = True) -> None:
-    """Hide an event (or show it again) and re-assess the happenings."""
+    """Hide an event (or show it again) and re-assess the happenings it touches.
+
+    Grouping ignores hiding (hidden events stay in their groups), so only
+    importance, headlines and report counts change: a local re-assessment.
+    """
     repo.hide_event(event_id, hidden)
-    refresh_happenings(repo)
+    event = repo.event(event_id)
+    days = [event.start.date()] if event.precision >= Precision.DAY else []
+    refresh_happenings_near(repo, [event_id], days)
 
 
 def correct_event_date(

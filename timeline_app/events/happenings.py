@@ -61,6 +61,7 @@ def assess_happenings(
     events: Sequence[Dated],
     articles: Mapping[int, ArticleFacts],
     sentences: SentenceSource | None = None,
+    attention: DateAttention | None = None,
 ) -> dict[int, HappeningFacts]:
     """Event id -> the facts of its happening, for every visible event given.
 
@@ -69,11 +70,14 @@ def assess_happenings(
     of the happenings that need a new headline (event id -> sentence); a
     happening whose members all still carry the same headline and report
     count keeps it, so a regroup after a small change reads few texts.
-    Without it, headlines come from the events' labels.
+    Without it, headlines come from the events' labels. ``attention``, when
+    given, replaces the attention counted from ``events`` (a local
+    re-assessment passes only some happenings, with their days' attention).
     """
     visible = [event for event in events if not event.hidden]
     happenings = happenings_of(visible)
-    attention = DateAttention.of(visible, articles)
+    if attention is None:
+        attention = DateAttention.of(visible, articles)
     stale = [h for h in happenings if not _headline_still_holds(h)]
     texts: Mapping[int, str] = {}
     if sentences is not None and stale:

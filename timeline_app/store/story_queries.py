@@ -41,12 +41,58 @@ class StoryQueriesMixin:
         the visible events (as narrow ``Mention`` values: the story layer's
         columns only), and each article's outlet and publication date (the
         user's date when set)."""
-        from timeline_app.events.happenings import ArticleFacts
+        return self._mentions("hidden = 0", ()), self._article_facts(None)
+
+    def happening_neighbourhood(
+        self, event_ids: Iterable[int], days: Iterable[date]
+    ) -> tuple[list[Mention], list[Mention], dict[int, ArticleFacts]]:
+        """What re-assessing the happenings an edit of ``event_ids`` can change needs:
+
+        * the visible members of every happening touched: the events' own groups
+          and every happening with a visible day event on one of ``days`` (whose
+          attention the edit changed), whole;
+        * the visible day events on every day those happenings name (what their
+          date attention counts);
+        * the facts of the articles involved.
+        """
+        ids = sorted(set(event_ids))
+        marks = ",".join("?" * len(ids))
+        groups = {
+            group_id
+            for (group_id,) in self.db.execute(
+                f"SELECT group_id FROM events WHERE id IN ({marks}) AND group_id IS NOT NULL",
+                ids,
+            )
+        }
+        on_days = [m for day in set(days) for m in self._mentions_on(day)]
+        lone = {m.id for m in on_days if m.group_id is None}
+        groups |= {m.group_id for m in on_days if m.group_id is not None}
+        members: list[Mention] = []
+        for chunk in _chunks(sorted(groups)):
+            where = f"hidden = 0 AND group_id IN ({','.join('?' * len(chunk))})"
+            members += self._mentions(where, chunk)
+        for chunk in _chunks(sorted(lone | set(ids))):
+            where = f"hidden = 0 AND group_id IS NULL AND id IN ({','.join('?' * len(chunk))})"
+            members += self._mentions(where, chunk)
+        named = {m.start.date() for m in members if m.precision >= Precision.DAY}
+        attention = [m for day in named for m in self._mentions_on(day)]
+        articles = {m.article_id for m in members} | {m.article_id for m in attention}
+        return members, attention, self._article_facts(articles)
+
+    def _mentions_on(self, day: date) -> list[Mention]:
+        """Visible events starting on ``day`` with a day's precision or finer."""
+        start = (day - _EPOCH_DAY).days * _DAY
+        return self._mentions(
+            "hidden = 0 AND precision >= ? AND start_s >= ? AND start_s < ?",
+            (int(Precision.DAY), start, start + _DAY),
+        )
+
+    def _mentions(self, where: str, params: Iterable[Any]) -> list[Mention]:
         from timeline_app.events.mention import Mention
 
         seconds, precisions = codec.from_seconds, codec.PRECISION_BY_VALUE
         kinds = codec.KIND_BY_VALUE
-        mentions = [
+        return [
             Mention(
                 event_id,
                 article_id,
@@ -81,17 +127,29 @@ class StoryQueriesMixin:
             ) in self.db.execute(
                 "SELECT id, article_id, start_s, end_s, precision, kind, confidence, group_id,"
                 " label, sentence_start, sentence_end, importance, headline, reports"
-                " FROM events WHERE hidden = 0"
+                f" FROM events WHERE {where}",
+                list(params),
             )
         ]
-        articles = {
-            article_id: ArticleFacts(outlet=source or "", published=codec.date_or_none(published))
-            for article_id, source, published in self.db.execute(
-                "SELECT a.id, a.source, COALESCE(c.published, a.published)"
-                " FROM articles a LEFT JOIN article_corrections c ON c.article_id = a.id"
-            )
-        }
-        return mentions, articles
+
+    def _article_facts(self, article_ids: Iterable[int] | None) -> dict[int, ArticleFacts]:
+        """Each article's outlet and publication date (the user's when set); all with None."""
+        from timeline_app.events.happenings import ArticleFacts
+
+        sql = (
+            "SELECT a.id, a.source, COALESCE(c.published, a.published)"
+            " FROM articles a LEFT JOIN article_corrections c ON c.article_id = a.id"
+        )
+        chunks: Iterable[list[int]] = [[]] if article_ids is None else _chunks(sorted(article_ids))
+        facts = {}
+        for chunk in chunks:
+            marks = ",".join("?" * len(chunk))
+            where = f" WHERE a.id IN ({marks})" if article_ids is not None else ""
+            for article_id, source, published in self.db.execute(sql + where, chunk):
+                facts[article_id] = ArticleFacts(
+                    outlet=source or "", published=codec.date_or_none(published)
+                )
+        return facts
 
     def event_sentences(self, events: Iterable[Dated]) -> dict[int, str]:
         """Event id -> the sentence it was found in (sliced from its article's text)."""
@@ -102,18 +160,22 @@ class StoryQueriesMixin:
             for event in wanted
         }
 
-    def set_happenings(self, facts: Mapping[int, HappeningFacts]) -> int:
+    def set_happenings(
+        self, facts: Mapping[int, HappeningFacts], scope: Iterable[int] | None = None
+    ) -> int:
         """Store each event's happening facts; events not named get the defaults.
 
-        Only rows whose values change are written (a regroup after a small
+        With ``scope`` only those events are considered (a local re-assessment);
+        only rows whose values change are written (a regroup after a small
         edit rewrites a few rows, not the library). Returns how many changed.
         """
-        current = {
-            event_id: (importance, headline, reports)
-            for event_id, importance, headline, reports in self.db.execute(
-                "SELECT id, importance, headline, reports FROM events"
-            )
-        }
+        query = "SELECT id, importance, headline, reports FROM events"
+        chunks: Iterable[list[int]] = [[]] if scope is None else _chunks(sorted(set(scope)))
+        current = {}
+        for chunk in chunks:
+            where = f" WHERE id IN ({','.join('?' * len(chunk))})" if scope is not None else ""
+            for event_id, importance, headline, reports in self.db.execute(query + where, chunk):
+                current[event_id] = (importance, headline, reports)
         changes = []
         for event_id, stored in current.items():
             value = facts.get(event_id)
@@ -225,3 +287,9 @@ class StoryQueriesMixin:
             yield from cursor
         finally:
             cursor.close()
+
+
+def _chunks(values: list[int], size: int = 500) -> Iterator[list[int]]:
+    """``values`` in pieces small enough for SQLite's limit on parameters."""
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
