@@ -100,10 +100,11 @@ def imported_modules(source: str, importer: str, is_package: bool, known: set[st
 
     ``from a.b import c`` is an import of ``a.b.c`` when that is a module, else
     of ``a.b``; relative imports are resolved against ``importer``. Imports
-    under ``if TYPE_CHECKING:`` never run and are not counted.
+    under ``if TYPE_CHECKING:`` count too: a type-only import back still ties
+    the two modules together (the rule is about the design, not import order).
     """
     found: set[str] = set()
-    for node in _runtime_nodes(ast.parse(source)):
+    for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.Import):
             candidates = [alias.name for alias in node.names]
         elif isinstance(node, ast.ImportFrom):
@@ -121,19 +122,6 @@ def imported_modules(source: str, importer: str, is_package: bool, known: set[st
             continue
         found |= {name for name in candidates if name in known and name != importer}
     return found
-
-
-def _runtime_nodes(tree: ast.AST) -> list[ast.AST]:
-    """Every node of ``tree`` except those only type checkers see."""
-    nodes, todo = [], [tree]
-    while todo:
-        node = todo.pop()
-        nodes.append(node)
-        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
-            todo += node.orelse
-            continue
-        todo += ast.iter_child_nodes(node)
-    return nodes
 
 
 def import_cycles(graph: dict[str, set[str]]) -> list[list[str]]:
@@ -192,7 +180,7 @@ def test_cycle_finder_sees_a_lazy_import_back() -> None:
     assert graph["pkg.b"] == {"pkg.a"}
     assert import_cycles(graph) == [["pkg.a", "pkg.b"]]
     typing_only = "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from pkg import a\n"
-    assert imported_modules(typing_only, "pkg.c", False, known) == set()
+    assert imported_modules(typing_only, "pkg.c", False, known) == {"pkg.a"}
 
 
 def test_no_module_imports_a_module_that_imports_it_back() -> None:

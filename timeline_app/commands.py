@@ -17,6 +17,7 @@ from pathlib import Path
 
 from timeline_app.analysis import analyse
 from timeline_app.articles import Article, ParsedArticle, PublishedSource
+from timeline_app.events.importance import event_day
 from timeline_app.events.model import Event
 from timeline_app.ingest.decoding import DEFAULT_MAX_BYTES, DEFAULT_MAX_RECORD_BYTES
 from timeline_app.ingest.errors import ReaderError
@@ -42,7 +43,7 @@ from timeline_app.ingest.readers import (
 )
 from timeline_app.resources import seeds_dir
 from timeline_app.store.repository import Repository
-from timeline_app.story import refresh_happenings
+from timeline_app.story import StoryChange, refresh_happenings
 from timeline_app.temporal.timex import Timex
 
 ProgressCallback = Callable[[int, int, str], None]
@@ -337,14 +338,17 @@ def regroup(
     repo: Repository,
     article_ids: Collection[int] | None = None,
     former_groups: Collection[int] = (),
+    former_days: Collection[date] = (),
 ) -> None:
     """Recompute which events of different articles report the same happening.
 
     With ``article_ids``, only the neighbourhood those articles' events can
     affect is regrouped (their events, events overlapping them in time, and
     whole groups touched, including ``former_groups`` their previous events
-    were in): a date change in a library of 100,000 events stays quick.
-    A large share of the library, or no ids, regroups everything.
+    were in), and only the happenings there or on the days touched (also
+    ``former_days``, named by their previous events) are re-weighed: a date
+    change in a library of 100,000 events stays quick. A large share of the
+    library, or no ids, regroups everything.
     """
     from timeline_app.events import group_events
 
@@ -356,33 +360,64 @@ def regroup(
         events = repo.events(include_hidden=True)
     texts = repo.article_texts({event.article_id for event in events})
     repo.set_groups(group_events(events, texts), scope)
-    refresh_happenings(repo)
+    if scope is None or article_ids is None:
+        refresh_happenings(repo)
+    else:
+        refresh_happenings(
+            repo, _story_change(repo, events, article_ids, former_groups, former_days)
+        )
     repo.clear_regroup_pending(None if scope is None else article_ids)
 
 
-def _groups_of(repo: Repository, article_id: int) -> set[int]:
+def _story_change(
+    repo: Repository,
+    regrouped: Sequence[Event],
+    article_ids: Collection[int],
+    former_groups: Collection[int],
+    former_days: Collection[date],
+) -> StoryChange:
+    """What a local regroup changed: the articles' events and the events that changed group.
+
+    ``regrouped`` carry their group from before the regroup; the neighbourhood
+    can be most of the library (a span "since 2009" overlaps everything), so
+    only the events whose group really changed are handed on.
+    """
+    articles = set(article_ids)
+    now = repo.group_ids([event.id for event in regrouped])
+    moved = [e for e in regrouped if e.article_id in articles or now.get(e.id) != e.group_id]
+    groups = {g for e in moved for g in (e.group_id, now.get(e.id)) if g is not None}
+    return StoryChange(
+        events=frozenset(event.id for event in moved),
+        groups=frozenset(groups | set(former_groups)),
+        days=frozenset(former_days),
+    )
+
+
+def _story_footprint(repo: Repository, article_id: int) -> tuple[set[int], set[date]]:
+    """The groups an article's events are in and the days they name, before they change."""
     events = repo.events(article_ids=[article_id], include_hidden=True)
-    return {event.group_id for event in events if event.group_id is not None}
+    groups = {event.group_id for event in events if event.group_id is not None}
+    return groups, {day for event in events if (day := event_day(event)) is not None}
 
 
 def set_publication_date(repo: Repository, article_id: int, published: date) -> None:
     """The user's date for an article: stored apart, and its events re-resolved against it."""
-    former_groups = _groups_of(repo, article_id)
+    former_groups, former_days = _story_footprint(repo, article_id)
     repo.set_published(article_id, published, PublishedSource.USER, "set by the user")
     article = repo.article(article_id)
     timexes, events = analyse(article.text, published, PublishedSource.USER)
     repo.replace_analysis(article_id, timexes, events)
-    regroup(repo, [article_id], former_groups)
+    regroup(repo, [article_id], former_groups, former_days)
 
 
 def clear_publication_date(repo: Repository, article_id: int) -> None:
     """Forget the user's date: the machine's date shows again and events follow it."""
-    former_groups = _groups_of(repo, article_id)
+    former_groups, former_days = _story_footprint(repo, article_id)
     repo.clear_published_correction(article_id)
     article = repo.article(article_id)
     timexes, events = analyse(article.text, article.published, article.published_source)
     repo.replace_analysis(article_id, timexes, events)
-    regroup(repo, [article_id], former_groups)
+    regroup(repo, [article_id], former_groups, former_days)
 
 
 RetagResult = tuple[int, ParsedArticle | None, list[Timex], list[Event]]

@@ -10,11 +10,12 @@ GUI's undo commands call these functions, in one transaction each.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from timeline_app.commands import regroup
 from timeline_app.store.repository import Repository
-from timeline_app.story import refresh_happenings_near
+from timeline_app.story import StoryChange, refresh_happenings
 from timeline_app.temporal.timex import Precision
 
 
@@ -22,12 +23,11 @@ def hide_event(repo: Repository, event_id: int, hidden: bool = True) -> None:
     """Hide an event (or show it again) and re-assess the happenings it touches.
 
     Grouping ignores hiding (hidden events stay in their groups), so only
-    importance, headlines and report counts change: a local re-assessment.
+    importance, headlines and report counts change: its own happening and
+    those on the day it names (``refresh_happenings`` with a ``StoryChange``).
     """
     repo.hide_event(event_id, hidden)
-    event = repo.event(event_id)
-    days = [event.start.date()] if event.precision >= Precision.DAY else []
-    refresh_happenings_near(repo, [event_id], days)
+    refresh_happenings(repo, StoryChange(events=frozenset({event_id})))
 
 
 def correct_event_date(
@@ -42,9 +42,11 @@ def clear_event_correction(repo: Repository, event_id: int) -> None:
     _regrouped_after(repo, event_id, lambda: repo.clear_correction(event_id))
 
 
-def _regrouped_after(repo: Repository, event_id: int, edit) -> None:
-    """Run ``edit``, then regroup the event's neighbourhood (old and new) and re-assess."""
+def _regrouped_after(repo: Repository, event_id: int, edit: Callable[[], None]) -> None:
+    """Run ``edit``, then regroup the event's neighbourhood (old and new) and re-assess
+    the happenings there and on the day it named before."""
     event = repo.event(event_id)
     former = {event.group_id} if event.group_id is not None else set()
+    former_days = {event.start.date()} if event.precision >= Precision.DAY else set()
     edit()
-    regroup(repo, [event.article_id], former)  # refreshes the happenings too
+    regroup(repo, [event.article_id], former, former_days)  # refreshes the happenings too

@@ -2,16 +2,17 @@
 
 ``commands.regroup`` calls :func:`refresh_happenings` whenever grouping runs
 (end of import, retag, set-date), so importance, headlines and reports are
-always those of the current groups; :func:`key_dates` reads them.
+always those of the current groups; after a local regroup only the part of
+the library the change can move is refreshed. :func:`key_dates` reads them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from dataclasses import dataclass
 from datetime import date, datetime
 
-from timeline_app.events.happenings import assess_happenings
-from timeline_app.events.importance import DateAttention
+from timeline_app.events.happenings import assess_happenings, facts_of, happenings_of
+from timeline_app.events.importance import DateAttention, event_day, happening_day
 from timeline_app.events.key_dates import (
     SUMMARY_SENTENCES,
     KeyDate,
@@ -22,31 +23,53 @@ from timeline_app.events.key_dates import (
 from timeline_app.store.repository import Repository
 
 
-def refresh_happenings(repo: Repository) -> int:
-    """Recompute every happening's importance, headline and reports; returns rows changed.
+@dataclass(frozen=True, slots=True)
+class StoryChange:
+    """What a local regroup changed, as far as happenings are concerned.
 
-    The whole library, even after a local regroup: importance is relative
-    (how often the library mentions a date), so one article can move others.
+    ``events``: events that are new or changed group (the changed articles'
+    own events always); ``groups``: groups that gained or lost members (also
+    those of events now deleted); ``days``: days whose events changed besides
+    those ``events`` name (days the changed articles' replaced events named).
     """
-    events, articles = repo.happening_inputs()
-    return repo.set_happenings(assess_happenings(events, articles, repo.event_sentences))
+
+    events: frozenset[int]
+    groups: frozenset[int] = frozenset()
+    days: frozenset[date] = frozenset()
 
 
-def refresh_happenings_near(
-    repo: Repository, event_ids: Collection[int], days: Collection[date] = ()
-) -> int:
-    """Re-assess only the happenings an edit of ``event_ids`` can change; rows changed.
+def refresh_happenings(repo: Repository, change: StoryChange | None = None) -> int:
+    """Recompute happenings' importance, headline and reports; returns rows changed.
 
-    A happening's importance depends on its own members and on the attention its
-    day gets, so an edit (hiding, showing) that leaves grouping alone touches the
-    events' own happenings and those on the days the events name (``days`` adds
-    the days they named before the edit). The rest of the library keeps its
-    values: a hide in a library of 100,000 events costs a few small queries.
+    Without ``change``, the whole library. With it, only what the change can
+    move: the happenings holding a changed event or group, and those whose
+    day is a *touched day* (named by a changed event or in ``change.days``),
+    since importance is relative to how often the library mentions a day.
+    The result is the same as a full refresh, at the cost of a few days'
+    events instead of the library's.
     """
-    members, on_days, articles = repo.happening_neighbourhood(event_ids, days)
-    attention = DateAttention.of(on_days, articles)
-    facts = assess_happenings(members, articles, repo.event_sentences, attention)
-    return repo.set_happenings(facts, scope=[m.id for m in members] + list(event_ids))
+    if change is None:
+        events, articles = repo.happening_inputs()
+        return repo.set_happenings(assess_happenings(events, articles, repo.event_sentences))
+    days = {day for event in repo.happening_members(change.events) if (day := event_day(event))}
+    days |= change.days
+    members = repo.happening_members(change.events, days, change.groups)
+    articles = repo.article_facts()
+    visible = [event for event in members if not event.hidden]
+    attention = DateAttention.of([e for e in visible if event_day(e) in days], articles)
+    moved = [
+        happening
+        for happening in happenings_of(visible)
+        if happening_day(happening.events) in days
+        or any(
+            event.id in change.events or event.group_id in change.groups
+            for event in happening.events
+        )
+    ]
+    facts = facts_of(moved, articles, attention, repo.event_sentences)
+    # Hidden changed events fall back to the defaults, as a full refresh leaves them.
+    hidden = {event.id for event in members if event.hidden and event.id in change.events}
+    return repo.set_happenings(facts, facts.keys() | hidden)
 
 
 def key_dates(

@@ -133,3 +133,24 @@ def test_a_story_sentence_run_into_the_highlights_starts_at_the_dateline() -> No
     (wednesday,) = [e for e in events if e.expression == "Wednesday"]
     passage = LEAD[wednesday.sentence_start : wednesday.sentence_end]
     assert passage.startswith("Tripoli, Libya (Agency) -- Government forces")
+
+
+HEADED_COMMENTS = (
+    "Schools in the district closed on Tuesday, officials said.\n\n"
+    "Comments\n\n"
+    "Keep calm... At 16:35 30th Apr 2009, calmreader wrote: Another over reaction?\n"
+    "Last week on Friday there were fewer cases.\n\n"
+    "At 00:36 am on 29 May 2009, sceptic55 wrote: This started on May 2, I think.\n"
+)
+
+
+def test_comments_under_a_wrote_heading_are_marked_and_make_no_events() -> None:
+    furniture = find_furniture(HEADED_COMMENTS)
+    for comment in ("Another over", "Last week on Friday", "This started on May 2"):
+        position = HEADED_COMMENTS.index(comment)
+        assert furniture_kind_at(furniture, position) == FurnitureKind.COMMENT, comment
+    assert furniture_kind_at(furniture, HEADED_COMMENTS.index("Schools")) is None
+    _timexes, events = analyse(HEADED_COMMENTS, date(2009, 5, 30))
+    texts = [HEADED_COMMENTS[e.sentence_start : e.sentence_end] for e in events]
+    assert any("Schools" in text for text in texts)
+    assert not any("wrote" in text or "May 2" in text for text in texts)

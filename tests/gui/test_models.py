@@ -10,11 +10,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 from PySide6.QtCore import QModelIndex, Qt
 
-from timeline_app.articles import Article, PublishedSource
+from timeline_app.articles import Article, ParsedArticle, PublishedSource
 from timeline_app.events.model import Event, EventKind
 from timeline_app.gui.event_models import EventTableModel, UndatedListModel
 from timeline_app.gui.formatting import article_title, format_when
-from timeline_app.gui.models import BATCH_SIZE, ROLE_ID, ArticleTableModel
+from timeline_app.gui.models import BATCH_SIZE, ROLE_ID, ROLE_SUBTITLE, ArticleTableModel
+from timeline_app.store.repository import Repository
 from timeline_app.temporal.timex import Precision, Timex, TimexType
 
 
@@ -331,3 +332,32 @@ def test_models_over_the_real_repository_pass_qt_model_checks(
     assert (articles.total_count(), events.total_count(), undated.total_count()) == (2, 5, 1)
     for model in (articles, events, undated):
         qtmodeltester.check(model, force_py=True)
+
+
+def test_the_library_names_each_articles_outlet_never_its_record_path(tmp_path: Any) -> None:
+    """Issue 13: a JSONL record without a source is named by its URL's host."""
+    with Repository(tmp_path / "lib.db") as repo:
+        repo.add_article(
+            ParsedArticle(
+                text="Boeing delays the 737 replacement.",
+                title="Boeing pushes back 737 replacement",
+                url="http://en.wikinews.org/wiki/Boeing",
+                path="/data/articles.jsonl#line 3",
+            )
+        )
+        repo.add_article(ParsedArticle(text="Local notes.", title="Notes", path="/x/notes.txt"))
+        model = ArticleTableModel(repo)
+        model.reload()
+        subtitles = {
+            model.data(model.index(row, model.TITLE), Qt.ItemDataRole.DisplayRole): model.data(
+                model.index(row, model.TITLE), ROLE_SUBTITLE
+            )
+            for row in range(model.rowCount())
+        }
+        sources = {model.data(model.index(row, model.SOURCE)) for row in range(model.rowCount())}
+    assert subtitles == {
+        "Boeing pushes back 737 replacement": "en.wikinews.org",
+        "Notes": "notes.txt",
+    }
+    assert "en.wikinews.org" in sources
+    assert not any("#line" in str(value) for value in (*subtitles.values(), *sources))

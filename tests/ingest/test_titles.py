@@ -128,3 +128,26 @@ def test_no_timeline17_text_is_left_untitled() -> None:
     assert all(title.strip() for title in titles)
     assert all(len(title) <= TITLE_LIMIT + 1 for title in titles)
     assert not any(title.startswith(("By ", "(CNN)", "(Reuters)")) for title in titles)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "\\* Sees 70 percent chance of vaccine hitting market \\* Sees vaccines as key"
+            " \\* Profits up\n\nSINGAPORE, May 12 (Reuters) - The drug maker said on Tuesday.",
+            "Sees 70 percent chance of vaccine hitting market",
+        ),
+        ("• Rebels take the port • Talks stall\n\nThe rebels said.", "Rebels take the port"),
+    ],
+)
+def test_a_text_opening_with_a_bulleted_list_is_titled_by_its_first_item(
+    text: str, title: str
+) -> None:
+    assert title_from_text(text) == title
+
+
+def test_a_star_inside_a_title_is_no_bullet() -> None:
+    assert title_from_text("Rates rose 5*3 * times\n\nMore text follows here.") == (
+        "Rates rose 5*3 * times"
+    )

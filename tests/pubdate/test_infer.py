@@ -285,15 +285,20 @@ def test_a_lone_ongoing_year_is_answered_in_that_year_near_its_middle(year: int)
 
 
 def test_inference_on_a_typical_article_is_fast() -> None:
+    """A guard against an accidental blow-up (seconds, not milliseconds), not a benchmark.
+
+    Measured in this thread's CPU time, so other processes on a shared machine
+    cannot make it fail; ``benchmarks/eval_pubdate.py`` has the real figures.
+    """
     import time
 
     text = _seed_text()
     timings = []
     for _ in range(5):
-        began = time.perf_counter()
+        began = time.thread_time()
         infer_publication_date(text)
-        timings.append(time.perf_counter() - began)
-    assert min(timings) < 0.05  # the best of five: the machine may be shared
+        timings.append(time.thread_time() - began)
+    assert min(timings) < 0.05  # the best of five
 
 
 @settings(max_examples=60, deadline=None)

@@ -53,3 +53,26 @@ def test_one_event_stands_for_each_happening(memory_repo: Repository) -> None:
     repo.set_groups({e.id: events[0].id for e in events})
     ranked = repo.events_by_importance(datetime(2011, 3, 1), datetime(2011, 4, 1), limit=10)
     assert len(ranked) == 1
+
+
+def test_a_happening_is_drawn_at_its_most_precise_member(memory_repo: Repository) -> None:
+    """A group holding "in March" (the month) and "March 19" (the day) is labelled on
+    the day: the month would smear the headline over the whole view."""
+    repo = memory_repo
+    article, _ = repo.add_article(ParsedArticle(text=TEXT + " (month)", title="month"))
+    month = make_event(
+        TEXT,
+        "March 19",
+        datetime(2011, 3, 1),
+        datetime(2011, 4, 1),
+        label="strikes in March",
+        importance=6.0,
+    )
+    repo.replace_analysis(article.id, [], [month])
+    add_article(repo, "day", [(19, 6.0)])
+    events = repo.events()
+    assert len(events) == 2
+    repo.set_groups({e.id: events[0].id for e in events})
+    ranked = repo.events_by_importance(datetime(2011, 3, 1), datetime(2011, 9, 1), limit=10)
+    assert len(ranked) == 1
+    assert ranked[0].end - ranked[0].start == timedelta(days=1)

@@ -187,3 +187,22 @@ def test_a_summary_takes_each_article_once_and_skips_near_duplicates() -> None:
     texts = [text for text, _ in chosen]
     assert not (sentences[1] in texts and sentences[2] in texts)
     assert len(chosen) == 2  # article 1 gave one sentence; 1 and 2 say the same thing
+
+
+def test_one_outlet_repeating_its_sentence_is_a_template_not_many_reports() -> None:
+    # Same day, same outlet, same number of articles: one group is one sentence
+    # pasted into four articles, the other four articles in their own words.
+    template = "Here is a chronology of the conflict since the protests began"
+    pasted = [_event(i, i, date(2011, 2, 15), group_id=1, label=template) for i in (1, 2, 3, 4)]
+    own_words = [
+        _event(i, i, date(2011, 2, 16), group_id=5, label=f"Protesters marched in town {i}")
+        for i in (5, 6, 7, 8)
+    ]
+    articles = {i: ArticleFacts(outlet="Wire", published=date(2011, 3, 1)) for i in range(1, 9)}
+    facts = assess_happenings(pasted + own_words, articles)
+    assert facts[5].importance > facts[1].importance
+    assert facts[1].reports == facts[5].reports == 4  # still four articles carry it
+    # Different outlets printing one sentence (syndication) are still separate reports.
+    spread = {i: ArticleFacts(outlet=f"Outlet{i}", published=date(2011, 3, 1)) for i in range(1, 9)}
+    facts = assess_happenings(pasted + own_words, spread)
+    assert facts[1].importance == facts[5].importance

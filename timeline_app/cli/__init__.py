@@ -17,6 +17,7 @@ import contextlib
 import errno
 import importlib
 import os
+import re
 import sqlite3
 import sys
 from collections.abc import Sequence
@@ -122,6 +123,7 @@ def plain_error(error: Exception, db: str | None) -> tuple[str | None, int]:
     return None, EXIT_FAILED
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _STREAM_ERRNOS = {errno.ENOSPC, errno.EIO, errno.EFBIG, errno.EDQUOT, errno.EPIPE, errno.EBADF}
 
 
@@ -129,18 +131,16 @@ def _database_message(error: sqlite3.DatabaseError, db: str | None) -> str:
     from timeline_app.config import database_path
 
     path = database_path(db)
-    # SQLite may quote a damaged row ("Could not decode to UTF-8 column 'text'
-    # with text '...'"): one line, and not a whole article, is shown.
-    text = " ".join(str(error).split())
-    text = text if len(text) <= 160 else text[:157] + "..."
-    if "Could not decode" in text:
-        text = f"database disk image is malformed: {text}"
+    # SQLite may quote a damaged row ("Could not decode to UTF-8 column 'text' with
+    # text '...'"): article text is untrusted, so one line, no control characters, short.
+    text = _CONTROL.sub("?", " ".join(str(error).split()))
+    text = text if len(text) <= 160 else text[:159] + "…"
     if "readonly" in text or "read-only" in text:
         return (
             f"cannot change the library {path}: it is read-only (check the permissions of "
             f"the file and of its folder, which must let SQLite create {path.name}-wal)"
         )
-    if "malformed" in text or "not a database" in text or "corrupt" in text:
+    if any(sign in text for sign in ("malformed", "not a database", "corrupt", "Could not decode")):
         return (
             f"the library {path} is damaged ({text}); reading stopped at the damage. "
             "Move the file aside and re-import your articles into a new library "

@@ -26,7 +26,13 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
 
-from timeline_app.events.lead import OPENING_CHARS, read_opening, stamp_ending_at, time_stamps
+from timeline_app.events.lead import (
+    MONTH_NAME,
+    OPENING_CHARS,
+    read_opening,
+    stamp_ending_at,
+    time_stamps,
+)
 from timeline_app.events.word_lists import read_phrases, read_words, word_set
 
 
@@ -57,6 +63,7 @@ def find_furniture(text: str) -> list[Furniture]:
         *_social(text, paragraphs),
         *_sidebars(text, paragraphs),
         *_comments(text, paragraphs),
+        *_headed_comments(text, paragraphs),
         *_update_stamps(text),
     ]
     return _without_overlaps(found)
@@ -333,6 +340,32 @@ def _comments(text: str, paragraphs: list[tuple[int, int]]) -> list[Furniture]:
             if index >= 0:
                 marked.append(Furniture(*paragraphs[index], FurnitureKind.COMMENT))
             position = lowered.find(phrase, position + len(phrase))
+    return marked
+
+
+# A comment's heading before its text, as blog pages print it: "At 16:35 30th Apr
+# 2009, overreactagain wrote:" (a posting time, the reader's handle, "wrote").
+_ORDINAL = "(?:st|nd|rd|th)?"
+_WROTE = re.compile(
+    r"\bAt[ \t]+\d{1,2}[:.]\d{2}(?:[ \t]*[AaPp]\.?[Mm]\.?)?(?:[ \t]+on)?[ \t]+"
+    rf"(?:\d{{1,2}}{_ORDINAL}[ \t]+{MONTH_NAME}|{MONTH_NAME}[ \t]+\d{{1,2}}{_ORDINAL},?)"
+    r"[ \t]+\d{4},[ \t]*[^\s,:]{1,40}(?:[ \t]+[^\s,:]{1,40}){0,2}[ \t]+wrote\b:?"
+)
+
+
+def _headed_comments(text: str, paragraphs: list[tuple[int, int]]) -> list[Furniture]:
+    """Comments under a "At <time>, <handle> wrote:" heading: each runs from its
+    heading to the next one; the last to the end of the page when that is near,
+    else to the end of its paragraph."""
+    headings = [match.start() for match in _WROTE.finditer(text)]
+    marked: list[Furniture] = []
+    for index, start in enumerate(headings):
+        following = headings[index + 1] if index + 1 < len(headings) else len(text)
+        if following - start > _LONGEST_COMMENT:
+            starts = [begin for begin, _ in paragraphs]
+            paragraph = bisect.bisect_right(starts, start) - 1
+            following = paragraphs[paragraph][1] if paragraph >= 0 else following
+        marked.append(Furniture(start, following, FurnitureKind.COMMENT))
     return marked
 
 

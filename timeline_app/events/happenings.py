@@ -61,7 +61,6 @@ def assess_happenings(
     events: Sequence[Dated],
     articles: Mapping[int, ArticleFacts],
     sentences: SentenceSource | None = None,
-    attention: DateAttention | None = None,
 ) -> dict[int, HappeningFacts]:
     """Event id -> the facts of its happening, for every visible event given.
 
@@ -70,14 +69,27 @@ def assess_happenings(
     of the happenings that need a new headline (event id -> sentence); a
     happening whose members all still carry the same headline and report
     count keeps it, so a regroup after a small change reads few texts.
-    Without it, headlines come from the events' labels. ``attention``, when
-    given, replaces the attention counted from ``events`` (a local
-    re-assessment passes only some happenings, with their days' attention).
+    Without it, headlines come from the events' labels.
     """
     visible = [event for event in events if not event.hidden]
-    happenings = happenings_of(visible)
-    if attention is None:
-        attention = DateAttention.of(visible, articles)
+    return facts_of(
+        happenings_of(visible), articles, DateAttention.of(visible, articles), sentences
+    )
+
+
+def facts_of(
+    happenings: Sequence[Happening],
+    articles: Mapping[int, ArticleFacts],
+    attention: DateAttention,
+    sentences: SentenceSource | None = None,
+) -> dict[int, HappeningFacts]:
+    """Event id -> the facts of its happening, for these happenings only.
+
+    ``attention`` must hold the library's counts for the days these
+    happenings name: the whole library's for a full refresh, or those of the
+    days a local change touched (``story.refresh_happenings``), which gives
+    the same values for the happenings it asks about.
+    """
     stale = [h for h in happenings if not _headline_still_holds(h)]
     texts: Mapping[int, str] = {}
     if sentences is not None and stale:

@@ -2,7 +2,9 @@
 
 Signals that hold for any English news, whatever the topic or outlet:
 
-* *reports*: distinct articles, and distinct outlets, reporting it;
+* *reports*: distinct articles, and distinct outlets, reporting it; one
+  outlet repeating the same sentence across its articles is a template and
+  counts little more than once;
 * *attention to its date*: how many articles of the library mention that day,
   counting most those published on another day (a date still referred to
   days later is a key date: news-tls, Gholipour Ghalandari & Ifrim 2020,
@@ -18,6 +20,7 @@ The result is a non-negative number comparable within one library only.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -39,6 +42,10 @@ ONGOING_WEIGHT = 0.1  # "since mid-October": a state, not a moment
 LONG_SPAN = timedelta(days=7)
 LONG_SPAN_WEIGHT = 0.3
 LATER_MENTION_WEIGHT = 2.0  # a mention published on another day counts this much
+# One outlet printing the same sentence in article after article (a background
+# paragraph, a "Here is a timeline of ..." box) is one template, not many reports.
+TEMPLATE_REPEAT_WEIGHT = 0.7
+_WORD = re.compile(r"[^\W_]+")
 
 
 def precision_weight(event: Dated) -> float:
@@ -101,7 +108,7 @@ def happening_importance(
     """The importance of the happening these events (one group, or one event) report."""
     if not events:
         return 0.0
-    reports = len({event.article_id for event in events})
+    reports = _distinct_reports(events, articles)
     outlets = {
         articles[event.article_id].outlet
         for event in events
@@ -112,10 +119,31 @@ def happening_importance(
     # is a month's happening, and must not lift that one day.
     weight = sum(precision_weight(event) for event in events) / len(events)
     confidence = sum(event.confidence for event in events) / len(events)
-    return weight * confidence * coverage * (1.0 + math.log1p(attention.of_day(_day_of(events))))
+    return (
+        weight * confidence * coverage * (1.0 + math.log1p(attention.of_day(happening_day(events))))
+    )
 
 
-def _day_of(events: Sequence[Dated]) -> date | None:
+def _distinct_reports(events: Sequence[Dated], articles: Mapping[int, ArticleFacts]) -> float:
+    """Distinct articles reporting, a repeat of one outlet's same sentence counting
+    ``TEMPLATE_REPEAT_WEIGHT`` (articles of unknown outlet always count whole)."""
+    seen: dict[tuple[str, str], set[int]] = {}
+    for event in events:
+        facts = articles.get(event.article_id)
+        outlet = facts.outlet if facts is not None else ""
+        text = " ".join(_WORD.findall(event.label.lower())) if outlet else str(event.article_id)
+        seen.setdefault((outlet, text), set()).add(event.article_id)
+    counted: set[int] = set()
+    total = 0.0
+    for article_ids in seen.values():
+        fresh = article_ids - counted
+        if fresh:
+            total += 1.0 + TEMPLATE_REPEAT_WEIGHT * (len(fresh) - 1)
+            counted |= fresh
+    return total
+
+
+def happening_day(events: Sequence[Dated]) -> date | None:
     """The day most members name (the earliest on ties), or None when none names a day."""
     days: dict[date, int] = {}
     for event in events:

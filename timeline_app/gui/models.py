@@ -23,7 +23,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from timeline_app.articles import Article, article_name
+from timeline_app.articles import Article, article_name, outlet_of
 from timeline_app.gui.formatting import (
     INFERRED_SOURCES,
     article_title,
@@ -358,14 +358,15 @@ class ArticleTableModel(BatchedTableModel[Article]):
         if role == ROLE_SORT:
             return self._sort_key(article, column)
         if role == ROLE_SUBTITLE:
-            return article.source or PurePath(article.path).name or article.url
+            # Who published it; the file's name only when nothing says (never a record's path).
+            return outlet_of(article) or PurePath(article.path.split("#", 1)[0]).name
         return None
 
     def _display(self, article: Article, column: int) -> str:
         if column == self.TITLE:
             return article_title(article)
         if column == self.SOURCE:
-            return article.source
+            return outlet_of(article)
         if column == self.PUBLISHED:
             return published_text(article)
         return str(self._event_counts.get(article.id, 0))

@@ -46,7 +46,7 @@ def title_from_text(text: str, avoid: Collection[str] = ()) -> str:
     """
     fallback = ""
     for candidate in _candidates(text):
-        title = _shortened(candidate)
+        title = _shortened(_first_item(candidate))
         if title and title not in avoid:
             return title
         fallback = fallback or title
@@ -75,6 +75,17 @@ def _starts_like_title(line: str) -> bool:
 
 
 _SPACE = re.compile(r"\s+")
+# A list bullet as saved texts carry them ("* ", an escaped "\\* ", "• ").
+_BULLET = re.compile(r"(?:^|\s)(?:\\?\*|[•▪‣])(?=\s)")
+
+
+def _first_item(line: str) -> str:
+    """A line that opens a bulleted list ("* Sees 70 percent chance ... * Sees vaccines
+    as key ...") is titled by its first item, without the bullet."""
+    if not _BULLET.match(line):
+        return line
+    items = [item.strip() for item in _BULLET.split(line)]
+    return next((item for item in items if item), "")
 
 
 def _one_line(text: str) -> str:

@@ -9,7 +9,8 @@ window" with one indexed query.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+import json
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -20,14 +21,19 @@ from timeline_app.temporal.timex import Precision
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-    from timeline_app.events.happenings import ArticleFacts, HappeningFacts
+    from timeline_app.events.happenings import HappeningFacts
     from timeline_app.events.key_dates import DayAttention
-    from timeline_app.events.mention import Dated, Mention
+    from timeline_app.events.mention import ArticleFacts, Dated, Mention
     from timeline_app.events.model import Event
 
 # SQLite's substr counts characters, as Python's offsets do.
 _DAY = 86_400
 _EPOCH_DAY = date(1970, 1, 1)
+# What the story layer reads of an event (``events.mention.Mention``'s fields, in order).
+_MENTION_COLUMNS = (
+    "id, article_id, start_s, end_s, precision, kind, confidence, group_id, label,"
+    " sentence_start, sentence_end, importance, headline, reports, hidden"
+)
 _SENTENCE = "substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start)"
 
 
@@ -39,117 +45,71 @@ class StoryQueriesMixin:
     def happening_inputs(self) -> tuple[list[Mention], dict[int, ArticleFacts]]:
         """What :func:`events.happenings.assess_happenings` needs for the whole library:
         the visible events (as narrow ``Mention`` values: the story layer's
-        columns only), and each article's outlet and publication date (the
-        user's date when set)."""
-        return self._mentions("hidden = 0", ()), self._article_facts(None)
+        columns only) in id order, and each article's outlet and publication
+        date (the user's date when set)."""
+        rows = self.db.execute(
+            f"SELECT {_MENTION_COLUMNS} FROM events WHERE hidden = 0 ORDER BY id"
+        )
+        return [_mention(row) for row in rows], self.article_facts()
 
-    def happening_neighbourhood(
-        self, event_ids: Iterable[int], days: Iterable[date]
-    ) -> tuple[list[Mention], list[Mention], dict[int, ArticleFacts]]:
-        """What re-assessing the happenings an edit of ``event_ids`` can change needs:
+    def happening_members(
+        self,
+        event_ids: Collection[int],
+        days: Collection[date] = (),
+        group_ids: Collection[int] = (),
+    ) -> list[Mention]:
+        """The events (hidden ones too) a local story refresh reads, in id order.
 
-        * the visible members of every happening touched: the events' own groups
-          and every happening with a visible day event on one of ``days`` (whose
-          attention the edit changed), whole;
-        * the visible day events on every day those happenings name (what their
-          date attention counts);
-        * the facts of the articles involved.
+        These events, the events dated to one of ``days`` (day precision or
+        finer points: what date attention counts), and every member of
+        ``group_ids`` and of the groups any of those belong to, so the result
+        holds whole happenings.
         """
-        ids = sorted(set(event_ids))
-        marks = ",".join("?" * len(ids))
-        groups = {
-            group_id
-            for (group_id,) in self.db.execute(
-                f"SELECT group_id FROM events WHERE id IN ({marks}) AND group_id IS NOT NULL",
-                ids,
+        starts = sorted(
+            codec.to_seconds(datetime.combine(day, datetime.min.time())) for day in days
+        )
+        sql = f"""
+        WITH seed AS (
+            SELECT id, group_id FROM events WHERE id IN (SELECT value FROM json_each(:ids))
+            UNION
+            SELECT e.id, e.group_id FROM json_each(:days) d
+            JOIN events e ON e.start_s >= d.value AND e.start_s < d.value + {_DAY}
+            WHERE e.kind = 'point' AND e.precision >= :day
+        )
+        SELECT {_MENTION_COLUMNS} FROM events WHERE id IN (
+            SELECT id FROM seed
+            UNION SELECT e.id FROM events e WHERE e.group_id IN (
+                SELECT group_id FROM seed WHERE group_id IS NOT NULL
+                UNION SELECT value FROM json_each(:groups)
+            )
+        )
+        ORDER BY id
+        """
+        params = {
+            "groups": json.dumps(sorted(int(g) for g in group_ids)),
+            "ids": json.dumps(sorted(int(i) for i in event_ids)),
+            "days": json.dumps(starts),
+            "day": int(Precision.DAY),
+        }
+        return [_mention(row) for row in self.db.execute(sql, params)]
+
+    def group_ids(self, event_ids: Collection[int]) -> dict[int, int | None]:
+        """Event id -> the group it is in now (None: alone), for these events."""
+        sql = "SELECT id, group_id FROM events WHERE id IN (SELECT value FROM json_each(?))"
+        ids = json.dumps(sorted(int(i) for i in event_ids))
+        return dict(self.db.execute(sql, [ids]).fetchall())
+
+    def article_facts(self) -> dict[int, ArticleFacts]:
+        """Each article's outlet and publication date (the user's date when set)."""
+        from timeline_app.events.mention import ArticleFacts
+
+        return {
+            article_id: ArticleFacts(outlet=source or "", published=codec.date_or_none(published))
+            for article_id, source, published in self.db.execute(
+                "SELECT a.id, a.source, COALESCE(c.published, a.published)"
+                " FROM articles a LEFT JOIN article_corrections c ON c.article_id = a.id"
             )
         }
-        on_days = [m for day in set(days) for m in self._mentions_on(day)]
-        lone = {m.id for m in on_days if m.group_id is None}
-        groups |= {m.group_id for m in on_days if m.group_id is not None}
-        members: list[Mention] = []
-        for chunk in _chunks(sorted(groups)):
-            where = f"hidden = 0 AND group_id IN ({','.join('?' * len(chunk))})"
-            members += self._mentions(where, chunk)
-        for chunk in _chunks(sorted(lone | set(ids))):
-            where = f"hidden = 0 AND group_id IS NULL AND id IN ({','.join('?' * len(chunk))})"
-            members += self._mentions(where, chunk)
-        named = {m.start.date() for m in members if m.precision >= Precision.DAY}
-        attention = [m for day in named for m in self._mentions_on(day)]
-        articles = {m.article_id for m in members} | {m.article_id for m in attention}
-        return members, attention, self._article_facts(articles)
-
-    def _mentions_on(self, day: date) -> list[Mention]:
-        """Visible events starting on ``day`` with a day's precision or finer."""
-        start = (day - _EPOCH_DAY).days * _DAY
-        return self._mentions(
-            "hidden = 0 AND precision >= ? AND start_s >= ? AND start_s < ?",
-            (int(Precision.DAY), start, start + _DAY),
-        )
-
-    def _mentions(self, where: str, params: Iterable[Any]) -> list[Mention]:
-        from timeline_app.events.mention import Mention
-
-        seconds, precisions = codec.from_seconds, codec.PRECISION_BY_VALUE
-        kinds = codec.KIND_BY_VALUE
-        return [
-            Mention(
-                event_id,
-                article_id,
-                seconds(start_s),
-                seconds(end_s),
-                precisions[precision],
-                kinds[kind],
-                confidence,
-                group_id,
-                label,
-                sentence_start,
-                sentence_end,
-                importance,
-                headline,
-                reports,
-            )
-            for (
-                event_id,
-                article_id,
-                start_s,
-                end_s,
-                precision,
-                kind,
-                confidence,
-                group_id,
-                label,
-                sentence_start,
-                sentence_end,
-                importance,
-                headline,
-                reports,
-            ) in self.db.execute(
-                "SELECT id, article_id, start_s, end_s, precision, kind, confidence, group_id,"
-                " label, sentence_start, sentence_end, importance, headline, reports"
-                f" FROM events WHERE {where}",
-                list(params),
-            )
-        ]
-
-    def _article_facts(self, article_ids: Iterable[int] | None) -> dict[int, ArticleFacts]:
-        """Each article's outlet and publication date (the user's when set); all with None."""
-        from timeline_app.events.happenings import ArticleFacts
-
-        sql = (
-            "SELECT a.id, a.source, COALESCE(c.published, a.published)"
-            " FROM articles a LEFT JOIN article_corrections c ON c.article_id = a.id"
-        )
-        chunks: Iterable[list[int]] = [[]] if article_ids is None else _chunks(sorted(article_ids))
-        facts = {}
-        for chunk in chunks:
-            marks = ",".join("?" * len(chunk))
-            where = f" WHERE a.id IN ({marks})" if article_ids is not None else ""
-            for article_id, source, published in self.db.execute(sql + where, chunk):
-                facts[article_id] = ArticleFacts(
-                    outlet=source or "", published=codec.date_or_none(published)
-                )
-        return facts
 
     def event_sentences(self, events: Iterable[Dated]) -> dict[int, str]:
         """Event id -> the sentence it was found in (sliced from its article's text)."""
@@ -161,21 +121,24 @@ class StoryQueriesMixin:
         }
 
     def set_happenings(
-        self, facts: Mapping[int, HappeningFacts], scope: Iterable[int] | None = None
+        self, facts: Mapping[int, HappeningFacts], event_ids: Collection[int] | None = None
     ) -> int:
         """Store each event's happening facts; events not named get the defaults.
 
-        With ``scope`` only those events are considered (a local re-assessment);
-        only rows whose values change are written (a regroup after a small
-        edit rewrites a few rows, not the library). Returns how many changed.
+        With ``event_ids``, only those events are considered (a local refresh);
+        without, every event. Only rows whose values change are written (a
+        regroup after a small edit rewrites a few rows, not the library).
+        Returns how many changed.
         """
-        query = "SELECT id, importance, headline, reports FROM events"
-        chunks: Iterable[list[int]] = [[]] if scope is None else _chunks(sorted(set(scope)))
-        current = {}
-        for chunk in chunks:
-            where = f" WHERE id IN ({','.join('?' * len(chunk))})" if scope is not None else ""
-            for event_id, importance, headline, reports in self.db.execute(query + where, chunk):
-                current[event_id] = (importance, headline, reports)
+        sql = "SELECT id, importance, headline, reports FROM events"
+        params: list[Any] = []
+        if event_ids is not None:
+            sql += " WHERE id IN (SELECT value FROM json_each(?))"
+            params.append(json.dumps(sorted(int(i) for i in event_ids)))
+        current = {
+            event_id: (importance, headline, reports)
+            for event_id, importance, headline, reports in self.db.execute(sql, params)
+        }
         changes = []
         for event_id, stored in current.items():
             value = facts.get(event_id)
@@ -289,7 +252,18 @@ class StoryQueriesMixin:
             cursor.close()
 
 
-def _chunks(values: list[int], size: int = 500) -> Iterator[list[int]]:
-    """``values`` in pieces small enough for SQLite's limit on parameters."""
-    for start in range(0, len(values), size):
-        yield values[start : start + size]
+def _mention(row: tuple[Any, ...]) -> Mention:
+    """A ``Mention`` from a row of ``_MENTION_COLUMNS`` (Mention's field order): the times,
+    precision, kind and hidden flag decoded, the rest (confidence ... reports) as stored."""
+    from timeline_app.events.mention import Mention
+
+    return Mention(
+        row[0],
+        row[1],
+        codec.from_seconds(row[2]),
+        codec.from_seconds(row[3]),
+        codec.PRECISION_BY_VALUE[row[4]],
+        codec.KIND_BY_VALUE[row[5]],
+        *row[6:14],
+        hidden=bool(row[14]),
+    )

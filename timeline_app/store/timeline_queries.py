@@ -190,7 +190,9 @@ class TimelineQueriesMixin:
         search: str | None = None,
     ) -> list[Event]:
         """Up to ``limit`` happenings overlapping ``[start, end)``, most important first,
-        one event standing for each (ties: earlier first).
+        one event standing for each: its most precise member (the day "air strikes
+        began on March 19" names, not a "since March 19" that runs for months),
+        then the surest.
 
         What the timeline labels over a crowded window. It reads the importance
         index in order and stops after ``limit`` happenings, instead of sorting
@@ -206,7 +208,7 @@ class TimelineQueriesMixin:
         clauses = ["hidden = 0" if clause == "+hidden = 0" else clause for clause in clauses]
         sql = (
             f"SELECT {codec.EVENT_COLUMNS} FROM events INDEXED BY events_by_importance"
-            f"{where_sql(clauses)} ORDER BY importance DESC"
+            f"{where_sql(clauses)} ORDER BY importance DESC, end_s - start_s, confidence DESC, id"
         )
         chosen: list[Event] = []
         seen: set[int] = set()
