@@ -318,6 +318,7 @@ def test_the_shortcuts_list_names_the_issues_keys(window: Any) -> None:
     assert keys["Find Articles"] == "Ctrl+F"
     assert keys["Undo"].startswith("Ctrl+Z")
     assert "Return" in keys["Show Source"]
+    assert "Shift+Wheel" in keys["Timeline: Scroll the Rows of Events"]
 
 
 def test_right_click_on_an_event_offers_its_actions(qtbot: Any, window: Any) -> None:
@@ -356,10 +357,10 @@ def test_dragging_a_web_link_is_refused(window: Any) -> None:
 def test_a_large_library_fills_the_events_table_in_the_background(
     qtbot: Any, small_library: Any, settings: Any, prompts: Any, monkeypatch: Any
 ) -> None:
-    from timeline_app.gui import main_window as main_window_module
+    from timeline_app.gui import window_loading
     from timeline_app.gui.app import create_main_window
 
-    monkeypatch.setattr(main_window_module, "ASYNC_EVENT_THRESHOLD", 0)
+    monkeypatch.setattr(window_loading, "ASYNC_EVENT_THRESHOLD", 0)
     window = create_main_window(small_library, settings=settings, prompts=prompts, seed=False)
     try:
         assert window.event_model.loading

@@ -239,3 +239,67 @@ def test_go_to_date_frames_the_day(qtbot: Any, story_window: Any) -> None:
     assert start < datetime(2011, 3, 17)
     assert datetime(2011, 3, 18) < end
     assert end - start < timedelta(days=2)
+
+
+def test_hiding_the_top_key_event_refreshes_the_key_events(qtbot: Any, story_window: Any) -> None:
+    window = story_window
+    view = window.key_events_view
+    model = view.model()
+    first = model.event_at(0)
+    assert first is not None
+    assert first.reports == 12
+    rect = view.visualRect(model.index(0, model.HEADLINE))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.current_event_id() == first.id
+    window.menu_actions.hide_event.trigger()  # Edit › Hide Event (Delete)
+    # The hidden report leaves the list; the happening, now told by 11 articles, is
+    # re-assessed at once (not at the next import): its count and importance drop.
+    assert first.id not in model.event_ids()
+    now = model.event_at(0)
+    assert now is not None
+    assert now.reports == 11
+    assert model.data(model.index(0, model.REPORTS)) == 11
+    assert now.importance < first.importance
+    assert {e.reports for e in key_happening_events(window)} == {11}
+    window.undo_stack.undo()
+    assert model.event_at(0).reports == 12
+    assert first.id in model.event_ids()
+
+
+def test_hiding_reports_moves_the_next_happening_up(story_window: Any) -> None:
+    window = story_window
+    model = window.key_events_view.model()
+    runner_up = model.event_at(1)
+    assert runner_up is not None
+    assert runner_up.reports < 12
+    reports = key_happening_events(window)
+    hidden = 0
+    for event in reports:  # the user hides the key happening's reports one by one
+        window.select_event(event.id)
+        window.menu_actions.hide_event.trigger()
+        hidden += 1
+        if KEY_WORDS not in model.event_at(0).headline.casefold():
+            break
+    # Once fewer articles tell it than tell the runner-up, the runner-up leads, while
+    # the happening is still in the list, lower down.
+    assert hidden < len(reports)
+    top = model.event_at(0)
+    assert (top.headline, top.reports) == (runner_up.headline, runner_up.reports)
+    rest = [model.event_at(row) for row in range(1, model.rowCount())]
+    assert any(KEY_WORDS in e.headline.casefold() for e in rest)
+
+
+def test_re_dating_a_report_takes_it_out_of_its_happening(story_window: Any) -> None:
+    from timeline_app.temporal.timex import Precision
+
+    window = story_window
+    moved, *others = key_happening_events(window)
+    day = datetime(2011, 6, 2)
+    window.correct_event_date(moved.id, day, day + timedelta(days=1), Precision.DAY)
+    now = window.repo.event(moved.id)
+    assert now.start == day
+    assert now.reports == 1  # no other article tells of 2 June: a happening of its own
+    assert {window.repo.event(e.id).reports for e in others} == {11}
+    assert window.key_events_view.model().event_at(0).reports == 11
+    window.undo_stack.undo()
+    assert {e.reports for e in key_happening_events(window)} == {12}

@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QApplication
 
 from timeline_app.events.model import EventKind
 from timeline_app.gui.timeline import paint
-from timeline_app.gui.timeline.scene import EVENT_THRESHOLD, Shape, shape_of
+from timeline_app.gui.timeline.placing import Shape, shape_of
+from timeline_app.gui.timeline.scene import EVENT_THRESHOLD
 from timeline_app.gui.timeline.time_scale import MAX_SPAN_S, MIN_SPAN_S, to_seconds
 from timeline_app.temporal.timex import Precision
 
@@ -508,8 +509,9 @@ def dense_view():
 
 
 def test_a_legend_names_the_colours_when_few_articles_are_shown(qtbot, tmp_path) -> None:
+    from timeline_app.gui.timeline.render import LEGEND_MAX
     from timeline_app.gui.timeline.source import ArticleLabel, InMemoryTimelineSource
-    from timeline_app.gui.timeline.view import LEGEND_MAX, TimelineView
+    from timeline_app.gui.timeline.view import TimelineView
 
     labels = {i: ArticleLabel(f"Story about topic {i}", f"Outlet {i % 2}") for i in range(1, 20)}
 

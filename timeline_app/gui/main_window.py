@@ -2,18 +2,17 @@
 
 The window wires views to models and user actions to ``timeline_app.commands``,
 the Repository and the undo stack; it makes no decisions of its own about dates
-or events. One method, ``select_event``, keeps the timeline, the events table
-and the reader on the same event whichever of them the user clicked.
+or events. Which event and article are current, kept the same in every pane,
+is ``window_selection``'s job.
 """
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import (
     QCloseEvent,
     QUndoStack,
@@ -38,7 +37,6 @@ from timeline_app.gui.background import EventLoader
 from timeline_app.gui.dialogs import ImportFailuresDialog, Prompts, ShortcutsDialog
 from timeline_app.gui.event_models import EventTableModel, UndatedListModel
 from timeline_app.gui.file_flows import FileFlowsMixin
-from timeline_app.gui.formatting import checked_ids_text
 from timeline_app.gui.import_worker import ImportController
 from timeline_app.gui.key_events import KeyEventsModel, KeyEventsView
 from timeline_app.gui.library_view import LibraryPane, style_table
@@ -48,14 +46,23 @@ from timeline_app.gui.settings import AppSettings
 from timeline_app.gui.story_filter import StoryFilter, StoryFilterBar
 from timeline_app.gui.undo import CorrectionsMixin
 from timeline_app.gui.window_actions import WindowActions
+from timeline_app.gui.window_loading import LoadingMixin
+from timeline_app.gui.window_selection import SelectionMixin
 from timeline_app.gui.window_state import WindowStateMixin
 from timeline_app.gui.window_sync import LibrarySyncMixin
 
 SEARCH_DELAY_MS = 250
-ASYNC_EVENT_THRESHOLD = 20_000  # above this many events the table fills in the background
 
 
-class MainWindow(LibrarySyncMixin, CorrectionsMixin, FileFlowsMixin, WindowStateMixin, QMainWindow):
+class MainWindow(
+    LoadingMixin,
+    SelectionMixin,
+    LibrarySyncMixin,
+    CorrectionsMixin,
+    FileFlowsMixin,
+    WindowStateMixin,
+    QMainWindow,
+):
     """Timeline Reader's window.
 
     ``timeline`` is the canvas (engineer E's ``TimelineView`` or anything with its
@@ -256,211 +263,6 @@ class MainWindow(LibrarySyncMixin, CorrectionsMixin, FileFlowsMixin, WindowState
         self.importer.failed.connect(self._on_import_failed)
         self.undo_stack.cleanChanged.connect(lambda _clean: self._update_actions())
         self.undo_stack.indexChanged.connect(lambda _index: self._update_actions())
-
-    # -- loading ----------------------------------------------------------------------------
-
-    def reload_all(self) -> None:
-        """Re-read everything from the store (after an import or a correction)."""
-        self.titles.refresh()
-        self._reload_articles()
-        self._reload_events()
-
-    def _timexes_of(self, article_id: int) -> list[Any]:
-        """An article's time expressions (cached until the next reload: articles are long)."""
-        cached = self._timex_cache.get(article_id)
-        if cached is None:
-            cached = self._timex_cache[article_id] = self.repo.timexes(article_id)
-        return cached
-
-    def _reload_articles(self) -> None:
-        self.article_model.reload(self.search_box.text())
-
-    def _reload_events(self) -> None:
-        self._timex_cache.clear()
-        ids = self.article_model.included_ids()
-        self._load_event_table(ids)
-        self.undated_model.reload(ids)
-        self.timeline.set_article_filter(ids)
-        self._update_status()
-
-    def _load_event_table(
-        self, ids: Collection[int] | None, include_hidden: bool | None = None
-    ) -> None:
-        """Fill the events table: at once when small, else first page now and the rest
-        from a background thread (decoding 100,000 events takes seconds)."""
-        large = self.repo.event_count(include_hidden=True) > ASYNC_EVENT_THRESHOLD
-        background = large and str(self.repo.path) != ":memory:"
-        generation = self.event_model.reload(
-            ids, include_hidden=include_hidden, first_page_only=background
-        )
-        if background:
-            article_ids, hidden = self.event_model.request_args()
-            self.event_loader.start(generation, article_ids, hidden)
-
-    def _on_events_loaded(self, generation: int, events: Any) -> None:
-        if not self.event_model.finish_loading(generation, events):
-            return
-        self._update_status()
-        self._update_actions()
-        if self._current_event_id is not None:
-            self.select_event(self._current_event_id, "loaded")
-
-    def _on_events_failed(self, generation: int, message: str) -> None:
-        if generation == self.event_model.generation:
-            self._report_error(f"Could not read the events: {message}")
-
-    def _update_status(self) -> None:
-        ids = self.article_model.included_ids()
-        total = self.repo.article_count()
-        events = self.event_model.total_count()
-        undated = self.undated_model.total_count()
-        event_text = (
-            "loading events…"
-            if self.event_model.loading
-            else f"{events} event{'s' if events != 1 else ''}"
-        )
-        self.status_label.setText(
-            f"{checked_ids_text(ids, total)}  ·  {event_text}"
-            f"  ·  {undated} undated  ·  {self.db_path.name}"
-        )
-
-    def apply_search(self) -> None:
-        self._reload_articles()
-        self.story_filter.apply()  # the same words filter the timeline and both event lists
-
-    def apply_article_filter(self, ids: Collection[int] | None) -> None:
-        """Articles checked or unchecked: update the lists for just those articles."""
-        if self.event_model.loading:
-            self._load_event_table(ids)
-        else:
-            self.event_model.set_article_ids(ids)
-        self.undated_model.set_article_ids(ids)
-        self.timeline.set_article_filter(ids)  # the canvas re-reads its source itself
-        self._update_status()
-        if self._current_event_id is not None:
-            if self.event_model.row_of_event(self._current_event_id) < 0:
-                self._current_event_id = None
-                self.reader.clear()
-            else:
-                self.select_event(self._current_event_id, "filter")
-        self._update_actions()
-
-    # -- selection --------------------------------------------------------------------------
-
-    def current_event_id(self) -> int | None:
-        return self._current_event_id
-
-    def select_event(self, event_id: int, origin: str = "") -> None:
-        """Make ``event_id`` the current event in the timeline, the table and the reader."""
-        if self._syncing:
-            return
-        self._syncing = True
-        try:
-            try:
-                event = self.repo.event(event_id)
-            except KeyError:
-                return
-            self._current_event_id = event_id
-            if origin != "timeline":
-                self.timeline.select_event(event_id)
-            row = self.event_model.row_of_event(event_id)
-            if row >= 0 and origin != "table":
-                index = self.event_model.index(row, 0)
-                self.event_view.selectionModel().setCurrentIndex(
-                    index,
-                    QItemSelectionModel.SelectionFlag.ClearAndSelect
-                    | QItemSelectionModel.SelectionFlag.Rows,
-                )
-                self.event_view.scrollTo(index)
-            article = self.repo.article(event.article_id)
-            related = [
-                self.event_model.article_name(other.article_id)
-                for other in self.event_model.group_members(event)
-                if other.article_id != event.article_id
-            ]
-            self.reader.show_event(article, event, self._timexes_of(article.id), related)
-        finally:
-            self._syncing = False
-        self._update_actions()
-
-    def select_event_at(self, article_id: int, offset: int) -> None:
-        """Select the event whose time expression covers ``offset`` in an article."""
-        for event in self.repo.events(article_ids=[article_id], include_hidden=True):
-            if event.timex_start <= offset < event.timex_end:
-                self.select_event(event.id, "reader")
-                return
-        timex = self.reader.timex_at_offset(offset)
-        if timex is not None:
-            self.statusBar().showMessage(
-                f"“{timex.text}” ({timex.type.value} {timex.value}) is not a point in time:"
-                " see the Undated & vague list",
-                6000,
-            )
-
-    def step_event(self, step: int) -> None:
-        """Select the next (``step`` > 0) or previous event.
-
-        On the timeline that is the next in time (the canvas knows); elsewhere the
-        next row of the events table, in whatever order it is sorted.
-        """
-        stepper = getattr(self.timeline, "step_selection", None)
-        if stepper is not None and self.timeline.hasFocus():
-            stepper(step)  # emits eventSelected, which lands in select_event
-            return
-        target = self.event_model.neighbour(self._current_event_id, step)
-        if target is not None:
-            self.select_event(target.id)
-
-    def show_current_source(self) -> None:
-        """Show the current event's passage in the reader and move the focus there."""
-        if self.search_box.hasFocus():  # Enter in the search box: search now, go to results
-            self._search_timer.stop()
-            self.apply_search()
-            self.article_view.setFocus(Qt.FocusReason.ShortcutFocusReason)
-            return
-        if self._current_event_id is None:
-            self.step_event(1)
-        if self._current_event_id is not None:
-            self.select_event(self._current_event_id, "activate")
-            self.reader.focus_text()
-
-    def _on_event_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid() and not self._syncing:
-            self.select_event(self.event_model.row_item(current.row()).id, "table")
-
-    def _on_timeline_activated(self, event_id: int) -> None:
-        self.select_event(event_id, "timeline")
-        self.reader.focus_text()
-
-    def _on_article_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if not current.isValid() or self._syncing:
-            return
-        article = self.article_model.row_item(current.row())
-        event = self.reader.current_event()
-        if event is not None and event.article_id == article.id:
-            return
-        self._current_event_id = None
-        self.reader.show_article(self.repo.article(article.id), self._timexes_of(article.id))
-        self._update_actions()
-
-    def _on_article_double_clicked(self, index: QModelIndex) -> None:
-        """Double-click on a publication date: change it."""
-        if index.isValid() and index.column() == ArticleTableModel.PUBLISHED:
-            self.choose_publication_date()
-
-    def _on_undated_activated(self, index: QModelIndex) -> None:
-        article_id, timex = self.undated_model.item(index.row())
-        self._current_event_id = None
-        self.reader.show_timex(self.repo.article(article_id), timex, self._timexes_of(article_id))
-        self._update_actions()
-
-    def current_article_id(self) -> int | None:
-        """The article the user is looking at: in the reader, else selected in the library."""
-        article = self.reader.article()
-        if article is not None:
-            return article.id
-        index = self.article_view.currentIndex()
-        return self.article_model.row_item(index.row()).id if index.isValid() else None
 
     def focus_search(self) -> None:
         self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -16,6 +16,7 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
+from timeline_app import event_edits
 from timeline_app.articles import PublishedSource
 from timeline_app.gui.formatting import article_title
 from timeline_app.temporal.timex import Precision
@@ -125,13 +126,13 @@ class CorrectEventDateCommand(_RepositoryCommand):
         self.was_corrected = bool(repo.is_corrected(event_id))
 
     def redo(self) -> None:
-        self._run(lambda: self._repo.correct_event(self.event_id, *self.new))
+        self._run(lambda: event_edits.correct_event_date(self._repo, self.event_id, *self.new))
 
     def undo(self) -> None:
         if self.was_corrected:
-            self._run(lambda: self._repo.correct_event(self.event_id, *self.old))
+            self._run(lambda: event_edits.correct_event_date(self._repo, self.event_id, *self.old))
         else:
-            self._run(lambda: self._repo.clear_correction(self.event_id))
+            self._run(lambda: event_edits.clear_event_correction(self._repo, self.event_id))
 
 
 class HideEventCommand(_RepositoryCommand):
@@ -151,13 +152,13 @@ class HideEventCommand(_RepositoryCommand):
         self.was_hidden = event.hidden
 
     def redo(self) -> None:
-        self._run(lambda: self._repo.hide_event(self.event_id, self.hidden))
+        self._run(lambda: event_edits.hide_event(self._repo, self.event_id, self.hidden))
 
     def undo(self) -> None:
         if self.was_corrected:
-            self._run(lambda: self._repo.hide_event(self.event_id, self.was_hidden))
+            self._run(lambda: event_edits.hide_event(self._repo, self.event_id, self.was_hidden))
         else:
-            self._run(lambda: self._repo.clear_correction(self.event_id))
+            self._run(lambda: event_edits.clear_event_correction(self._repo, self.event_id))
 
 
 class CorrectionsMixin:

@@ -18,6 +18,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QToolBar
 
 from timeline_app.gui import icons
+from timeline_app.gui.timeline.input import CANVAS_KEYS
 
 
 class WindowCommands(Protocol):
@@ -196,7 +197,7 @@ class WindowActions:
             )
             if keys:
                 rows.append((action.text().replace("&", "").replace("…", ""), keys))
-        return rows
+        return rows + list(CANVAS_KEYS)  # the canvas's keys have no actions of their own
 
     def install_menus_and_toolbar(self) -> None:
         """Put the actions into the menu bar and the toolbar of the window."""

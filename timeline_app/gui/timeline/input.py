@@ -34,6 +34,15 @@ from timeline_app.temporal.timex import Precision
 
 ZOOM_STEP = 1.25
 DRAG_THRESHOLD_PX = 4
+ROWS_PER_NOTCH = 3  # rows one Shift+wheel notch scrolls
+
+# (action, keys) of the canvas's gestures that have no menu action, for the F1 list.
+CANVAS_KEYS = (
+    ("Timeline: Zoom", "Ctrl+Wheel, pinch, double click"),
+    ("Timeline: Pan", "Wheel, drag, Shift+Left/Right, PgUp, PgDown"),
+    ("Timeline: Scroll the Rows of Events", "Shift+Wheel, Up, Down, the scrollbar"),
+    ("Timeline: First/Last Event", "Home, End"),
+)
 
 
 class TimelineInput:
@@ -42,6 +51,7 @@ class TimelineInput:
     # Where and when (monotonic seconds) a click last acted on an edge marker: the
     # double click that follows must not zoom even if that marker has gone meanwhile.
     _marker_click: tuple[QPointF, float] | None = None
+    _row_wheel = 0.0  # rows of Shift+wheel scrolling not yet applied (high-resolution wheels)
 
     def _hit(self, pos: QPointF) -> Event | None:
         best = None
@@ -61,19 +71,14 @@ class TimelineInput:
         return best
 
     def _bar_at(self, pos: QPointF) -> Bar | None:
-        """The count bar under ``pos``: a density bar, or a bar of the overflow rug."""
+        """The count bar under ``pos`` while counts are drawn."""
         if self._scene.empty:
             return None
-        width, height = self.width(), self.height()
+        width = self.width()
         grid = self._scene.counts(self._viewport, width)
-        if grid is not None:
-            bars = self._count_bars(grid, width)
-        else:
-            top = self._rug_top(height)
-            if not top <= pos.y() <= top + self.theme.row_height:
-                return None
-            bars = self._rug_bars(width, height)
-        for bar in bars:
+        if grid is None:
+            return None
+        for bar in self._count_bars(grid, width):
             x0 = self._viewport.x_of(bar.start, width)
             x1 = self._viewport.x_of(bar.end, width)
             if x0 <= pos.x() < x1 and bar.count:
@@ -171,7 +176,14 @@ class TimelineInput:
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         delta = event.angleDelta()
-        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+        if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            # Shift+wheel scrolls the rows (some systems turn it into a sideways delta).
+            self._row_wheel += (delta.y() or delta.x()) / 120 * ROWS_PER_NOTCH
+            rows = int(self._row_wheel)
+            if rows:
+                self._row_wheel -= rows
+                self.scroll_rows_by(-rows)
+        elif event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             notches = delta.y() / 120 or delta.x() / 120
             self.zoom_by(ZOOM_STEP**notches, event.position().x())
         else:
@@ -195,6 +207,8 @@ class TimelineInput:
                 self.pan_by_pixels(sign * self.width() / 8)
             else:
                 self.step_selection(sign)
+        elif key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and not modifiers:
+            self.scroll_rows_by(-1 if key == Qt.Key.Key_Up else 1)
         elif key in (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown):
             self.pan_by_pixels((-1 if key == Qt.Key.Key_PageUp else 1) * self.width() * 0.9)
         elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):

@@ -72,7 +72,7 @@ def _options(extent: Extent, gap: float, left_limit: float, right_limit: float) 
 
 def pack_rows(
     extents: Sequence[Extent],
-    rows: int,
+    rows: int | None,
     gap: float = 8.0,
     long_width: float = math.inf,
     left_limit: float = -math.inf,
@@ -86,8 +86,9 @@ def pack_rows(
     (for extents giving ``label_start`` at or right of ``left_limit``); failing
     that, the first row where its bare shape fits (the label is then left out and
     shown on hover); failing that, it goes to the overflow row ``rows`` (marked
-    ``crowded``), drawn as a count rug under the rows, so nothing is ever drawn
-    over a label.
+    ``crowded``), so nothing is ever drawn over a label. With ``rows`` None the
+    rows grow instead: an event that fits nowhere opens a new row (with its label),
+    so every event gets a row and the canvas scrolls vertically through them.
 
     Events whose shape is wider than ``long_width`` are placed last, in the gaps
     the others leave: at a close zoom a hundred year-long bars starting earlier
@@ -101,7 +102,7 @@ def pack_rows(
     limits leave more events without a row than packing without them, the
     placements without them win: no label is worth an event drawn only as a count.
     """
-    if rows < 1:
+    if rows is not None and rows < 1:
         raise ValueError(f"need at least one row, got {rows}")
     placements = _first_fit(extents, rows, gap, long_width, left_limit, right_limit, later)
     # Unless a label turned round, packing without the limits makes the same choices.
@@ -115,16 +116,17 @@ def pack_rows(
 
 def _first_fit(
     extents: Sequence[Extent],
-    rows: int,
+    rows: int | None,
     gap: float,
     long_width: float,
     left_limit: float,
     right_limit: float,
     later: Sequence[int] = (),
 ) -> list[Placement]:
-    starts: list[list[float]] = [[] for _ in range(rows)]
-    ends: list[list[float]] = [[] for _ in range(rows)]
-    row_end = [-math.inf] * rows  # in the first pass rows only grow to the right
+    growing = rows is None
+    starts: list[list[float]] = [[] for _ in range(rows or 0)]
+    ends: list[list[float]] = [[] for _ in range(rows or 0)]
+    row_end = [-math.inf] * (rows or 0)  # in the first pass rows only grow to the right
     placements: list[Placement | None] = [None] * len(extents)
     deferred = []
     postponed = set(later)
@@ -140,10 +142,11 @@ def _first_fit(
             continue
         if index in postponed:
             continue
-        free_from = min(row_end)  # one C-level call refuses a full set of rows
-        for left, right, labelled, before, needed_gap in _options(
-            extent, gap, left_limit, right_limit
-        ):
+        free_from = min(row_end, default=math.inf)  # one C-level call refuses full rows
+        options = _options(extent, gap, left_limit, right_limit)
+        if growing:  # rows enough for every event: the best placement always has one
+            options = options[:1]
+        for left, right, labelled, before, needed_gap in options:
             if free_from + needed_gap > left:
                 continue
             # Rows hold disjoint intervals in start order; each new one begins after the
@@ -154,14 +157,24 @@ def _first_fit(
             ends[row].append(right)
             placements[index] = Placement(row, labelled, False, before)
             break
+        else:
+            if growing:  # a new row, with the best placement
+                left, right, labelled, before, _ = options[0]
+                row_end.append(right)
+                starts.append([left])
+                ends.append([right])
+                placements[index] = Placement(len(row_end) - 1, labelled, False, before)
     long_ones = set(deferred)
     deferred = [i for i in later if i not in long_ones] + deferred
     if deferred:
         rows_index = _RowGaps(starts, ends)
         for index in deferred:
             options = _options(extents[index], gap, left_limit, right_limit)
-            placements[index] = rows_index.place(options)
-    crowded = Placement(rows, False, True)
+            placed = rows_index.place(options[:1] if growing else options)
+            if placed is None and growing:
+                placed = rows_index.open_row(options[0])
+            placements[index] = placed
+    crowded = Placement(rows or 0, False, True)
     return [crowded if p is None else p for p in placements]
 
 
@@ -176,10 +189,20 @@ class _RowGaps:
         self.last = [row[-1] if row else -math.inf for row in ends]
         self.inner = [_widest_inner_gap(s, e) for s, e in zip(starts, ends, strict=True)]
 
+    def open_row(self, option: _Option) -> Placement:
+        """A new row below the others holding just ``option``."""
+        left, right, labelled, before, _ = option
+        self.starts.append([left])
+        self.ends.append([right])
+        self.first.append(left)
+        self.last.append(right)
+        self.inner.append(0.0)
+        return Placement(len(self.starts) - 1, labelled, False, before)
+
     def place(self, options: list[_Option]) -> Placement | None:
         for left, right, labelled, before, needed_gap in options:
             needed = right - left + 2 * needed_gap
-            if not (
+            if not self.starts or not (
                 right + needed_gap <= max(self.first)
                 or min(self.last) + needed_gap <= left
                 or max(self.inner) >= needed

@@ -1,4 +1,4 @@
-"""Drawing the timeline with QPainter: axis, event shapes, labels, density bars.
+"""Drawing the events with QPainter: shapes and labels (``chrome`` paints the rest).
 
 Kept apart from the widget so the same code paints the screen, the PNG and the
 SVG export, and so the widget module holds only state and input handling.
@@ -10,11 +10,10 @@ ending in an open arrow.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -23,59 +22,34 @@ from PySide6.QtGui import (
     QPainter,
     QPainterPath,
     QPen,
-    QPixmap,
 )
 
 from timeline_app.events.model import Event
-from timeline_app.gui.timeline.density import Bar
-from timeline_app.gui.timeline.scene import (
+
+# What surrounds the events, re-exported so callers keep one name for painting.
+from timeline_app.gui.timeline.chrome import (  # noqa: F401
+    paint_banner,
+    paint_density,
+    paint_grid_and_axis,
+    paint_legend,
+    paint_message,
+)
+from timeline_app.gui.timeline.placing import (
     BAR_LABEL_INSET,
     LABEL_GAP,
-    MARKER_RADIUS,
     Shape,
 )
-from timeline_app.gui.timeline.time_scale import Axis, Viewport
+from timeline_app.gui.timeline.text_cache import TextCache, draw_label
+from timeline_app.gui.timeline.theme import (  # noqa: F401 (the canvas's look, re-exported)
+    CATEGORY_COLOURS,
+    Theme,
+    context_font,
+    label_font,
+    tick_font,
+)
 from timeline_app.temporal.timex import Precision
 
 MIN_ELIDED_PX = 70.0  # a label cut shorter than this at the right edge is left out
-
-# Tableau 10: distinct, colour-blind-considerate, calm on white.
-CATEGORY_COLOURS = (
-    "#4e79a7",
-    "#f28e2b",
-    "#e15759",
-    "#76b7b2",
-    "#59a14f",
-    "#edc948",
-    "#b07aa1",
-    "#ff9da7",
-    "#9c755f",
-    "#bab0ac",
-)
-
-
-@dataclass(frozen=True, slots=True)
-class Theme:
-    """Colours and metrics of the canvas (one place to restyle it)."""
-
-    background: str = "#ffffff"
-    grid: str = "#eef0f3"
-    grid_major: str = "#d9dee5"
-    axis_line: str = "#b8c0cb"
-    tick_text: str = "#5b6472"
-    context_text: str = "#1f2933"
-    label_text: str = "#1f2933"
-    muted_text: str = "#8a94a3"
-    selection: str = "#1d4ed8"
-    selection_fill: str = "#dbeafe"
-    density: str = "#7c8a9e"
-    density_hover: str = "#334155"
-    row_height: float = 24.0
-    axis_height: float = 46.0
-    top_margin: float = 24.0  # header strip for notes; no event is drawn under it
-    marker_radius: float = MARKER_RADIUS
-    bar_height: float = 16.0
-    max_label_px: float = 280.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,88 +119,6 @@ def is_vague(event: Event) -> bool:
     return (event.mod or "").upper() in VAGUE_MODS
 
 
-def label_font(base: QFont) -> QFont:
-    font = QFont(base)
-    font.setPointSizeF(9.0)
-    return font
-
-
-def tick_font(base: QFont) -> QFont:
-    font = QFont(base)
-    font.setPointSizeF(8.5)
-    return font
-
-
-def context_font(base: QFont) -> QFont:
-    font = QFont(base)
-    font.setPointSizeF(9.0)
-    font.setWeight(QFont.Weight.DemiBold)
-    return font
-
-
-def paint_grid_and_axis(
-    painter: QPainter,
-    axis: Axis,
-    viewport: Viewport,
-    width: float,
-    height: float,
-    base: QFont,
-    theme: Theme,
-    caches: tuple[TextCache, TextCache] | None = None,
-) -> None:
-    """Vertical grid lines over the events area, and the two-row axis at the bottom.
-
-    ``caches`` (tick font, context font) speed up on-screen painting.
-    """
-    baseline = height - theme.axis_height
-    for tick in axis.ticks:
-        x = round(viewport.x_of(tick.seconds, width)) + 0.5
-        painter.setPen(QPen(QColor(theme.grid_major if tick.major else theme.grid), 1))
-        painter.drawLine(QPointF(x, 0), QPointF(x, baseline))
-    painter.setPen(QPen(QColor(theme.axis_line), 1))
-    painter.drawLine(QPointF(0, baseline + 0.5), QPointF(width, baseline + 0.5))
-
-    font = tick_font(base)
-    metrics = QFontMetricsF(font)
-    painter.setFont(font)
-    for tick in axis.ticks:
-        x = round(viewport.x_of(tick.seconds, width)) + 0.5
-        painter.setPen(QPen(QColor(theme.axis_line), 1))
-        painter.drawLine(QPointF(x, baseline), QPointF(x, baseline + (7 if tick.major else 4)))
-        text_width = metrics.horizontalAdvance(tick.label)
-        left = min(max(x - text_width / 2, 2.0), width - text_width - 2)
-        painter.setPen(QColor(theme.tick_text))
-        _draw_label(
-            painter,
-            caches and caches[0],
-            left,
-            baseline + 8 + metrics.ascent(),
-            tick.label,
-        )
-
-    if not axis.context:
-        return
-    font = context_font(base)
-    metrics = QFontMetricsF(font)
-    painter.setFont(font)
-    text_y = height - 8 - metrics.descent()
-    xs = [viewport.x_of(t.seconds, width) for t in axis.context]
-    for index, tick in enumerate(axis.context):
-        text_width = metrics.horizontalAdvance(tick.label)
-        left = max(xs[index], 0.0) + 6
-        limit = min(xs[index + 1] - 12 if index + 1 < len(xs) else width, width)
-        if xs[index] < 0:  # the period the view starts in: pinned left, pushed out by the next
-            left = min(left, limit - text_width)
-        if xs[index] > 0:
-            painter.setPen(QPen(QColor(theme.grid_major), 1))
-            x = round(xs[index]) + 0.5
-            painter.drawLine(QPointF(x, height - 22), QPointF(x, height - 4))
-        if left < 0 or left + text_width > limit:
-            continue  # never a clipped or crowded label; the neighbours say enough
-        painter.setPen(QColor(theme.context_text))
-        _draw_label(painter, caches and caches[1], left, text_y, tick.label)
-
-
 def _soft_gradient(x0: float, x1: float, colour: QColor, soft_start: bool, soft_end: bool):
     gradient = QLinearGradient(QPointF(x0, 0), QPointF(x1, 0))
     fade = min(0.3, 14.0 / max(x1 - x0, 1.0))
@@ -237,68 +129,6 @@ def _soft_gradient(x0: float, x1: float, colour: QColor, soft_start: bool, soft_
     gradient.setColorAt(1.0 - fade, colour)
     gradient.setColorAt(1.0, clear if soft_end else colour)
     return gradient
-
-
-class TextCache:
-    """Labels rendered once into small pixmaps, for one font and colour.
-
-    Blitting a pixmap costs a few microseconds; shaping and rasterising a label
-    costs tens, and the same labels are drawn on every frame of a pan. Always
-    plain text: article content is never read as markup.
-    """
-
-    def __init__(self, font: QFont, colour: str, limit: int = 3000) -> None:
-        self.font = font
-        self.colour = QColor(colour)
-        self.metrics = QFontMetricsF(font)
-        self.limit = limit
-        self._ratio = 1.0
-        self._entries: dict[str, tuple[QPixmap, float]] = {}
-
-    def width(self, text: str) -> float:
-        entry = self._entries.get(text)
-        return entry[1] if entry is not None else self.metrics.horizontalAdvance(text)
-
-    def draw(self, painter: QPainter, left: float, baseline: float, text: str) -> None:
-        ratio = painter.device().devicePixelRatioF()
-        if ratio != self._ratio:
-            self._entries.clear()
-            self._ratio = ratio
-        entry = self._entries.get(text)
-        if entry is None:
-            if len(self._entries) >= self.limit:
-                self._entries.clear()
-            entry = self._entries[text] = self._render(text, ratio)
-        pixmap = entry[0]
-        top = baseline - self.metrics.ascent() - 1
-        painter.drawPixmap(QPointF(round(left) - 1, round(top)), pixmap)
-
-    def _render(self, text: str, ratio: float) -> tuple[QPixmap, float]:
-        width = self.metrics.horizontalAdvance(text)
-        size = QSize(math.ceil((width + 2) * ratio), math.ceil((self.metrics.height() + 2) * ratio))
-        pixmap = QPixmap(size)
-        pixmap.setDevicePixelRatio(ratio)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-        painter.setFont(self.font)
-        painter.setPen(self.colour)
-        painter.drawText(QPointF(1, 1 + self.metrics.ascent()), text)
-        painter.end()
-        return pixmap, width
-
-
-def _draw_label(
-    painter: QPainter,
-    cache: TextCache | None,
-    left: float,
-    baseline: float,
-    text: str,
-) -> None:
-    if cache is None:  # exports: real text in the SVG, crisp at any PNG scale
-        painter.drawText(QPointF(left, baseline), text)
-    else:
-        cache.draw(painter, left, baseline, text)
 
 
 def paint_events(
@@ -365,7 +195,7 @@ def paint_events(
             painter.setBrush(QColor(theme.selection_fill))
             painter.drawRoundedRect(back, 3, 3)
         painter.setPen(QColor(theme.label_text))
-        _draw_label(painter, cache, left, baseline, text)
+        draw_label(painter, cache, left, baseline, text)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
 
 
@@ -426,130 +256,3 @@ def _paint_shape(painter: QPainter, item: DrawnEvent, theme: Theme, hovered: boo
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(path)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-
-
-def paint_density(
-    painter: QPainter,
-    bars: Sequence[Bar],
-    viewport: Viewport,
-    width: float,
-    height: float,
-    base: QFont,
-    theme: Theme,
-    hovered: Bar | None,
-    room: float | None = None,
-) -> None:
-    """Counts per slice as a histogram standing on the axis, at most ``room`` tall
-    (default: the whole canvas), with its scale."""
-    baseline = height - theme.axis_height
-    tallest = max((bar.count for bar in bars), default=0)
-    if tallest == 0:
-        return
-    if room is None:
-        room = (baseline - theme.top_margin - 24) * 0.9
-    scale = width / viewport.span
-    rects = []
-    hovered_rect = None
-    for bar in bars:
-        if bar.count == 0:
-            continue
-        x0 = (bar.start - viewport.start) * scale
-        x1 = (bar.end - viewport.start) * scale
-        bar_height = max(2.0, room * bar.count / tallest)
-        rect = QRectF(x0 + 0.5, baseline - bar_height, max(x1 - x0 - 1.0, 1.0), bar_height)
-        if bar == hovered:
-            hovered_rect = rect
-        else:
-            rects.append(rect)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QColor(theme.density))
-    painter.drawRects(rects)  # one call for the whole histogram
-    if hovered_rect is not None:
-        painter.fillRect(hovered_rect, QColor(theme.density_hover))
-    font = tick_font(base)
-    painter.setFont(font)
-    painter.setPen(QPen(QColor(theme.grid_major), 1, Qt.PenStyle.DashLine))
-    top = baseline - room
-    painter.drawLine(QPointF(0, top), QPointF(width, top))
-    painter.setPen(QColor(theme.muted_text))
-    metrics = QFontMetricsF(font)
-    painter.drawText(QPointF(6, top - metrics.descent() - 2), f"{tallest:,} events per bar")
-
-
-def paint_rug(
-    painter: QPainter,
-    bars: Sequence[Bar],
-    viewport: Viewport,
-    width: float,
-    row_top: float,
-    theme: Theme,
-    hovered: Bar | None,
-) -> None:
-    """Events that fit in no row, as small count bars in the last row: a summary, not a pile."""
-    if not bars:
-        return
-    room = theme.row_height - 8
-    bottom = row_top + theme.row_height - 4
-    tallest = max(bar.count for bar in bars)
-    for bar in bars:
-        x0 = viewport.x_of(bar.start, width)
-        x1 = viewport.x_of(bar.end, width)
-        height = max(2.0, room * bar.count / tallest)
-        colour = QColor(theme.density_hover if bar == hovered else theme.density)
-        painter.fillRect(QRectF(x0 + 0.5, bottom - height, max(x1 - x0 - 1, 1.0), height), colour)
-
-
-def paint_message(
-    painter: QPainter, width: float, height: float, base: QFont, text: str, theme: Theme
-) -> None:
-    """A centred note (empty library, nothing in view)."""
-    font = QFont(base)
-    font.setPointSizeF(10.5)
-    painter.setFont(font)
-    painter.setPen(QColor(theme.muted_text))
-    painter.drawText(
-        QRectF(0, 0, width, height - theme.axis_height),
-        int(Qt.AlignmentFlag.AlignCenter) | int(Qt.TextFlag.TextWordWrap),
-        text,
-    )
-
-
-def paint_banner(painter: QPainter, width: float, base: QFont, text: str, theme: Theme) -> float:
-    """A small note in the header strip, top right (e.g. that bars are counts); returns
-    the width it took."""
-    font = tick_font(base)
-    metrics = QFontMetricsF(font)
-    painter.setFont(font)
-    text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(width - 20, 0))
-    text_width = metrics.horizontalAdvance(text)
-    painter.setPen(QColor(theme.muted_text))
-    painter.drawText(QPointF(width - text_width - 10, 4 + metrics.ascent()), text)
-    return text_width + 10
-
-
-def paint_legend(
-    painter: QPainter,
-    entries: Sequence[tuple[str, str]],
-    room: float,
-    base: QFont,
-    theme: Theme,
-) -> None:
-    """Colour key (colour, name) in the header strip, left, within ``room`` pixels."""
-    font = tick_font(base)
-    metrics = QFontMetricsF(font)
-    painter.setFont(font)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    x = 8.0
-    baseline = 4 + metrics.ascent()
-    for colour, name in entries:
-        text = metrics.elidedText(name, Qt.TextElideMode.ElideRight, 170)
-        needed = 12 + metrics.horizontalAdvance(text) + 14
-        if x + needed > room:
-            break
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(colour))
-        painter.drawEllipse(QPointF(x + 4, baseline - metrics.ascent() / 2 + 1), 4, 4)
-        painter.setPen(QColor(theme.tick_text))
-        painter.drawText(QPointF(x + 12, baseline), text)
-        x += needed
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)

@@ -11,58 +11,33 @@ per zoom level, relative to the neighbourhood, and only translated on pan.
 
 from __future__ import annotations
 
-import bisect
 import math
-from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
-from enum import Enum
-from typing import NamedTuple
 
-from timeline_app.events.model import Event, EventKind
-from timeline_app.gui.timeline.density import Bar, DensityGrid
-from timeline_app.gui.timeline.layout import Extent, pack_by_priority, pack_rows
+from timeline_app.events.model import Event
+from timeline_app.gui.timeline.density import DensityGrid
+from timeline_app.gui.timeline.placing import (
+    KEY_LIMIT,
+    Layout,
+    Measure,
+    Placed,
+    Prepared,
+    Slot,
+    lay_out_keys,
+    lay_out_rows,
+    placed_in_view,
+    prepare,
+)
 from timeline_app.gui.timeline.source import TimelineSource
 from timeline_app.gui.timeline.time_scale import Viewport, from_seconds, to_seconds
-from timeline_app.temporal.timex import Precision
 
 EVENT_THRESHOLD = 450  # events in the fetched neighbourhood above which we draw counts
 GLOBAL_BUCKETS = 8192  # resolution of the whole-span count grid
 BAR_PX = 5.0  # narrowest density bar
-MARKER_RADIUS = 5.0
-LABEL_GAP = 5.0  # between a dot and its label
-BAR_LABEL_INSET = 6.0  # label starts this far inside a bar
-ARROW_PX = 10.0  # room for an ongoing event's open arrow
-ROW_GAP = 8.0  # between neighbours in a row (twice that before a label placed before a shape)
-RIGHT_MARGIN_PX = 4.0  # labels end this far short of the canvas edge (painting elides there)
-RUG_PX = 6.0  # width of one count bar in the overflow rug
 STALE_OVERLAP = 0.5  # share of the view a stale neighbourhood must still cover to be drawn
 REUSE_ZOOM = 2.0  # a layout serves zooming in up to this factor before it is redone
 RUNNING_LIMIT = 4 * EVENT_THRESHOLD  # long events fetched to show the few beginning in view
-KEY_LIMIT = 80  # most important happenings fetched per neighbourhood for the story layer
-
-# measure(event) -> (label text as drawn, its width in pixels)
-Measure = Callable[[Event], tuple[str, float]]
-
-
-class Shape(Enum):
-    """How an event is drawn, from its kind and precision."""
-
-    MARKER = "marker"  # a day or finer: a dot
-    SOFT_BAR = "soft"  # coarser than a day ("October", "mid-October", "2017"): soft edges
-    SPAN_BAR = "span"  # an explicit range: hard edges
-    ONGOING = "ongoing"  # "since mid-October": runs to its end, open arrow
-
-
-def shape_of(event: Event) -> Shape:
-    """The honest shape for an event."""
-    if event.kind is EventKind.ONGOING:
-        return Shape.ONGOING
-    if event.kind is EventKind.SPAN:
-        return Shape.SPAN_BAR
-    if event.precision >= Precision.DAY:
-        return Shape.MARKER
-    return Shape.SOFT_BAR
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,81 +51,9 @@ class Fetched:
     overflowed: bool = False  # an event query here returned too many (not just estimated)
 
 
-@dataclass(frozen=True, slots=True)
-class _Prepared:
-    """Per-event values that do not change with zoom, computed once per fetch."""
-
-    event: Event
-    shape: Shape
-    start: float  # seconds
-    end: float
-    label: str
-    label_width: float
-
-
-class _Slot(NamedTuple):
-    """An event's row in a layout, and how its label sits."""
-
-    item: _Prepared
-    row: int
-    labelled: bool
-    label_inside: bool
-    label_before: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class Placed:
-    """One event as placed on screen: canvas pixel coordinates for the current view."""
-
-    event: Event
-    shape: Shape
-    x0: float  # interval start (bars) or dot centre (markers)
-    x1: float  # interval end (bars) or dot centre (markers)
-    row: int
-    label: str  # empty when the label did not fit in any row
-    right: float  # right edge of shape and label
-    label_x: float  # left of the label
-    label_inside: bool  # the label sits inside a bar long enough to hold it
-    label_before: bool = False  # the label ends just left of the shape (no room after it)
-
-
-@dataclass(frozen=True, slots=True)
-class Layout:
-    """Rows for one zoom level; positions are derived per frame from times.
-
-    Zooming in only moves things apart (labels keep their pixel width), so a
-    layout stays valid, without overlaps, for zooms up to ``REUSE_ZOOM`` times
-    closer; zooming out, or further in, lays out again.
-    """
-
-    pixels_per_second: float
-    rows: int
-    slots: tuple[_Slot, ...]
-    crowded: tuple[tuple[float, float], ...]  # (start, end) seconds of events left for the rug
-    spanning_unplaced: int = 0  # events covering the whole neighbourhood that got no row
-
-
 def _overlap(window: Viewport, view: Viewport) -> float:
     """Seconds of ``view`` that ``window`` covers."""
     return max(0.0, min(window.end, view.end) - max(window.start, view.start))
-
-
-def _label_before_x(item: _Prepared, x0: float) -> float:
-    """Left of the label when it sits before the shape, ending ``LABEL_GAP`` short of it."""
-    shape_start = x0 - MARKER_RADIUS if item.shape is Shape.MARKER else x0
-    return shape_start - LABEL_GAP - item.label_width
-
-
-def _geometry(item: _Prepared, pixels_per_second: float, origin: float):
-    """x0, x1, shape end, and label left (inside, after) of an item at a zoom level."""
-    x0 = (item.start - origin) * pixels_per_second
-    x1 = (item.end - origin) * pixels_per_second
-    if item.shape is Shape.MARKER:
-        x0 = x1 = (x0 + x1) / 2
-        shape_end = x0 + MARKER_RADIUS
-        return x0, x1, shape_end, shape_end + LABEL_GAP, shape_end + LABEL_GAP
-    shape_end = max(x1, x0 + 6) + (ARROW_PX if item.shape is Shape.ONGOING else 0)
-    return x0, x1, shape_end, x0 + BAR_LABEL_INSET, shape_end + LABEL_GAP
 
 
 class TimelineScene:
@@ -162,10 +65,10 @@ class TimelineScene:
         self.global_grid: DensityGrid | None = None
         self._fetched: Fetched | None = None
         self._layout: Layout | None = None
-        self._prepared: list[_Prepared] = []
-        self._spanning: list[Event] = []  # fetched events covering the whole neighbourhood
-        self._keys: list[_Prepared] | None = None  # the neighbourhood's key happenings
-        self._key_layout: tuple[float, int, tuple[_Slot, ...]] | None = None
+        self._prepared: list[Prepared] = []
+        self._spanning: list[Prepared] = []  # fetched events covering the whole neighbourhood
+        self._keys: list[Prepared] | None = None  # the neighbourhood's key happenings
+        self._key_layout: tuple[float, int, tuple[Slot, ...]] | None = None
         self.wants_refresh = False
 
     def reload(self) -> None:
@@ -343,11 +246,12 @@ class TimelineScene:
             return None
         return fetched.grid or self.global_grid
 
-    def layout(self, view: Viewport, width: float, rows: int, measure: Measure) -> Layout | None:
+    def layout(self, view: Viewport, width: float, measure: Measure) -> Layout | None:
         """Rows for the fetched events at this zoom level (kept while panning or zooming in).
 
-        ``rows`` includes the last one, kept for the overflow rug of events that
-        fit nowhere else.
+        Every event gets a row: as many rows as the events need, which the canvas
+        scrolls through vertically. Events covering the whole neighbourhood (years
+        running through a week) take the last rows, one each.
         """
         fetched = self.fetched(view, width)
         if fetched.events is None:
@@ -356,7 +260,6 @@ class TimelineScene:
         layout = self._layout
         if (
             layout is not None
-            and layout.rows == rows
             and layout.pixels_per_second * (1 - 1e-9)
             <= pixels_per_second
             <= layout.pixels_per_second * REUSE_ZOOM
@@ -367,116 +270,40 @@ class TimelineScene:
             # apart so a thousand year-long bars cost nothing per zoom step.
             window = fetched.window
             for e in fetched.events:
-                start, end = to_seconds(e.start), to_seconds(e.end)
-                if start <= window.start and end >= window.end:
-                    self._spanning.append(e)
+                item = prepare(e, measure)
+                if item.start <= window.start and item.end >= window.end:
+                    self._spanning.append(item)
                 else:
-                    self._prepared.append(_Prepared(e, shape_of(e), start, end, *measure(e)))
-        origin = fetched.window.start
-        # Labels should end inside the view the layout is made for (a little short of
-        # its right edge, where painting elides): the last events of the library get
-        # their labels before them rather than none.
-        left_limit = (view.start - origin) * pixels_per_second
-        right_limit = (view.end - origin) * pixels_per_second - RIGHT_MARGIN_PX
-        extents = []
-        inside = []
-        for item in self._prepared:
-            x0, x1, shape_end, _, label_after_x = _geometry(item, pixels_per_second, origin)
-            if item.shape is not Shape.MARKER and x1 - x0 >= item.label_width + 2 * BAR_LABEL_INSET:
-                extents.append(Extent(x0, shape_end, shape_end))  # a long bar holds its label
-                inside.append(True)
-            else:
-                left = x0 - MARKER_RADIUS if item.shape is Shape.MARKER else x0
-                extents.append(
-                    Extent(
-                        left,
-                        shape_end,
-                        label_after_x + item.label_width,
-                        _label_before_x(item, x0) if item.label_width else None,
-                    )
-                )
-                inside.append(False)
-        slots = []
-        crowded = []
-        packed_rows = max(rows - 1, 1)
-        placements = pack_rows(
-            extents,
-            packed_rows,
-            gap=ROW_GAP,
-            long_width=width / 3,
-            left_limit=left_limit,
-            right_limit=right_limit,
-            later=_less_important(self._prepared),
+                    self._prepared.append(item)
+        self._layout = lay_out_rows(
+            self._prepared, self._spanning, view, width, fetched.window.start
         )
-        for item, label_inside, placement in zip(self._prepared, inside, placements, strict=True):
-            if placement.crowded:
-                crowded.append((item.start, item.end))
-            else:
-                slots.append(
-                    _Slot(
-                        item,
-                        placement.row,
-                        placement.labelled,
-                        label_inside,
-                        placement.labelled and placement.label_before,
-                    )
-                )
-        used = {placement.row for placement in placements}
-        free_rows = [row for row in range(packed_rows) if row not in used]
-        for event, row in zip(self._spanning, free_rows, strict=False):
-            item = _Prepared(
-                event,
-                shape_of(event),
-                to_seconds(event.start),
-                to_seconds(event.end),
-                *measure(event),
-            )
-            slots.append(_Slot(item, row, True, True))
-        crowded.sort()
-        running = max(0, len(self._spanning) - len(free_rows))
-        self._layout = Layout(pixels_per_second, rows, tuple(slots), tuple(crowded), running)
         return self._layout
 
-    def rug(
-        self, view: Viewport, width: float, rows: int, measure: Measure
-    ) -> tuple[list[Bar], int]:
-        """Counts of the visible events that fit in no row, per few pixels, in seconds;
-        and how many more, wider than half the view, run through it without a row.
-
-        Buckets are aligned to the epoch, so they stay put while panning.
-        """
-        layout = self.layout(view, width, rows, measure)
-        if layout is None:
-            return [], 0
-        if not layout.crowded:
-            return [], layout.spanning_unplaced
-        bucket = RUG_PX * view.span / max(width, 1.0)
-        counts: dict[int, int] = {}
-        running = layout.spanning_unplaced
-        for start, end in layout.crowded:
-            if start > view.end:
-                break
-            if end < view.start:
-                continue
-            if end - start > view.span / 2:
-                running += 1
-                continue
-            # An event reaching in from off screen is counted where it enters the view.
-            centre = min(max((start + end) / 2, view.start), view.end - bucket / 2)
-            index = math.floor(centre / bucket)
-            counts[index] = counts.get(index, 0) + 1
-        bars = [
-            Bar(index * bucket, (index + 1) * bucket, count)
-            for index, count in sorted(counts.items())
-        ]
-        return bars, running
-
-    def visible(self, view: Viewport, width: float, rows: int, measure: Measure) -> list[Placed]:
-        """Events in rows whose shape or label shows in ``view``, in canvas pixels."""
-        layout = self.layout(view, width, rows, measure)
+    def visible(
+        self, view: Viewport, width: float, measure: Measure, rows: range | None = None
+    ) -> list[Placed]:
+        """Events in ``rows`` (default all) whose shape or label shows in ``view``, in
+        canvas pixels; each keeps its layout row."""
+        layout = self.layout(view, width, measure)
         if layout is None:
             return []
-        return _placed(layout.slots, view, width)
+        slots = layout.slots
+        if rows is not None:
+            slots = tuple(slot for slot in slots if slot.row in rows)
+        return placed_in_view(slots, view, width)
+
+    def row_count(self, view: Viewport, width: float, measure: Measure) -> int:
+        """Rows the events in ``view`` are laid out in (0 while counts are drawn)."""
+        layout = self.layout(view, width, measure)
+        return 0 if layout is None else layout.rows
+
+    def row_of(self, event_id: int, view: Viewport, width: float, measure: Measure) -> int | None:
+        """The layout row of an event (None when it has none: counts are drawn)."""
+        layout = self.layout(view, width, measure)
+        if layout is None:
+            return None
+        return next((slot.row for slot in layout.slots if slot.item.event.id == event_id), None)
 
     def key_events(self, view: Viewport, width: float, rows: int, measure: Measure) -> list[Placed]:
         """While counts are drawn: the most important happenings whose labels fit in
@@ -493,10 +320,7 @@ class TimelineScene:
             found = self.source.key_events(
                 from_seconds(window.start), from_seconds(window.end), KEY_LIMIT
             )
-            self._keys = [
-                _Prepared(e, shape_of(e), to_seconds(e.start), to_seconds(e.end), *measure(e))
-                for e in found
-            ]
+            self._keys = [prepare(e, measure) for e in found]
             self._key_layout = None
         pixels_per_second = max(width, 1.0) / view.span
         cached = self._key_layout
@@ -507,125 +331,6 @@ class TimelineScene:
             or cached[1] != rows
             or not cached[0] * (1 - 1e-9) <= pixels_per_second <= cached[0] * REUSE_ZOOM
         ):
-            origin = window.start
-            extents, inside = [], []
-            for item in self._keys:
-                x0, x1, shape_end, _, label_after_x = _geometry(item, pixels_per_second, origin)
-                holds_label = x1 - x0 >= item.label_width + 2 * BAR_LABEL_INSET
-                if item.shape is not Shape.MARKER and holds_label:
-                    extents.append(Extent(x0, shape_end, shape_end))
-                else:
-                    left = x0 - MARKER_RADIUS if item.shape is Shape.MARKER else x0
-                    extents.append(
-                        Extent(
-                            left,
-                            shape_end,
-                            label_after_x + item.label_width,
-                            _label_before_x(item, x0),
-                        )
-                    )
-                inside.append(item.shape is not Shape.MARKER and holds_label)
-            placements = pack_by_priority(
-                extents,
-                rows,
-                gap=ROW_GAP,
-                left_limit=(view.start - origin) * pixels_per_second,
-                right_limit=(view.end - origin) * pixels_per_second - RIGHT_MARGIN_PX,
-            )
-            slots = tuple(
-                _Slot(item, placement.row, True, label_inside, placement.label_before)
-                for item, label_inside, placement in zip(
-                    self._keys, inside, placements, strict=True
-                )
-                if placement is not None
-            )
+            slots = lay_out_keys(self._keys, view, width, window.start, rows)
             cached = self._key_layout = (pixels_per_second, rows, slots)
-        return _placed(cached[2], view, width)
-
-
-def _less_important(prepared: list[_Prepared]) -> list[int]:
-    """Indexes of the events to place after the most important ones, least important last.
-
-    Only when importance tells events apart (a library without the story layer, or
-    a window of equals, keeps plain first-fit in time order).
-    """
-    if len(prepared) < 2:
-        return []
-    order = sorted(range(len(prepared)), key=lambda i: -prepared[i].event.importance)
-    if prepared[order[0]].event.importance == prepared[order[-1]].event.importance:
-        return []
-    return order[KEY_LIMIT:] if len(order) > KEY_LIMIT else []
-
-
-def _placed(slots: tuple[_Slot, ...], view: Viewport, width: float) -> list[Placed]:
-    """Slots laid out for a zoom level, as placed in ``view`` (canvas pixels)."""
-    pixels_per_second = max(width, 1.0) / view.span
-    shown: list[Placed] = []
-    crossing: list[tuple[int, float, float]] = []  # labels running off the right edge
-    for slot in slots:
-        item = slot.item
-        x0, x1, shape_end, label_inside_x, label_after_x = _geometry(
-            item, pixels_per_second, view.start
-        )
-        if x0 - MARKER_RADIUS > width + 12:
-            continue
-        label = item.label if slot.labelled else ""
-        if slot.label_before:
-            label_x = _label_before_x(item, x0)
-        else:
-            label_x = label_inside_x if slot.label_inside else label_after_x
-        right = max(shape_end, label_x + item.label_width) if label else shape_end
-        if right < -12:
-            continue
-        if (
-            label
-            and not slot.label_before
-            and not slot.label_inside
-            and right > width - RIGHT_MARGIN_PX
-            and x0 < width
-        ):
-            crossing.append((len(shown), _label_before_x(item, x0), shape_end))
-        shown.append(
-            Placed(
-                item.event,
-                item.shape,
-                x0,
-                x1,
-                slot.row,
-                label,
-                right,
-                label_x,
-                slot.label_inside,
-                slot.label_before,
-            )
-        )
-    if crossing:
-        _turn_round_at_the_edge(shown, crossing)
-    return shown
-
-
-def _turn_round_at_the_edge(shown: list[Placed], crossing: list[tuple[int, float, float]]) -> None:
-    """Put labels that run off the right edge before their shapes, where their rows
-    have room: the layout decided sides for the view it was made for, and the user
-    has since panned. Rows are kept (no reshuffling); a label only moves into the
-    free space before its own shape, so nothing can come to overlap.
-    """
-    by_row: dict[int, list[tuple[float, float]]] = {}
-    for placed in shown:
-        left = placed.label_x if placed.label_before else _shape_left(placed)
-        by_row.setdefault(placed.row, []).append((left, placed.right))
-    for row in by_row.values():
-        row.sort()
-    for index, label_x, shape_end in crossing:
-        placed = shown[index]
-        if label_x < 0:
-            continue
-        row = by_row[placed.row]
-        position = bisect.bisect_left(row, (_shape_left(placed), -math.inf))
-        previous_right = row[position - 1][1] if position > 0 else -math.inf
-        if previous_right + 2 * ROW_GAP <= label_x:
-            shown[index] = replace(placed, label_x=label_x, right=shape_end, label_before=True)
-
-
-def _shape_left(placed: Placed) -> float:
-    return placed.x0 - MARKER_RADIUS if placed.shape is Shape.MARKER else placed.x0
+        return placed_in_view(cached[2], view, width)

@@ -9,15 +9,12 @@ mouse, wheel, pinch and keys into zoom/pan/selection, and paints.
 from __future__ import annotations
 
 import sys
-import zlib
 from collections.abc import Collection
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
-    QColor,
-    QFontMetricsF,
     QHideEvent,
     QPainter,
     QPaintEvent,
@@ -30,28 +27,30 @@ from timeline_app.gui.timeline import paint
 from timeline_app.gui.timeline.density import Bar, DensityGrid
 from timeline_app.gui.timeline.fit import TimelineFitting
 from timeline_app.gui.timeline.input import ZOOM_STEP, TimelineInput
-from timeline_app.gui.timeline.scene import BAR_PX, LABEL_GAP, Shape, TimelineScene, shape_of
+from timeline_app.gui.timeline.label_metrics import TimelineLabels
+from timeline_app.gui.timeline.render import TimelineRendering
+from timeline_app.gui.timeline.rows import TimelineRows
+from timeline_app.gui.timeline.scene import TimelineScene
 from timeline_app.gui.timeline.source import TimelineSource, neighbour_event
 from timeline_app.gui.timeline.time_scale import (
     Viewport,
-    build_axis,
     from_seconds,
     to_seconds,
 )
 
-LEGEND_MAX = 6  # more articles or sources than this on screen: hover tells instead
 SETTLE_MS = 80  # pause after the last pan/zoom step before the view re-queries
-DENSITY_BAND_SHARE = 0.3  # of the canvas the count histogram takes beneath labelled happenings
-DENSITY_BAND_MAX = 150.0
 
 
-class TimelineView(TimelineInput, TimelineFitting, QWidget):
+class TimelineView(
+    TimelineInput, TimelineFitting, TimelineRows, TimelineRendering, TimelineLabels, QWidget
+):
     """Horizontal time axis with events; zoom, pan, select, export.
 
     Keys: Left/Right select the previous/next event, Enter activates it, +/-
     zoom, Ctrl+0 shows where the events are (again: every event, outliers
     included; Ctrl+Shift+0 directly), Shift+Left/Right and PageUp/PageDown pan,
-    Home/End jump to the first/last event.
+    Home/End jump to the first/last event. When the events in view need more rows
+    than fit, Shift+wheel, Up/Down or the scrollbar on the right scroll the rows.
     """
 
     eventSelected = Signal(int)
@@ -80,7 +79,7 @@ class TimelineView(TimelineInput, TimelineFitting, QWidget):
         self._reset_metrics()
         self._drawn: list[paint.DrawnEvent] = []
         self._bars: list[Bar] = []
-        self._running = 0
+        self._init_rows()
         self._painting_screen = False
         self._selected: Event | None = None
         self._hovered_id: int | None = None
@@ -280,6 +279,7 @@ class TimelineView(TimelineInput, TimelineFitting, QWidget):
                 break
             view = view.zoomed(4.0, ((start + end) / 2 - view.start) / view.span)
         self._set_viewport(view)
+        self._scroll_to_row_of(event)  # its row may be scrolled out of sight
 
     def step_selection(self, step: int) -> None:
         """Select the next (step > 0) or previous event in time order."""
@@ -298,169 +298,6 @@ class TimelineView(TimelineInput, TimelineFitting, QWidget):
             self.eventActivated.emit(self._selected.id)
 
     # -- layout ----------------------------------------------------------------------
-
-    def _measure(self, event: Event) -> tuple[str, float]:
-        """The label as drawn (whitespace collapsed, elided) and its width; cached."""
-        cached = self._label_cache.get(event.id)
-        if cached is None:
-            cached = self._label_cache[event.id] = self._fitted(event.label or event.expression)
-        return cached
-
-    def _measure_headline(self, event: Event) -> tuple[str, float]:
-        """The happening's headline as the story layer draws it, and its width; cached."""
-        cached = self._headline_cache.get(event.id)
-        if cached is None:
-            text = event.headline or event.label or event.expression
-            cached = self._headline_cache[event.id] = self._fitted(text)
-        return cached
-
-    def _fitted(self, text: str) -> tuple[str, float]:
-        """``text`` with whitespace collapsed, elided to the label width, and its width.
-
-        Widths are sums of cached per-character advances: a few microseconds per
-        label instead of a font-engine call, so laying out hundreds of fresh events
-        stays within a frame. The row gap absorbs the small kerning error.
-        """
-        text = " ".join(text.split())
-        advances = self._advances
-        for char in set(text).difference(advances):
-            advances[char] = self._label_metrics.horizontalAdvance(char)
-        width = sum(map(advances.__getitem__, text))  # a C-level loop
-        limit = self.theme.max_label_px - self._ellipsis_width
-        if width > limit:  # cut at the last character that fits, then add "…"
-            width = 0.0
-            for index, char in enumerate(text):
-                if width + advances[char] > limit:
-                    text = text[:index].rstrip() + "…"
-                    break
-                width += advances[char]
-            width = sum(map(advances.__getitem__, text[:-1])) + self._ellipsis_width
-        return text, width
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.FontChange:
-            self._reset_metrics()
-            self.reload()
-        super().changeEvent(event)
-
-    def _reset_metrics(self) -> None:
-        self._label_texts = paint.TextCache(paint.label_font(self.font()), self.theme.label_text)
-        self._axis_texts = (
-            paint.TextCache(paint.tick_font(self.font()), self.theme.tick_text),
-            paint.TextCache(paint.context_font(self.font()), self.theme.context_text),
-        )
-        self._label_metrics = QFontMetricsF(paint.label_font(self.font()))
-        self._ellipsis_width = self._label_metrics.horizontalAdvance("…")
-        self._advances: dict[str, float] = {}
-        self._label_cache.clear()
-        self._headline_cache.clear()
-
-    def _rows_available(self, height: float) -> int:
-        usable = height - self.theme.axis_height - self.theme.top_margin - 6
-        return max(1, int(usable // self.theme.row_height))
-
-    def _colour_of(self, event: Event) -> str:
-        if self._color_mode == "source" and self._source is not None:
-            key = self._source.article_label(event.article_id).source or str(event.article_id)
-            index = zlib.crc32(key.encode("utf-8"))
-        else:
-            index = event.article_id
-        return paint.CATEGORY_COLOURS[index % len(paint.CATEGORY_COLOURS)]
-
-    def _legend(self) -> list[tuple[str, str]]:
-        """(colour, name) of what the colours mean, when few enough are on screen to say."""
-        if self._source is None:
-            return []
-        keys: dict[object, Event] = {}
-        for item in self._drawn:
-            article = item.event.article_id
-            key = (
-                self._source.article_label(article).source
-                if self._color_mode == "source"
-                else article
-            )
-            keys.setdefault(key, item.event)
-            if len(keys) > LEGEND_MAX:
-                return []
-        if len(keys) < 2:
-            return []
-        entries = []
-        for key, event in keys.items():
-            label = self._source.article_label(event.article_id)
-            if self._color_mode == "source":
-                name = label.source or "unknown source"
-            else:  # an article by its title and outlet, never "article 67"
-                title = label.title or f"article {key}"
-                name = f"{title} ({label.source})" if label.source else title
-            entries.append((self._colour_of(event), name))
-        return entries
-
-    def _density_room(self, height: float) -> float:
-        """Height of the count histogram while counts are drawn: a band beneath the
-        story layer's labelled happenings, not the whole canvas."""
-        usable = height - self.theme.axis_height - self.theme.top_margin
-        return max(40.0, min(DENSITY_BAND_MAX, usable * DENSITY_BAND_SHARE))
-
-    def _key_rows(self, height: float) -> int:
-        """Rows of labelled happenings above the count band."""
-        usable = height - self.theme.axis_height - self.theme.top_margin - 6
-        usable -= self._density_room(height) + 14  # the band and its scale line
-        return max(0, int(usable // self.theme.row_height))
-
-    def _visible_drawn(self, width: float, height: float) -> list[paint.DrawnEvent]:
-        top = self.theme.top_margin
-        counting = self._scene.counts(self._viewport, width) is not None
-        if counting:
-            placed = self._scene.key_events(
-                self._viewport, width, self._key_rows(height), self._measure_headline
-            )
-        else:
-            placed = self._scene.visible(
-                self._viewport, width, self._rows_available(height), self._measure
-            )
-        drawn = [
-            paint.DrawnEvent(
-                item.event,
-                item.shape,
-                item.x0,
-                item.x1,
-                top + item.row * self.theme.row_height,
-                item.label,
-                self._colour_of(item.event),
-                item.right,
-                item.label_x,
-                item.label_inside,
-                item.label_before,
-            )
-            for item in placed
-        ]
-        selected = self._selected
-        if (
-            not counting
-            and selected is not None
-            and all(item.event.id != selected.id for item in drawn)
-        ):
-            drawn.append(self._drawn_on_rug(selected, width, height))  # always show the selection
-        return drawn
-
-    def _drawn_on_rug(self, event: Event, width: float, height: float) -> paint.DrawnEvent:
-        """An event with no row of its own (the selection), drawn over the count rug."""
-        shape = shape_of(event)
-        x0 = self._viewport.x_of(to_seconds(event.start), width)
-        x1 = self._viewport.x_of(to_seconds(event.end), width)
-        if shape is Shape.MARKER:
-            x0 = x1 = (x0 + x1) / 2
-        label, label_width = self._measure(event)
-        radius = self.theme.marker_radius if shape is Shape.MARKER else 0.0
-        shape_end = x0 + radius if shape is Shape.MARKER else max(x1, x0 + 6)
-        label_x, before_x = shape_end + LABEL_GAP, x0 - radius - LABEL_GAP - label_width
-        before = label_x + label_width > width - 4 and before_x >= 0  # as the layout would
-        label_x = before_x if before else label_x
-        right = max(shape_end, label_x + label_width)
-        row_top, colour = self._rug_top(height), self._colour_of(event)
-        return paint.DrawnEvent(
-            event, shape, x0, x1, row_top, label, colour, right, label_x, False, before
-        )
 
     def event_rect(self, event_id: int) -> QRectF | None:
         """Where an event's shape is drawn now (None when it is not drawn individually)."""
@@ -487,11 +324,6 @@ class TimelineView(TimelineInput, TimelineFitting, QWidget):
         if self._refresh_beyond() or refetched:
             self.update()
 
-    def undrawn_count(self) -> int:
-        """Events in view the last paint only counted: in the bottom rug, or as long
-        events running through the view without a row of their own."""
-        return sum(bar.count for bar in self._bars) + self._running
-
     def is_aggregated(self) -> bool:
         """True when the current window is drawn as counts rather than events (once settled)."""
         self.settle()
@@ -509,155 +341,6 @@ class TimelineView(TimelineInput, TimelineFitting, QWidget):
         finally:
             self._painting_screen = False
             painter.end()
-
-    def render_timeline(self, painter: QPainter, width: float, height: float) -> None:
-        """Paint the whole canvas (screen, PNG and SVG export share this)."""
-        theme = self.theme
-        painter.fillRect(QRectF(0, 0, width, height), QColor(theme.background))
-        axis = build_axis(
-            self._viewport, width, QFontMetricsF(paint.tick_font(self.font())).averageCharWidth()
-        )
-        paint.paint_grid_and_axis(
-            painter,
-            axis,
-            self._viewport,
-            width,
-            height,
-            self.font(),
-            theme,
-            self._axis_texts if self._painting_screen else None,
-        )
-        self._drawn, self._bars, self._running = [], [], 0
-        if self._source is None or self._span is None:
-            paint.paint_message(
-                painter,
-                width,
-                height,
-                self.font(),
-                "No dated events yet. Import articles to see them on the timeline.",
-                theme,
-            )
-            return
-        grid = self._scene.counts(self._viewport, width)
-        if grid is None:
-            self._drawn = self._visible_drawn(width, height)
-            self._bars, running = self._rug(width, height)
-            self._running = running
-            paint.paint_rug(
-                painter,
-                self._bars,
-                self._viewport,
-                width,
-                self._rug_top(height),
-                theme,
-                self._hovered_bar,
-            )
-            notes = []
-            if self._bars:
-                hidden = sum(bar.count for bar in self._bars)
-                notes.append(
-                    f"{hidden:,} more event{'s' if hidden != 1 else ''} in view"
-                    f" {'are' if hidden != 1 else 'is'} counted in the bottom row"
-                )
-            if running:
-                notes.append(
-                    f"{running:,} longer event{'s' if running != 1 else ''}"
-                    f" run{'s' if running == 1 else ''} through this view"
-                )
-            taken = (
-                paint.paint_banner(painter, width, self.font(), "; ".join(notes), theme)
-                if notes
-                else 0.0
-            )
-            legend = self._legend()
-            if legend:
-                paint.paint_legend(painter, legend, width - taken - 20, self.font(), theme)
-            paint.paint_events(
-                painter,
-                self._drawn,
-                self.font(),
-                theme,
-                self.selected_event_id(),
-                self._hovered_id,
-                width,
-                self._label_texts if self._painting_screen else None,
-            )
-            if not self._drawn and not self._bars and not self._scene.wants_refresh:
-                paint.paint_message(
-                    painter,
-                    width,
-                    height,
-                    self.font(),
-                    "No events in this period. Press Ctrl+0 to see where they are.",
-                    theme,
-                )
-        else:
-            self._bars = self._count_bars(grid, width)
-            paint.paint_density(
-                painter,
-                self._bars,
-                self._viewport,
-                width,
-                height,
-                self.font(),
-                theme,
-                self._hovered_bar,
-                self._density_room(height),
-            )
-            self._drawn = self._visible_drawn(width, height)
-            total = sum(bar.count for bar in self._bars)
-            labelled = len(self._drawn)
-            paint.paint_banner(
-                painter,
-                width,
-                self.font(),
-                f"{total:,} events in view, counted in the bars below"
-                + (
-                    f"; the {labelled} most important happenings that fit are labelled"
-                    if labelled
-                    else ""
-                )
-                + "; zoom in for more",
-                theme,
-            )
-            paint.paint_events(
-                painter,
-                self._drawn,
-                self.font(),
-                theme,
-                self.selected_event_id(),
-                self._hovered_id,
-                width,
-                self._label_texts if self._painting_screen else None,
-            )
-            self._paint_selection_line(painter, width, height)
-        if self._painting_screen:
-            self._paint_edges(painter, width, height)
-        stale = self._scene.wants_refresh or self._beyond_stale()
-        if stale and not self._refresh_timer.isActive():
-            self._refresh_timer.start()  # repaints (hover) must not postpone it; moves do
-
-    def _count_bars(self, grid: DensityGrid, width: float) -> list[Bar]:
-        bar_seconds = BAR_PX * self._viewport.span / max(width, 1)
-        return grid.bars(self._viewport.start, self._viewport.end, bar_seconds)
-
-    def _rug_top(self, height: float) -> float:
-        return self.theme.top_margin + (self._rows_available(height) - 1) * self.theme.row_height
-
-    def _rug_bars(self, width: float, height: float) -> list[Bar]:
-        return self._rug(width, height)[0]
-
-    def _rug(self, width: float, height: float) -> tuple[list[Bar], int]:
-        rows = self._rows_available(height)
-        return self._scene.rug(self._viewport, width, rows, self._measure)
-
-    def _paint_selection_line(self, painter: QPainter, width: float, height: float) -> None:
-        if self._selected is None:
-            return
-        x = self._viewport.x_of(to_seconds(self._selected.start), width)
-        if 0 <= x <= width:
-            painter.setPen(QColor(self.theme.selection))
-            painter.drawLine(QPointF(x, 0), QPointF(x, height - self.theme.axis_height))
 
     def sizeHint(self) -> QSize:
         return QSize(900, 360)
