@@ -35,6 +35,12 @@ def test_gold_offsets_index_the_raw_text(sample_tml: Path) -> None:
     assert document.gold[2].mod == "APPROX"
 
 
+def test_gold_timexes_keep_the_tids_links_refer_to(sample_tml: Path) -> None:
+    # TLINKs name a timex by its tid (evaluation.tense_cue joins them on it).
+    document = read_tml(sample_tml)
+    assert [g.tid for g in document.gold] == ["t1", "t2", "t3"]
+
+
 def test_dct_is_read_from_the_creation_time_and_not_counted_as_gold(sample_tml: Path) -> None:
     document = read_tml(sample_tml)
     assert document.dct == date(1998, 1, 8)

@@ -65,8 +65,7 @@ def evaluate(folder: Path, weekdays_only: bool = False) -> dict:
     for path in sorted(folder.glob("*.tml")):
         document = read_tml(path)
         instances, links = _annotations(path)
-        tids = _timex_ids(path)
-        by_tid = {tid: gold for tid, gold in zip(tids, document.gold, strict=False)}
+        by_tid = {gold.tid: gold for gold in document.gold if gold.tid}
         for link in links:
             tid = link.get("relatedToTime") or link.get("timeID")
             eiid = link.get("eventInstanceID") or link.get("relatedToEventInstance")
@@ -100,10 +99,3 @@ def evaluate(folder: Path, weekdays_only: bool = False) -> dict:
             round(tense_right / tense_decided, 3) if tense_decided else None
         ),
     }
-
-
-def _timex_ids(path: Path) -> list[str]:
-    """The tids of the TIMEX3 elements inside <TEXT>, in text order (as read_tml's gold)."""
-    source = path.read_text(encoding="utf-8")
-    body = source[source.index("<TEXT>") : source.index("</TEXT>")]
-    return [dict(_ATTRIBUTE.findall(m))["tid"] for m in re.findall(r"<TIMEX3([^>]*)>", body)]

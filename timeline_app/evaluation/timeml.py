@@ -28,6 +28,7 @@ class GoldTimex:
     type: str
     value: str
     mod: str | None = None
+    tid: str = ""  # the TIMEX3's id, which TLINKs refer to
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,4 +155,5 @@ def _gold_timex(element: ET.Element, start: int, end: int, path: Path) -> GoldTi
         type=timex_type,
         value=(element.get("value") or "").strip(),
         mod=element.get("mod") or None,
+        tid=element.get("tid") or "",
     )
