@@ -244,11 +244,6 @@ def _prefix(words: frozenset[str], rank: Mapping[str, int], threshold: float) ->
     return sorted(words, key=rank.__getitem__)[:length]
 
 
-def _bucket(event: Event) -> tuple[bool, int]:
-    """(ongoing?, precision class): day and finer share one class."""
-    return event.kind == EventKind.ONGOING, min(int(event.precision), int(Precision.DAY))
-
-
 def _compatible_buckets(bucket: tuple[bool, int]) -> list[tuple[bool, int]]:
     ongoing, level = bucket
     return [
