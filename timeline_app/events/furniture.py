@@ -358,11 +358,13 @@ def _headed_comments(text: str, paragraphs: list[tuple[int, int]]) -> list[Furni
     heading to the next one; the last to the end of the page when that is near,
     else to the end of its paragraph."""
     headings = [match.start() for match in _WROTE.finditer(text)]
+    if not headings:
+        return []
     marked: list[Furniture] = []
+    starts = [begin for begin, _ in paragraphs]
     for index, start in enumerate(headings):
         following = headings[index + 1] if index + 1 < len(headings) else len(text)
         if following - start > _LONGEST_COMMENT:
-            starts = [begin for begin, _ in paragraphs]
             paragraph = bisect.bisect_right(starts, start) - 1
             following = paragraphs[paragraph][1] if paragraph >= 0 else following
         marked.append(Furniture(start, following, FurnitureKind.COMMENT))
