@@ -399,9 +399,7 @@ class Repository(CorrectionsMixin, TimelineQueriesMixin, StoryQueriesMixin, Pend
         rows = self.db.execute("SELECT id, text FROM articles WHERE trim(title) = ''").fetchall()
         with self.db.atomic():
             for article_id, text in rows:
-                self.db.execute(
-                    "UPDATE articles SET title = ? WHERE id = ?", (title_for(text), article_id)
-                )
+                self.set_title(article_id, title_for(text))
         return len(rows)
 
     def timexes(self, article_id: int) -> list[Timex]:
