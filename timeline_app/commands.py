@@ -17,6 +17,7 @@ from pathlib import Path
 
 from timeline_app.analysis import analyse
 from timeline_app.articles import Article, ParsedArticle, PublishedSource
+from timeline_app.events.furniture import Furniture, find_furniture
 from timeline_app.events.importance import event_day
 from timeline_app.events.model import Event
 from timeline_app.ingest.decoding import DEFAULT_MAX_BYTES, DEFAULT_MAX_RECORD_BYTES
@@ -420,7 +421,7 @@ def clear_publication_date(repo: Repository, article_id: int) -> None:
     regroup(repo, [article_id], former_groups, former_days)
 
 
-RetagResult = tuple[int, ParsedArticle | None, list[Timex], list[Event]]
+RetagResult = tuple[int, ParsedArticle | None, list[Timex], list[Event], list[Furniture]]
 
 
 RetagItem = tuple[int, str, str, date | None, PublishedSource, bool, str]
@@ -437,8 +438,10 @@ def _retag_task(item: RetagItem) -> RetagResult:
             redated = None  # nothing found now: keep whatever date the article had
         else:
             published, source = redated.published, redated.published_source
-    timexes, events = analyse(text, published, source)
-    return article_id, redated, timexes, events
+    # Found here, in the worker, for both the events and the store (as an import does).
+    furniture = find_furniture(text)
+    timexes, events = analyse(text, published, source, furniture=furniture)
+    return article_id, redated, timexes, events, furniture
 
 
 def retag_all(
@@ -489,7 +492,7 @@ def _write_retagged(repo: Repository, batch: list[RetagResult]) -> int:
     """Store a batch of re-tagged articles in one transaction, then empty the batch."""
     written = len(batch)
     with repo.transaction():
-        for article_id, redated, timexes, events in batch:
+        for article_id, redated, timexes, events, furniture in batch:
             if redated is not None and redated.published is not None:
                 repo.set_published(
                     article_id,
@@ -498,7 +501,7 @@ def _write_retagged(repo: Repository, batch: list[RetagResult]) -> int:
                     redated.published_reason,
                     redated.published_confidence,
                 )
-            repo.replace_analysis(article_id, timexes, events)
+            repo.replace_analysis(article_id, timexes, events, furniture)
     batch.clear()
     return written
 

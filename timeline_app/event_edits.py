@@ -14,6 +14,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from timeline_app.commands import regroup
+from timeline_app.events.importance import event_day
 from timeline_app.store.repository import Repository
 from timeline_app.story import StoryChange, refresh_happenings
 from timeline_app.temporal.timex import Precision
@@ -47,6 +48,6 @@ def _regrouped_after(repo: Repository, event_id: int, edit: Callable[[], None]) 
     the happenings there and on the day it named before."""
     event = repo.event(event_id)
     former = {event.group_id} if event.group_id is not None else set()
-    former_days = {event.start.date()} if event.precision >= Precision.DAY else set()
+    former_days = {day} if (day := event_day(event)) is not None else set()
     edit()
     regroup(repo, [event.article_id], former, former_days)  # refreshes the happenings too

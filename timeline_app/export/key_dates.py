@@ -20,7 +20,6 @@ from urllib.parse import urlsplit
 from timeline_app.events.key_dates import KeyDate
 from timeline_app.export.writers import neutralise_cell
 
-KEY_DATE_FORMATS = ("text", "json", "csv", "timelinejs")
 CSV_FIELDS = ("date", "score", "reports", "summary", "headlines", "event_ids", "articles")
 
 

@@ -360,8 +360,3 @@ def _prepare(
     if damage is None:
         migrate(db)
     return OpenedDatabase(db=db, read_only=read_only, damage=damage)
-
-
-def open_database(path: str | Path) -> Database:
-    """Open, creating if needed, a library database (the historic entry point)."""
-    return open_library_database(path, Access.CREATE).db

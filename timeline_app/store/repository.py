@@ -286,13 +286,18 @@ class Repository(CorrectionsMixin, TimelineQueriesMixin, StoryQueriesMixin, Pend
     # -- machine analysis --------------------------------------------------
 
     def replace_analysis(
-        self, article_id: int, timexes: Sequence[Timex], events: Sequence[Event]
+        self,
+        article_id: int,
+        timexes: Sequence[Timex],
+        events: Sequence[Event],
+        furniture: Sequence[Furniture] | None = None,
     ) -> None:
-        """Replace an article's timexes and events in one transaction.
+        """Replace an article's timexes, events and furniture in one transaction.
 
         An event keeps its id when the new analysis has an event on the same
         time expression (same offsets), so selections and undo entries held by
         the GUI stay valid across a re-tag. User corrections are re-applied.
+        ``furniture`` saves finding it in the stored text again when the caller has it.
         """
         with self.db.atomic():
             old_ids: dict[tuple[int, int], int] = {}
@@ -312,10 +317,13 @@ class Repository(CorrectionsMixin, TimelineQueriesMixin, StoryQueriesMixin, Pend
                     row["id"] = old_ids.pop((event.timex_start, event.timex_end), None)
                     rows.append(row)
                 self._insert_rows("events", rows)
-            stored = self.db.execute("SELECT text FROM articles WHERE id = ?", (article_id,))
-            row = stored.fetchone()
-            if row is not None:
-                store_furniture(self.db, article_id, row[0])
+            if furniture is not None:
+                replace_furniture(self.db, article_id, furniture)
+            else:
+                stored = self.db.execute("SELECT text FROM articles WHERE id = ?", (article_id,))
+                row = stored.fetchone()
+                if row is not None:
+                    store_furniture(self.db, article_id, row[0])
             has_corrections = self.db.execute(
                 "SELECT 1 FROM event_corrections WHERE article_id = ? LIMIT 1", (article_id,)
             ).fetchone()
@@ -391,9 +399,7 @@ class Repository(CorrectionsMixin, TimelineQueriesMixin, StoryQueriesMixin, Pend
         rows = self.db.execute("SELECT id, text FROM articles WHERE trim(title) = ''").fetchall()
         with self.db.atomic():
             for article_id, text in rows:
-                self.db.execute(
-                    "UPDATE articles SET title = ? WHERE id = ?", (title_for(text), article_id)
-                )
+                self.set_title(article_id, title_for(text))
         return len(rows)
 
     def timexes(self, article_id: int) -> list[Timex]:
