@@ -233,14 +233,14 @@ def _words(block) -> list[str]:  # type: ignore[no-untyped-def]
     return "".join(block.itertext()).split()
 
 
-def _is_label(block, most_words: int = 0) -> bool:  # type: ignore[no-untyped-def]
+def _is_label(block) -> bool:  # type: ignore[no-untyped-def]
     """A few words without a sentence's end: a label, not story.
 
     Pages also style whole paragraphs as headings, so a heading counts only
     when it is short too (at most ``HEADING_WORDS``; other blocks ``LABEL_WORDS``).
     """
     words = _words(block)
-    limit = most_words or (HEADING_WORDS if block.tag == "head" else LABEL_WORDS)
+    limit = HEADING_WORDS if block.tag == "head" else LABEL_WORDS
     return len(words) <= limit and not words[-1].endswith(_SENTENCE_ENDS)
 
 
