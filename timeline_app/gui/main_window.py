@@ -90,7 +90,7 @@ class MainWindow(
         self.context_menu: QMenu | None = None
         self.requested_database: Path | None = None  # set by File > Open Library…
         self._current_event_id: int | None = None
-        self._timex_cache: dict[int, list[Any]] = {}
+        self._timex_cache: dict[int, tuple[list[Any], list[Any]]] = {}
         self._syncing = False
 
         self.setObjectName("mainWindow")

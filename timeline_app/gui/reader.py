@@ -199,9 +199,15 @@ class ReaderPanel(QWidget):
         self._apply_selections()
         self.scroll_to(event.timex_start, event.timex_end)
 
-    def show_timex(self, article: Article, timex: Timex, timexes: Sequence[Timex]) -> None:
+    def show_timex(
+        self,
+        article: Article,
+        timex: Timex,
+        timexes: Sequence[Timex],
+        furniture: Sequence[Furniture] | None = None,
+    ) -> None:
         """Show a time expression that is no event (a duration, a set, "recently")."""
-        self._load(article, timexes)
+        self._load(article, timexes, furniture)
         self._event = None
         self._explanation.setText(explain_undated(timex))
         self._explanation.show()

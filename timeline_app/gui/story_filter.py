@@ -23,6 +23,7 @@ from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 from timeline_app.gui.key_events import KeyEventsModel, KeyEventsView
+from timeline_app.temporal.calendar import interval_of
 
 ISO_PERIOD = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 GO_TO_MARGIN = 0.15  # of the period shown on either side of a date gone to
@@ -35,16 +36,11 @@ def parse_period(text: str) -> tuple[datetime, datetime] | None:
         return None
     match = ISO_PERIOD.fullmatch(text)
     if match:
-        year, month, day = (int(part) if part else None for part in match.groups())
-        try:
-            start = datetime(year or 1, month or 1, day or 1)
-        except ValueError:
-            return None
-        if day is not None:
-            return start, datetime.fromordinal(start.toordinal() + 1)
-        if month is not None:
-            return start, datetime(year + (month == 12), month % 12 + 1, 1)
-        return start, datetime(year + 1, 1, 1) if year < 9999 else datetime.max
+        # As a TIMEX3 value ("2011-3" -> "2011-03"): the calendar knows its span.
+        parts = zip(match.groups(), (4, 2, 2), strict=True)
+        value = "-".join(f"{int(part):0{width}d}" for part, width in parts if part)
+        found = interval_of(value)
+        return (found[0].start, found[0].end) if found is not None else None
     from timeline_app.temporal import tag
 
     found = [t for t in tag(text) if t.interval is not None]

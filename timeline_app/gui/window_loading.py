@@ -43,11 +43,16 @@ class LoadingMixin:
         self._reload_articles()
         self._reload_events()
 
-    def _timexes_of(self, article_id: int) -> list[Any]:
-        """An article's time expressions (cached until the next reload: articles are long)."""
+    def _marks_of(self, article_id: int) -> tuple[list[Any], list[Any]]:
+        """An article's time expressions and stored page furniture, as the reader marks them.
+
+        Cached until the next reload (articles are long); the furniture is the
+        one the import stored, so the reader need not look for it again.
+        """
         cached = self._timex_cache.get(article_id)
         if cached is None:
-            cached = self._timex_cache[article_id] = self.repo.timexes(article_id)
+            marks = (self.repo.timexes(article_id), self.repo.furniture(article_id))
+            cached = self._timex_cache[article_id] = marks
         return cached
 
     def _reload_articles(self) -> None:

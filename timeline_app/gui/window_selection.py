@@ -33,7 +33,7 @@ class SelectionMixin:
     statusBar: Any
     apply_search: Any
     choose_publication_date: Any
-    _timexes_of: Any
+    _marks_of: Any
     _update_actions: Any
 
     def current_event_id(self) -> int | None:
@@ -67,7 +67,8 @@ class SelectionMixin:
                 for other in self.event_model.group_members(event)
                 if other.article_id != event.article_id
             ]
-            self.reader.show_event(article, event, self._timexes_of(article.id), related)
+            timexes, furniture = self._marks_of(article.id)
+            self.reader.show_event(article, event, timexes, related, furniture)
         finally:
             self._syncing = False
         self._update_actions()
@@ -129,7 +130,7 @@ class SelectionMixin:
         if event is not None and event.article_id == article.id:
             return
         self._current_event_id = None
-        self.reader.show_article(self.repo.article(article.id), self._timexes_of(article.id))
+        self.reader.show_article(self.repo.article(article.id), *self._marks_of(article.id))
         self._update_actions()
 
     def _on_article_double_clicked(self, index: QModelIndex) -> None:
@@ -140,7 +141,7 @@ class SelectionMixin:
     def _on_undated_activated(self, index: QModelIndex) -> None:
         article_id, timex = self.undated_model.item(index.row())
         self._current_event_id = None
-        self.reader.show_timex(self.repo.article(article_id), timex, self._timexes_of(article_id))
+        self.reader.show_timex(self.repo.article(article_id), timex, *self._marks_of(article_id))
         self._update_actions()
 
     def current_article_id(self) -> int | None:

@@ -38,7 +38,7 @@ class LibrarySyncMixin:
     select_event: Any
     statusBar: Any
     _load_event_table: Any
-    _timexes_of: Any
+    _marks_of: Any
     _update_status: Any
     _update_actions: Any
 
@@ -119,7 +119,7 @@ class LibrarySyncMixin:
         except KeyError:
             self.reader.clear()
             return
-        self.reader.show_article(fresh, self._timexes_of(fresh.id))
+        self.reader.show_article(fresh, *self._marks_of(fresh.id))
 
     def _library_article_id(self) -> int | None:
         index = self.article_view.currentIndex()

@@ -18,7 +18,6 @@ entity or resource, and no script runs. A URL the page records of itself
 from __future__ import annotations
 
 import itertools
-from datetime import datetime
 
 from lxml.etree import ParserError
 from lxml.html import HtmlElement, document_fromstring
@@ -26,7 +25,7 @@ from lxml.html import HtmlElement, document_fromstring
 from timeline_app.articles import ParsedArticle, PublishedSource
 from timeline_app.ingest.errors import ReaderError
 from timeline_app.ingest.html_title import choose_headline, same_title
-from timeline_app.ingest.pubdate.web_page import EARLIEST_YEAR, latest_plausible_year, page_date
+from timeline_app.ingest.pubdate.web_page import htmldate_settings, page_date
 
 # Fewer words than this is not an article's text: the page is still imported
 # (its title or date is worth having), with a warning.
@@ -151,17 +150,9 @@ def _metadata_only(tree: HtmlElement, own_url: str):  # type: ignore[no-untyped-
 
 
 def date_search_settings() -> dict[str, object]:
-    """htmldate's settings: the original (not the updated) date, searching the whole
-    page, a date in the page's URL only when the page itself names none, the day as
-    written (in the page's own zone), and only years 1800..next year."""
-    return {
-        "original_date": True,
-        "extensive_search": True,
-        "deferred_url_extractor": True,
-        "outputformat": "%Y-%m-%d",
-        "min_date": datetime(EARLIEST_YEAR, 1, 1),
-        "max_date": datetime(latest_plausible_year(), 12, 31),
-    }
+    """htmldate's settings for trafilatura: searching the whole page, and a date in
+    the page's URL only when the page itself names none (see ``htmldate_settings``)."""
+    return {**htmldate_settings(extensive_search=True), "deferred_url_extractor": True}
 
 
 def _story_text(extracted) -> str:  # type: ignore[no-untyped-def]
@@ -233,14 +224,14 @@ def _words(block) -> list[str]:  # type: ignore[no-untyped-def]
     return "".join(block.itertext()).split()
 
 
-def _is_label(block, most_words: int = 0) -> bool:  # type: ignore[no-untyped-def]
+def _is_label(block) -> bool:  # type: ignore[no-untyped-def]
     """A few words without a sentence's end: a label, not story.
 
     Pages also style whole paragraphs as headings, so a heading counts only
     when it is short too (at most ``HEADING_WORDS``; other blocks ``LABEL_WORDS``).
     """
     words = _words(block)
-    limit = most_words or (HEADING_WORDS if block.tag == "head" else LABEL_WORDS)
+    limit = HEADING_WORDS if block.tag == "head" else LABEL_WORDS
     return len(words) <= limit and not words[-1].endswith(_SENTENCE_ENDS)
 
 

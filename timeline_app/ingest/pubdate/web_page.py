@@ -60,6 +60,18 @@ def latest_plausible_year() -> int:
     return date.today().year + 1
 
 
+def htmldate_settings(*, extensive_search: bool) -> dict[str, object]:
+    """htmldate's settings, shared by every search of a page: the original (not the
+    updated) date, the day as written (in the page's own zone), years 1800..next year."""
+    return {
+        "original_date": True,
+        "extensive_search": extensive_search,
+        "outputformat": "%Y-%m-%d",
+        "min_date": datetime(EARLIEST_YEAR, 1, 1),
+        "max_date": datetime(latest_plausible_year(), 12, 31),
+    }
+
+
 def stated_day(raw: str) -> date:
     """The calendar day a date string writes, in its own zone; NotADay when it is none."""
     value = " ".join(raw.split())
@@ -122,15 +134,7 @@ def _written_in_markup(tree: HtmlElement, answer: str) -> bool:
     """
     from htmldate import find_date
 
-    precise = find_date(
-        tree,
-        extensive_search=False,
-        original_date=True,
-        outputformat="%Y-%m-%d",
-        min_date=datetime(EARLIEST_YEAR, 1, 1),
-        max_date=datetime(latest_plausible_year(), 12, 31),
-    )
-    return precise == answer
+    return find_date(tree, **htmldate_settings(extensive_search=False)) == answer
 
 
 def _labelled_dates(tree: HtmlElement) -> Iterator[tuple[str, str]]:
