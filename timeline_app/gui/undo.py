@@ -85,22 +85,10 @@ class SetPublicationDateCommand(_RepositoryCommand):
 
 
 def restore_machine_date(repo: Any, article_id: int) -> None:
-    """Forget the user's publication date and re-resolve against the machine's one.
-
-    Uses ``commands.clear_publication_date`` when the commands module offers it;
-    otherwise composes the same public steps ``commands.set_publication_date`` uses.
-    """
+    """Forget the user's publication date and re-resolve against the machine's one."""
     from timeline_app import commands
 
-    clear = getattr(commands, "clear_publication_date", None)
-    if clear is not None:
-        clear(repo, article_id)
-        return
-    repo.clear_published_correction(article_id)
-    article = repo.article(article_id)
-    timexes, events = commands.analyse(article.text, article.published, article.published_source)
-    repo.replace_analysis(article_id, timexes, events)
-    commands.regroup(repo)
+    commands.clear_publication_date(repo, article_id)
 
 
 class CorrectEventDateCommand(_RepositoryCommand):
