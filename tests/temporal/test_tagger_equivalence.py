@@ -28,14 +28,17 @@ from timeline_app.temporal.entry_stamps import is_entry_stamp
 from timeline_app.temporal.resolver import Tense
 from timeline_app.temporal.tagger import (
     _ASCII_LOWER,
-    _CLAUSE_START,
-    _SENTENCE_END,
-    _SENTENCE_LOOKAROUND,
     _TOKEN,
     LOOKBACK_TOKENS,
     Engine,
     candidate_starts,
     default_engine,
+)
+from timeline_app.temporal.tense import (
+    _CLAUSE_START,
+    _SENTENCE_END,
+    _SENTENCE_LOOKAROUND,
+    fronted_phrase_end,
     sentence_tense,
 )
 
@@ -97,6 +100,11 @@ def reference_sentence_tense(text: str, start: int, end: int, engine: Engine) ->
     ):
         if not any(a <= marker.start() < b for a, b in future_spans):
             found.setdefault(marker.start(), (marker.end(), Tense.PAST))
+    main_clause = fronted_phrase_end(text, sentence_start, start, end)
+    if main_clause is not None:
+        after_comma = [(b, t) for b, (_, t) in found.items() if b >= main_clause]
+        if after_comma:
+            return min(after_comma, key=lambda item: item[0])[1]
     clause_start = sentence_start
     for boundary in _CLAUSE_START.finditer(text, sentence_start, start):
         clause_start = boundary.end()
@@ -143,7 +151,7 @@ def test_fast_paths_agree_on_tbaq(engine: Engine) -> None:
 NEWS_PIECES = [
     "said", "will", "would have", "would", "be held", "is to", "expected", "planned to",
     "was", "ended", "Ed", "scheduled", "won't", "we'll", "'ll", "Friday", "Jan.", "6",
-    "2024", "the", "third", "quarter", "about", "two", "days", "ago", "last", "week",
+    "Until", "In", "2024", "the", "third", "quarter", "about", "two", "days", "ago", "last", "week",
     "1,234", "3.5", "million", "in", "on", "at", "more than", "nearly", ",", ", where",
     ", which", ".", ". The", "!", "?", "\n\n", "  ", "-", "'", "’90s", "a year earlier",
     "mid-October", "thirty-five", "Thursday's", "ſaid", "K", "Aprıl", "٣", "5٣", "x5",

@@ -65,6 +65,10 @@ class Anchors:
     # The last date named at all, reference point or not ("in a speech six
     # weeks ago, saying at the time ..."): what "at the time" means.
     last_named: tuple[date, Precision] | None = None
+    # Whether the expression dates something already over ("the fiscal year
+    # ended Jan. 31", "In January, the company brought in ..."): a month or
+    # day without a year then lies before the DCT. Asked only for those.
+    past_time: Callable[[], bool] = lambda: False
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,9 +82,10 @@ class Resolved:
     is_reference_point: bool = True
 
 
-def _direction(requested: str, sentence_tense: Callable[[], Tense], op: Op) -> Direction:
+def _direction(requested: str, anchors: Anchors, op: Op) -> Direction:
     """Which way an expression points; news reports on the recent past, so a
     bare weekday with no tense marker is taken to be the last one."""
+    sentence_tense = anchors.tense
     direction = parse_enum(Direction, requested) if requested else Direction.AUTO
     # In January "this fall" is the coming one if the sentence looks ahead
     # ("the election will take place this fall"), else the nearest.
@@ -99,8 +104,14 @@ def _direction(requested: str, sentence_tense: Callable[[], Tense], op: Op) -> D
     # A month (and day) without a year: the occurrence nearest the DCT unless
     # the sentence looks ahead. Measured on TBAQ, past-tense markers ("said")
     # mislead here (past statements about coming dates are common), and so
-    # does defaulting to the DCT's year.
+    # does defaulting to the DCT's year; only a clause that dates something
+    # already over ("the year ended Jan. 31") points back for sure.
+    if op in _MONTH_OPS and tense is Tense.PAST and anchors.past_time():
+        return Direction.PAST
     return Direction.NEAREST
+
+
+_MONTH_OPS = (Op.MONTH, Op.MONTHDAY)
 
 
 def _pick(candidates: list[date], anchor: date, direction: Direction) -> date:
@@ -142,7 +153,7 @@ def resolve(op: Op, args: list[str], anchors: Anchors) -> Resolved:
     if anchor is None:
         return Resolved(_unanchored(op, args), AnchorKind.NONE, None)
     requested = args[-1] if len(args) > _ARGS_BEFORE_DIRECTION[op] else ""
-    direction = _direction(requested, anchors.tense, op)
+    direction = _direction(requested, anchors, op)
     if direction is Direction.REPORTED:
         # "the quarter ended Sept. 30" after "the fiscal first quarter" restates
         # the reported (fiscal) quarter; the month only decides without one.

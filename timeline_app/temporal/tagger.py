@@ -19,13 +19,13 @@ from functools import cache
 
 from timeline_app.resources import resource_path
 from timeline_app.temporal.calendar import VALID_MODS, interval_of, is_well_formed, narrowed
-from timeline_app.temporal.chronology import entry_looks_ahead, is_chronology_heading
 from timeline_app.temporal.compiler import Bucket, CompiledRule, Matcher, compile_rule_set
 from timeline_app.temporal.coordination import with_coordinated_days
 from timeline_app.temporal.dispatch import DIGIT_START, first_character_class
 from timeline_app.temporal.entry_stamps import is_entry_stamp
 from timeline_app.temporal.resolver import Anchors, Tense, literal_argument_problem, resolve
 from timeline_app.temporal.rulefiles import RuleFileError, RuleKind, RuleSet, read_rule_set
+from timeline_app.temporal.tense import sentence_tense, tells_a_past_time
 from timeline_app.temporal.timex import AnchorKind, Precision, Timex, TimexType
 from timeline_app.temporal.values import (
     NoValue,
@@ -38,8 +38,6 @@ from timeline_app.temporal.values import (
 LOOKBACK_TOKENS = 5  # how many vocabulary tokens before a trigger a match may start
 _TOKEN = re.compile(r"([a-z]+|\d+|['’])")
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
-_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'(])|\n\s*\n")
-_SENTENCE_LOOKAROUND = 250
 _DURATION_VALUE = re.compile(r"P(?:\d|X|T)")
 
 
@@ -140,110 +138,6 @@ def candidate_starts(text: str, matcher: Matcher) -> list[tuple[int, Bucket]]:
             offset += len(word) + len(parts[2 * position + 2])
         cursor = index + 1
     return sorted(chosen.items(), key=lambda item: item[0])
-
-
-_CLAUSE_START = re.compile(
-    r"[,;]\s+(?:where|when|while|whereas|after|before|since|because|although|though|as|which|who)\b",
-    re.IGNORECASE,
-)
-
-
-def sentence_tense(text: str, start: int, end: int, engine: Engine) -> Tense:
-    """Past or future, by the marker word nearest the expression in its sentence."""
-    if is_entry_stamp(text, start, end):
-        return Tense.STAMP
-    if is_chronology_heading(text, start, end):
-        return Tense.FUTURE if entry_looks_ahead(text, end) else Tense.PAST
-    left = max(0, start - _SENTENCE_LOOKAROUND)
-    right = min(len(text), end + _SENTENCE_LOOKAROUND)
-    sentence_start, sentence_end = left, right
-    for boundary in _SENTENCE_END.finditer(text, left, right):
-        if boundary.end() <= start:
-            sentence_start = boundary.end()
-        elif boundary.start() >= end:
-            sentence_end = boundary.start()
-            break
-    # The verb governing a time expression usually precedes it ("said Friday",
-    # "will meet on Thursday"), so the nearest marker on the left decides;
-    # failing that the nearest on the right. A subordinate clause has its own
-    # verb: in "hoped she would bring aid, where the Aug. 7 blasts killed 257"
-    # the future marker is not Aug. 7's, so the clause is searched first.
-    markers = _SentenceMarkers(text, sentence_start, sentence_end, engine)
-    clause_start = sentence_start
-    for boundary in _CLAUSE_START.finditer(text, sentence_start, start):
-        clause_start = boundary.end()
-    for lower_bound in (clause_start, sentence_start):
-        tense = markers.nearest_before(lower_bound, start) or markers.first_after(end)
-        if tense is not None:
-            return tense
-    return Tense.UNKNOWN
-
-
-class _SentenceMarkers:
-    """The tense markers of one sentence, scanned only as far as asked.
-
-    Most expressions are decided by a marker before them, so the scan stops
-    at the first marker past the expression instead of running to the end of
-    the sentence. The answers are those of scanning the whole sentence with
-    each marker regex (same start and end, so the same matches): a word that
-    is both ("scheduled") counts as future, and a past marker inside a future
-    one ("will be held") is ignored.
-    """
-
-    def __init__(self, text: str, sentence_start: int, sentence_end: int, engine: Engine):
-        self._scans = {
-            Tense.FUTURE: engine.future_markers.finditer(text, sentence_start, sentence_end),
-            Tense.PAST: engine.past_markers.finditer(text, sentence_start, sentence_end),
-        }
-        self._spans: dict[Tense, list[tuple[int, int]]] = {Tense.FUTURE: [], Tense.PAST: []}
-
-    def _scan_one(self, tense: Tense) -> bool:
-        """Find the next marker of ``tense``; False when there is none."""
-        marker = next(self._scans[tense], None)
-        if marker is None:
-            return False
-        self._spans[tense].append(marker.span())
-        return True
-
-    def _scan_to(self, tense: Tense, position: int) -> list[tuple[int, int]]:
-        """The markers of ``tense`` found so far, having scanned up to one
-        that begins at ``position`` or later (or to the end)."""
-        spans = self._spans[tense]
-        while (not spans or spans[-1][0] < position) and self._scan_one(tense):
-            pass
-        return spans
-
-    def _inside_future(self, position: int) -> bool:
-        """Whether a future marker covers ``position`` (futures up to it are scanned)."""
-        return any(begin <= position < stop for begin, stop in self._spans[Tense.FUTURE])
-
-    def nearest_before(self, lower_bound: int, position: int) -> Tense | None:
-        """The tense of the marker in ``[lower_bound, position)`` ending last."""
-        best: tuple[int, int] | None = None  # (end, 1 for future: it wins a tie)
-        for begin, stop in self._scan_to(Tense.FUTURE, position):
-            if lower_bound <= begin and stop <= position:
-                best = max(best or (stop, 1), (stop, 1))
-        for begin, stop in self._scan_to(Tense.PAST, position):
-            if lower_bound <= begin and stop <= position and not self._inside_future(begin):
-                best = max(best or (stop, 0), (stop, 0))
-        if best is None:
-            return None
-        return Tense.FUTURE if best[1] else Tense.PAST
-
-    def first_after(self, position: int) -> Tense | None:
-        """The tense of the first marker beginning at ``position`` or later."""
-        futures = self._scan_to(Tense.FUTURE, position)
-        future = next((begin for begin, _ in futures if begin >= position), None)
-        pasts = self._scan_to(Tense.PAST, position)
-        index = next((i for i, (begin, _) in enumerate(pasts) if begin >= position), len(pasts))
-        while index < len(pasts) or self._scan_one(Tense.PAST):
-            begin = pasts[index][0]
-            if future is not None and begin >= future:
-                break
-            if not self._inside_future(begin):
-                return Tense.PAST
-            index += 1
-        return Tense.FUTURE if future is not None else None
 
 
 def _as_date(dct: date | datetime | None) -> date | None:
@@ -375,9 +269,18 @@ def _timex_from_match(
             def tense() -> Tense:
                 return sentence_tense(text, start, end, engine)
 
+            def past_time() -> bool:
+                return tells_a_past_time(text, start, end, engine)
+
             narrative_date, narrative_precision = narrative or (None, None)
             anchors = Anchors(
-                dct, narrative_date, tense, narrative_precision, reported_period, last_named
+                dct,
+                narrative_date,
+                tense,
+                narrative_precision,
+                reported_period,
+                last_named,
+                past_time,
             )
             resolved = resolve(spec.op, args, anchors)
             # A general reference ("a few years ago" -> PAST_REF) takes no suffix.

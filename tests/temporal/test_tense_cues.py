@@ -1,0 +1,65 @@
+"""Which way a bare weekday or month points: the cues of its own clause.
+
+Each case failed before its cue existed (issue 11): a plan told in the past
+perfect, a failure with "could not", a fronted time phrase that takes the
+tense of its main clause, a period that "ended" on the date, a past verb
+governing "in December", and a sentence not cut at "vs." or "Mr.".
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from timeline_app.temporal import tag
+from timeline_app.temporal.tagger import default_engine
+from timeline_app.temporal.tense import sentence_bounds, tells_a_past_time
+
+CASES = [
+    # (DCT, text, expression, value)
+    ("2024-01-08", "The offer had been scheduled to lapse Thursday.", "Thursday", "2024-01-04"),
+    ("2024-01-10", "The deal had been due to end Tuesday night.", "Tuesday night", "2024-01-09TNI"),
+    ("2024-01-08", "Until Friday, the police had not named a suspect.", "Friday", "2024-01-05"),
+    ("2024-01-08", "On Friday, the council will vote on the budget.", "Friday", "2024-01-12"),
+    ("2024-01-08", "The minister could not be reached Wednesday.", "Wednesday", "2024-01-03"),
+    ("2013-11-04", "In the fiscal year ended Jan. 31, sales rose 4%.", "Jan. 31", "2013-01-31"),
+    ("2013-10-25", "In January, the board brought in a new chairman.", "January", "2013-01"),
+    ("2013-10-25", "In January, the board will bring in a new chairman.", "January", "2014-01"),
+    ("2013-10-25", "The club switched to a new stadium in December.", "December", "2012-12"),
+    ("2013-10-25", "In January, after Roe vs. Wade was cited, a bomb hit.", "January", "2013-01"),
+]  # fmt: skip
+
+# A past verb alone does not put a month in the past: these stay the nearest one.
+UNCHANGED = [
+    ("2013-10-25", "The bonus would be paid on a date set in January.", "January", "2014-01"),
+    ("2013-10-25", "He said the hearing is scheduled in January.", "January", "2014-01"),
+    ("2013-10-25", "The company said it is calling the notes on Dec. 7.", "Dec. 7", "2013-12-07"),
+    ("2013-10-25", "The offer was extended to Nov. 16.", "Nov. 16", "2013-11-16"),
+    ("2013-10-25", "The company said the dividend is payable Dec. 7.", "Dec. 7", "2013-12-07"),
+    ("2013-10-25", "The fiscal year ending June 30 will show a loss.", "June 30", "2014-06-30"),
+]  # fmt: skip
+
+
+def value_of(dct: str, text: str, expression: str) -> str:
+    found = [t.value for t in tag(text, date.fromisoformat(dct)) if t.text == expression]
+    assert len(found) == 1, (text, tag(text, date.fromisoformat(dct)))
+    return found[0]
+
+
+@pytest.mark.parametrize(("dct", "text", "expression", "value"), CASES + UNCHANGED)
+def test_the_clause_decides_the_direction(dct, text, expression, value) -> None:
+    assert value_of(dct, text, expression) == value
+
+
+def test_a_title_before_a_name_does_not_end_the_sentence() -> None:
+    text = "He met Mr. Smith on Friday. Then he left."
+    friday = text.index("Friday")
+    assert sentence_bounds(text, friday, friday + 6) == (0, text.index(". Then"))
+
+
+def test_a_past_verb_far_from_a_fronted_phrase_does_not_count() -> None:
+    engine = default_engine()
+    text = "In January, the company will move. It moved offices last year."
+    january = text.index("January")
+    assert not tells_a_past_time(text, january, january + 7, engine)
