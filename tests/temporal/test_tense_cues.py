@@ -3,7 +3,9 @@
 Each case failed before its cue existed (issue 11): a plan told in the past
 perfect, a failure with "could not", a fronted time phrase that takes the
 tense of its main clause, a period that "ended" on the date, a past verb
-governing "in December", and a sentence not cut at "vs." or "Mr.".
+governing "in December", a sentence not cut at "vs." or "Mr.", a quarter
+told in the past (January's "fourth quarter" is last year's) and "this
+quarter's" results in a report.
 """
 
 from __future__ import annotations
@@ -28,6 +30,8 @@ CASES = [
     ("2013-10-25", "In January, the board will bring in a new chairman.", "January", "2014-01"),
     ("2013-10-25", "The club switched to a new stadium in December.", "December", "2012-12"),
     ("2013-10-25", "In January, after Roe vs. Wade was cited, a bomb hit.", "January", "2013-01"),
+    ("1998-01-26", "Profit fell in the fourth quarter.", "the fourth quarter", "1997-Q4"),
+    ("1989-11-01", "Net fell in the third quarter. This quarter's loss", "This quarter", "1989-Q3"),
 ]  # fmt: skip
 
 # A past verb alone does not put a month in the past: these stay the nearest one.

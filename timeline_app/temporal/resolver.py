@@ -92,6 +92,11 @@ def _direction(requested: str, anchors: Anchors, op: Op) -> Direction:
     is_season = direction is Direction.THIS and op is Op.SEASON
     if is_season and sentence_tense() is Tense.FUTURE:
         return Direction.FUTURE
+    # "announced a drop in profits for the fourth quarter" in January: a
+    # period told in the past cannot be one of this year's still to come.
+    is_period = direction is Direction.THIS and op in (Op.QUARTER, Op.HALF)
+    if is_period and sentence_tense() is Tense.PAST:
+        return Direction.PAST
     if direction is not Direction.AUTO:
         return direction
     tense = sentence_tense()  # a scan of the sentence: asked once
