@@ -92,11 +92,6 @@ def _direction(requested: str, anchors: Anchors, op: Op) -> Direction:
     is_season = direction is Direction.THIS and op is Op.SEASON
     if is_season and sentence_tense() is Tense.FUTURE:
         return Direction.FUTURE
-    # "announced a drop in profits for the fourth quarter" in January: a
-    # period told in the past cannot be one of this year's still to come.
-    is_period = direction is Direction.THIS and op in (Op.QUARTER, Op.HALF)
-    if is_period and sentence_tense() is Tense.PAST:
-        return Direction.PAST
     if direction is not Direction.AUTO:
         return direction
     tense = sentence_tense()  # a scan of the sentence: asked once
@@ -159,6 +154,10 @@ def resolve(op: Op, args: list[str], anchors: Anchors) -> Resolved:
         return Resolved(_unanchored(op, args), AnchorKind.NONE, None)
     requested = args[-1] if len(args) > _ARGS_BEFORE_DIRECTION[op] else ""
     direction = _direction(requested, anchors, op)
+    if direction is Direction.THIS and _is_period_to_come(op, args, anchor):
+        # "announced a drop in profits for the fourth quarter" in January: a
+        # period told in the past is not one of this year's still to come.
+        direction = Direction.PAST if anchors.tense() is Tense.PAST else direction
     if direction is Direction.REPORTED:
         # "the quarter ended Sept. 30" after "the fiscal first quarter" restates
         # the reported (fiscal) quarter; the month only decides without one.
@@ -167,6 +166,14 @@ def resolve(op: Op, args: list[str], anchors: Anchors) -> Resolved:
             return Resolved(format_at(period[0], Unit.QUARTER), AnchorKind.NARRATIVE, period[0])
         direction = Direction.PAST
     return Resolved(_anchored(op, args, anchor, direction), AnchorKind.DCT, anchor)
+
+
+def _is_period_to_come(op: Op, args: list[str], anchor: date) -> bool:
+    """Whether quarter or half ``args[0]`` of the anchor's year starts after the anchor."""
+    if op not in (Op.QUARTER, Op.HALF) or not args[0].isdigit():
+        return False
+    months = 3 if op is Op.QUARTER else 6
+    return (int(args[0]) - 1) * months + 1 > anchor.month
 
 
 def _shift(args: list[str], anchors: Anchors) -> Resolved:

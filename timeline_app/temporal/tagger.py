@@ -25,7 +25,7 @@ from timeline_app.temporal.dispatch import DIGIT_START, first_character_class
 from timeline_app.temporal.entry_stamps import is_entry_stamp
 from timeline_app.temporal.resolver import Anchors, Tense, literal_argument_problem, resolve
 from timeline_app.temporal.rulefiles import RuleFileError, RuleKind, RuleSet, read_rule_set
-from timeline_app.temporal.tense import sentence_tense, tells_a_past_time
+from timeline_app.temporal.tense import ClauseCues, sentence_tense
 from timeline_app.temporal.timex import AnchorKind, Precision, Timex, TimexType
 from timeline_app.temporal.values import (
     NoValue,
@@ -266,21 +266,17 @@ def _timex_from_match(
         if spec.op is not None:
             args = [render(arg, context) for arg in spec.args]
 
-            def tense() -> Tense:
-                return sentence_tense(text, start, end, engine)
-
-            def past_time() -> bool:
-                return tells_a_past_time(text, start, end, engine)
+            cues = ClauseCues(text, start, end, engine)
 
             narrative_date, narrative_precision = narrative or (None, None)
             anchors = Anchors(
                 dct,
                 narrative_date,
-                tense,
+                cues.tense,
                 narrative_precision,
                 reported_period,
                 last_named,
-                past_time,
+                cues.past_time,
             )
             resolved = resolve(spec.op, args, anchors)
             # A general reference ("a few years ago" -> PAST_REF) takes no suffix.

@@ -24,38 +24,11 @@ from timeline_app.temporal.resolver import Tense
 # A full stop ends a sentence unless it ends a title or abbreviation that
 # comes before a name ("Mr. Bush", "Roe vs. Wade", "George W. Bush", "U.S.
 # officials"): splitting there would cut a clause from its verb.
-_ABBREVIATION = r"(?<!\b[A-Z])" + "".join(
-    rf"(?<!\b{word})"
-    for word in (
-        "vs",
-        "Mr",
-        "Ms",
-        "Mrs",
-        "Dr",
-        "St",
-        "Gen",
-        "Sen",
-        "Rep",
-        "Gov",
-        "Sgt",
-        "Col",
-        "Lt",
-        "Jr",
-        "No",
-        "Co",
-        "Corp",
-        "Inc",
-        "Ltd",
-        "Bros",
-        "Prof",
-        "Rev",
-        "Capt",
-        "Adm",
-        "Maj",
-        "Cmdr",
-    )
-)
-_SENTENCE_END = re.compile(_ABBREVIATION + r"[.!?]\s+(?=[A-Z\"'(])|\n\s*\n")
+_TITLES = "vs Mr Ms Mrs Dr St Gen Sen Rep Gov Sgt Col Lt Jr No Co Corp Inc Ltd Bros Prof Rev"
+_TITLES += " Capt Adm Maj Cmdr"
+# The checks follow the full stop, so they run only where one was found.
+_NOT_AFTER_TITLE = r"(?<!\b[A-Z]\.)" + "".join(rf"(?<!\b{word}\.)" for word in _TITLES.split())
+_SENTENCE_END = re.compile(r"(?:[!?]|\." + _NOT_AFTER_TITLE + r")\s+(?=[A-Z\"'(])|\n\s*\n")
 _SENTENCE_LOOKAROUND = 250
 _CLAUSE_START = re.compile(
     r"[,;]\s+(?:where|when|while|whereas|after|before|since|because|although|though|as|which|who)\b",
@@ -127,54 +100,82 @@ def fronted_phrase_end(text: str, sentence_start: int, start: int, end: int) -> 
 
 def sentence_tense(text: str, start: int, end: int, engine: MarkerSource) -> Tense:
     """Past or future, by the marker word nearest the expression in its sentence."""
-    if is_entry_stamp(text, start, end):
-        return Tense.STAMP
-    if is_chronology_heading(text, start, end):
-        return Tense.FUTURE if entry_looks_ahead(text, end) else Tense.PAST
-    sentence_start, sentence_end = sentence_bounds(text, start, end)
-    markers = _SentenceMarkers(text, sentence_start, sentence_end, engine)
-    main_clause = fronted_phrase_end(text, sentence_start, start, end)
-    if main_clause is not None:
-        tense = markers.first_after(main_clause)
-        if tense is not None:
-            return tense
-    # The verb governing a time expression usually precedes it ("said Friday",
-    # "will meet on Thursday"), so the nearest marker on the left decides;
-    # failing that the nearest on the right. A subordinate clause has its own
-    # verb: in "hoped she would bring aid, where the Aug. 7 blasts killed 257"
-    # the future marker is not Aug. 7's, so the clause is searched first.
-    clause_start = sentence_start
-    for boundary in _CLAUSE_START.finditer(text, sentence_start, start):
-        clause_start = boundary.end()
-    for lower_bound in (clause_start, sentence_start):
-        tense = markers.nearest_before(lower_bound, start) or markers.first_after(end)
-        if tense is not None:
-            return tense
-    return Tense.UNKNOWN
+    return ClauseCues(text, start, end, engine).tense()
 
 
 def tells_a_past_time(text: str, start: int, end: int, engine: MarkerSource) -> bool:
-    """Whether the expression dates something already over, beyond a past
-    marker somewhere near it: the end of a completed period ("the fiscal year
-    ended Jan. 31") or a fronted phrase whose main clause is past ("In
-    January, American Medical brought in a new chief"). A month or day
-    without a year then lies before the DCT; a plain past cue does not say
-    as much ("said it will pay the dividend Dec. 7")."""
-    if _ENDED_BEFORE.search(text, max(0, start - _ENDED_REACH), start):
-        return True
-    sentence_start, sentence_end = sentence_bounds(text, start, end)
-    markers = _SentenceMarkers(text, sentence_start, sentence_end, engine)
-    main_clause = fronted_phrase_end(text, sentence_start, start, end)
-    if main_clause is not None:
-        return markers.first_after(main_clause) is Tense.PAST
-    verb = markers.nearest_past(sentence_start, start)
-    if verb is None or _GOVERNED_IN.fullmatch(text, verb[1], start) is None:
-        return False
-    if _PASSIVE_BEFORE.search(text, max(0, verb[0] - 8), verb[0]):
-        return False
-    if markers.nearest_before(sentence_start, verb[0]) is Tense.FUTURE:
-        return False  # "would be paid on a still unspecified date in January"
-    return markers.first_after(end) is not Tense.FUTURE
+    """Whether the expression dates something already over (``ClauseCues.past_time``)."""
+    return ClauseCues(text, start, end, engine).past_time()
+
+
+class ClauseCues:
+    """What the words around one expression say about its time, each found
+    once and only when asked: the sentence, its markers, then the answers."""
+
+    def __init__(self, text: str, start: int, end: int, engine: MarkerSource):
+        self._text, self._start, self._end, self._engine = text, start, end, engine
+        self._sentence: tuple[int, int, _SentenceMarkers, int | None] | None = None
+
+    def _read_sentence(self) -> tuple[int, int, _SentenceMarkers, int | None]:
+        """The sentence's start and end, its markers and where its main clause
+        starts if the expression sits in a fronted phrase."""
+        if self._sentence is None:
+            text, start, end = self._text, self._start, self._end
+            sentence_start, sentence_end = sentence_bounds(text, start, end)
+            markers = _SentenceMarkers(text, sentence_start, sentence_end, self._engine)
+            main_clause = fronted_phrase_end(text, sentence_start, start, end)
+            self._sentence = (sentence_start, sentence_end, markers, main_clause)
+        return self._sentence
+
+    def tense(self) -> Tense:
+        """Past or future, by the marker word nearest the expression in its sentence."""
+        text, start, end = self._text, self._start, self._end
+        if is_entry_stamp(text, start, end):
+            return Tense.STAMP
+        if is_chronology_heading(text, start, end):
+            return Tense.FUTURE if entry_looks_ahead(text, end) else Tense.PAST
+        sentence_start, _, markers, main_clause = self._read_sentence()
+        if main_clause is not None:
+            tense = markers.first_after(main_clause)
+            if tense is not None:
+                return tense
+        # The verb governing a time expression usually precedes it ("said
+        # Friday", "will meet on Thursday"), so the nearest marker on the left
+        # decides; failing that the nearest on the right. A subordinate clause
+        # has its own verb: in "hoped she would bring aid, where the Aug. 7
+        # blasts killed 257" the future marker is not Aug. 7's, so the clause
+        # is searched first.
+        clause_start = sentence_start
+        for boundary in _CLAUSE_START.finditer(text, sentence_start, start):
+            clause_start = boundary.end()
+        for lower_bound in (clause_start, sentence_start):
+            tense = markers.nearest_before(lower_bound, start) or markers.first_after(end)
+            if tense is not None:
+                return tense
+        return Tense.UNKNOWN
+
+    def past_time(self) -> bool:
+        """Whether the expression dates something already over, beyond a past
+        marker somewhere near it: the end of a completed period ("the fiscal
+        year ended Jan. 31"), a fronted phrase whose main clause is past ("In
+        January, American Medical brought in a new chief") or a past verb
+        governing it through "in"/"on" ("changed to a calendar year in
+        December"). A month or day without a year then lies before the DCT;
+        a plain past cue does not say as much ("said it will pay Dec. 7")."""
+        text, start, end = self._text, self._start, self._end
+        if _ENDED_BEFORE.search(text, max(0, start - _ENDED_REACH), start):
+            return True
+        sentence_start, _, markers, main_clause = self._read_sentence()
+        if main_clause is not None:
+            return markers.first_after(main_clause) is Tense.PAST
+        verb = markers.nearest_past(sentence_start, start)
+        if verb is None or _GOVERNED_IN.fullmatch(text, verb[1], start) is None:
+            return False
+        if _PASSIVE_BEFORE.search(text, max(0, verb[0] - 8), verb[0]):
+            return False
+        if markers.nearest_before(sentence_start, verb[0]) is Tense.FUTURE:
+            return False  # "would be paid on a still unspecified date in January"
+        return markers.first_after(end) is not Tense.FUTURE
 
 
 class _SentenceMarkers:
