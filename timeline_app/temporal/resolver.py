@@ -158,6 +158,8 @@ def resolve(op: Op, args: list[str], anchors: Anchors) -> Resolved:
         # "announced a drop in profits for the fourth quarter" in January: a
         # period told in the past is not one of this year's still to come.
         direction = Direction.PAST if anchors.tense() is Tense.PAST else direction
+    if direction in (Direction.AFTER, Direction.BEFORE):
+        return _from_narrative_day(op, args, anchors, direction)
     if direction is Direction.REPORTED:
         # "the quarter ended Sept. 30" after "the fiscal first quarter" restates
         # the reported (fiscal) quarter; the month only decides without one.
@@ -166,6 +168,20 @@ def resolve(op: Op, args: list[str], anchors: Anchors) -> Resolved:
             return Resolved(format_at(period[0], Unit.QUARTER), AnchorKind.NARRATIVE, period[0])
         direction = Direction.PAST
     return Resolved(_anchored(op, args, anchor, direction), AnchorKind.DCT, anchor)
+
+
+def _from_narrative_day(
+    op: Op, args: list[str], anchors: Anchors, direction: Direction
+) -> Resolved:
+    """ "The following Monday", "the previous Friday": counted from the day the
+    story is at (the last day named), else from the DCT like "next"/"last"."""
+    strictly = Direction.NEXT if direction is Direction.AFTER else Direction.LAST
+    precision = anchors.narrative_precision
+    if anchors.narrative is not None and precision is not None and precision >= Precision.DAY:
+        day = anchors.narrative
+        return Resolved(_anchored(op, args, day, strictly), AnchorKind.NARRATIVE, day, False)
+    anchor = anchors.dct
+    return Resolved(_anchored(op, args, anchor, strictly), AnchorKind.DCT, anchor)
 
 
 def _is_period_to_come(op: Op, args: list[str], anchor: date) -> bool:

@@ -46,6 +46,8 @@ class Direction(StrEnum):
     THIS = "this"  # in the anchor's week or year
     NEAREST = "nearest"  # the closest, leaning to the past
     REPORTED = "reported"  # quarters: the reported quarter (last one named), else PAST
+    AFTER = "after"  # strictly after the narrative day ("the following Monday"), else NEXT
+    BEFORE = "before"  # strictly before the narrative day ("the previous Friday"), else LAST
 
 
 class ShiftMode(StrEnum):
