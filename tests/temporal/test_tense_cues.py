@@ -5,7 +5,8 @@ perfect, a failure with "could not", a fronted time phrase that takes the
 tense of its main clause, a period that "ended" on the date, a past verb
 governing "in December", a sentence not cut at "vs." or "Mr.", a quarter
 told in the past (January's "fourth quarter" is last year's) and "this
-quarter's" results in a report.
+quarter's" results in a report, "the previous Friday" and "midnight" after
+the day the story is at.
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ CASES = [
     ("2013-10-25", "In January, after Roe vs. Wade was cited, a bomb hit.", "January", "2013-01"),
     ("1998-01-26", "Profit fell in the fourth quarter.", "the fourth quarter", "1997-Q4"),
     ("1989-11-01", "Net fell in the third quarter. This quarter's loss", "This quarter", "1989-Q3"),
+    ("1989-10-30", "Oct. 27: down from the previous Friday.", "the previous Friday", "1989-10-20"),
+    ("2011-08-21", "On Saturday night ... near midnight he left.", "midnight", "2011-08-20T24:00"),
 ]  # fmt: skip
 
 # A past verb alone does not put a month in the past: these stay the nearest one.
