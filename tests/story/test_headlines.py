@@ -126,3 +126,15 @@ def test_a_sentence_that_fits_whole_beats_a_nearly_as_central_long_one() -> None
     unrelated = {1: long, 2: "Markets were calm", 3: long, 4: long}
     events = [_mention(i, text) for i, text in unrelated.items()]
     assert choose_headline(events, unrelated).startswith("Coalition warplanes struck")
+
+
+def test_a_sentence_introducing_the_text_is_no_headline() -> None:
+    # A factbox's opening points at the list below it; the happening is what
+    # the other articles report.
+    sentences = {
+        1: "Here is a timeline of the uprising since protests against the leader began",
+        2: "Protests against the leader began on February 15 in the eastern city",
+        3: "Following are the main events since protests against the leader began",
+    }
+    events = [_mention(i, text) for i, text in sentences.items()]
+    assert choose_headline(events, sentences) == sentences[2]
