@@ -138,3 +138,15 @@ def test_a_sentence_introducing_the_text_is_no_headline() -> None:
     }
     events = [_mention(i, text) for i, text in sentences.items()]
     assert choose_headline(events, sentences) == sentences[2]
+
+
+def test_a_sentence_whose_subject_is_a_pronoun_yields_to_one_that_names_it() -> None:
+    sentences = {
+        1: "He was a calligrapher before the uprising began in Libya last February",
+        2: "The Libyan uprising began in February, when opposition forces began fighting",
+        3: "It began Thursday when people were killed in the uprising in Libya",
+    }
+    events = [_mention(i, text) for i, text in sentences.items()]
+    assert choose_headline(events, sentences) == sentences[2]
+    # With no other sentence, the pronoun's sentence is still the headline.
+    assert choose_headline(events[:1], sentences) == sentences[1]

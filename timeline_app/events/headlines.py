@@ -192,11 +192,13 @@ def choose_headline(events: Sequence[Dated], sentences: Mapping[int, str]) -> st
 
 
 def _reads_as_report(text: str) -> bool:
-    """Not a speaker's first-person words, a question, nor a sentence about the text."""
+    """Not a speaker's first-person words, a question, a sentence about the text,
+    nor one whose subject is a pronoun for someone named elsewhere."""
     return (
         not _FIRST_PERSON.search(text)
         and not text.rstrip().endswith("?")
         and not _points_at_the_text(text)
+        and text.split(" ", 1)[0].lower() not in _headline_words("pronouns")
     )
 
 
