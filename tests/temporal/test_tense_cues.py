@@ -26,6 +26,8 @@ CASES = [
     ("2024-01-08", "Until Friday, the police had not named a suspect.", "Friday", "2024-01-05"),
     ("2024-01-08", "On Friday, the council will vote on the budget.", "Friday", "2024-01-12"),
     ("2024-01-08", "The minister could not be reached Wednesday.", "Wednesday", "2024-01-03"),
+    ("2024-01-08", "Neither aide could be located Tuesday.", "Tuesday", "2024-01-02"),
+    ("2024-01-08", "A vote could be held Tuesday.", "Tuesday", "2024-01-09"),
     ("2013-11-04", "In the fiscal year ended Jan. 31, sales rose 4%.", "Jan. 31", "2013-01-31"),
     ("2013-10-25", "In January, the board brought in a new chairman.", "January", "2013-01"),
     ("2013-10-25", "In January, the board will bring in a new chairman.", "January", "2014-01"),
