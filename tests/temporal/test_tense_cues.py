@@ -1,12 +1,13 @@
 """Which way a bare weekday or month points: the cues of its own clause.
 
-Each case failed before its cue existed (issue 11): a plan told in the past
-perfect, a failure with "could not", a fronted time phrase that takes the
-tense of its main clause, a period that "ended" on the date, a past verb
-governing "in December", a sentence not cut at "vs." or "Mr.", a quarter
-told in the past (January's "fourth quarter" is last year's) and "this
-quarter's" results in a report, "the previous Friday" and "midnight" after
-the day the story is at.
+Each case failed before its cue existed (issue 11): a failure with "could
+not", a refusal with "would not say", a clause after a semicolon, a fronted
+time phrase that takes the tense of its main clause, a period that "ended"
+on the date, a sentence not cut at "vs." or "Mr.", a quarter told in the
+past (January's "fourth quarter" is last year's), "this quarter's" results
+in a report, and "the previous Friday" after the day the story is at. The
+UNCHANGED cases hold what must not move, some from held-out news (Wikinews,
+Timeline17).
 """
 
 from __future__ import annotations
@@ -17,26 +18,25 @@ import pytest
 
 from timeline_app.temporal import tag
 from timeline_app.temporal.tagger import default_engine
-from timeline_app.temporal.tense import sentence_bounds, tells_a_past_time
+from timeline_app.temporal.tense import sentence_bounds, settled_direction
 
 CASES = [
     # (DCT, text, expression, value)
-    ("2024-01-08", "The offer had been scheduled to lapse Thursday.", "Thursday", "2024-01-04"),
-    ("2024-01-10", "The deal had been due to end Tuesday night.", "Tuesday night", "2024-01-09TNI"),
     ("2024-01-08", "Until Friday, the police had not named a suspect.", "Friday", "2024-01-05"),
     ("2024-01-08", "On Friday, the council will vote on the budget.", "Friday", "2024-01-12"),
     ("2024-01-08", "The minister could not be reached Wednesday.", "Wednesday", "2024-01-03"),
     ("2024-01-08", "Neither aide could be located Tuesday.", "Tuesday", "2024-01-02"),
     ("2024-01-08", "A vote could be held Tuesday.", "Tuesday", "2024-01-09"),
+    ("2024-01-08", "In an interview Sunday, he would not rule out a deal.", "Sunday", "2024-01-07"),
+    ("2011-03-10", "Chavez wants a good will envoy; the UN over the weekend voted.", "the weekend",
+     "2011-W09-WE"),
     ("2013-11-04", "In the fiscal year ended Jan. 31, sales rose 4%.", "Jan. 31", "2013-01-31"),
     ("2013-10-25", "In January, the board brought in a new chairman.", "January", "2013-01"),
     ("2013-10-25", "In January, the board will bring in a new chairman.", "January", "2014-01"),
-    ("2013-10-25", "The club switched to a new stadium in December.", "December", "2012-12"),
     ("2013-10-25", "In January, after Roe vs. Wade was cited, a bomb hit.", "January", "2013-01"),
     ("1998-01-26", "Profit fell in the fourth quarter.", "the fourth quarter", "1997-Q4"),
     ("1989-11-01", "Net fell in the third quarter. This quarter's loss", "This quarter", "1989-Q3"),
     ("1989-10-30", "Oct. 27: down from the previous Friday.", "the previous Friday", "1989-10-20"),
-    ("2011-08-21", "On Saturday night ... near midnight he left.", "midnight", "2011-08-20T24:00"),
 ]  # fmt: skip
 
 # A past verb alone does not put a month in the past: these stay the nearest one.
@@ -45,8 +45,17 @@ UNCHANGED = [
     ("2013-10-25", "He said the hearing is scheduled in January.", "January", "2014-01"),
     ("2013-10-25", "The company said it is calling the notes on Dec. 7.", "Dec. 7", "2013-12-07"),
     ("2013-10-25", "The offer was extended to Nov. 16.", "Nov. 16", "2013-11-16"),
+    # A publication date may lag its text by a few days (Timeline17, H1N1).
+    ("2009-04-25", "As of 26 April, Mexico has reported 18 cases.", "26 April", "2009-04-26"),
     ("2013-10-25", "The company said the dividend is payable Dec. 7.", "Dec. 7", "2013-12-07"),
     ("2013-10-25", "The fiscal year ending June 30 will show a loss.", "June 30", "2014-06-30"),
+    # A plan in the past perfect may have been called off before its day
+    # (Timeline17: "Eton had been due to re-open on Sunday", a Thursday story).
+    ("2009-05-28", "The school had been due to re-open on Sunday.", "Sunday", "2009-05-31"),
+    # Held-out news (Wikinews): a past verb before "on" does not settle it.
+    ("2005-11-05", "It was cut in favour of a visit on November 16.", "November 16", "2005-11-16"),
+    # "has announced closures during the fourth quarter" in August: this year's.
+    ("2006-08-19", "Ford announced cuts in the fourth quarter.", "the fourth quarter", "2006-Q4"),
 ]  # fmt: skip
 
 
@@ -71,4 +80,4 @@ def test_a_past_verb_far_from_a_fronted_phrase_does_not_count() -> None:
     engine = default_engine()
     text = "In January, the company will move. It moved offices last year."
     january = text.index("January")
-    assert not tells_a_past_time(text, january, january + 7, engine)
+    assert settled_direction(text, january, january + 7, engine) is None

@@ -34,6 +34,9 @@ from timeline_app.temporal.units import (
 from timeline_app.temporal.values import NoValue, Op
 
 FUTURE_PENALTY = 2.0  # a future date must be this many times closer than a past one
+# A story's publication date may lag what it reports (time zones, updates
+# filed the next day): "as of 26 April" in a story dated 25 April is that day.
+PUBLICATION_LAG = timedelta(days=7)
 
 
 class Tense(Enum):
@@ -65,10 +68,10 @@ class Anchors:
     # The last date named at all, reference point or not ("in a speech six
     # weeks ago, saying at the time ..."): what "at the time" means.
     last_named: tuple[date, Precision] | None = None
-    # Whether the expression dates something already over ("the fiscal year
-    # ended Jan. 31", "In January, the company brought in ..."): a month or
-    # day without a year then lies before the DCT. Asked only for those.
-    past_time: Callable[[], bool] = lambda: False
+    # Where a clause that dates something already over puts a month or day
+    # without a year ("the fiscal year ended Jan. 31": PAST; "In January,
+    # the company brought in ...": OVER), None otherwise. Asked only for those.
+    settled_direction: Callable[[], Direction | None] = lambda: None
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,8 +109,8 @@ def _direction(requested: str, anchors: Anchors, op: Op) -> Direction:
     # mislead here (past statements about coming dates are common), and so
     # does defaulting to the DCT's year; only a clause that dates something
     # already over ("the year ended Jan. 31") points back for sure.
-    if op in _MONTH_OPS and tense is Tense.PAST and anchors.past_time():
-        return Direction.PAST
+    if op in _MONTH_OPS and tense is Tense.PAST:
+        return anchors.settled_direction() or Direction.NEAREST
     return Direction.NEAREST
 
 
@@ -116,6 +119,9 @@ _MONTH_OPS = (Op.MONTH, Op.MONTHDAY)
 
 def _pick(candidates: list[date], anchor: date, direction: Direction) -> date:
     """Choose among candidate dates (sorted) the one the direction means."""
+    if direction is Direction.OVER:
+        over = [c for c in candidates if c <= anchor + PUBLICATION_LAG]
+        return over[-1] if over else candidates[0]
     if direction in (Direction.PAST, Direction.LAST):
         past = [c for c in candidates if c <= anchor]
         if direction is Direction.LAST:
@@ -156,8 +162,10 @@ def resolve(op: Op, args: list[str], anchors: Anchors) -> Resolved:
     direction = _direction(requested, anchors, op)
     if direction is Direction.THIS and _is_period_to_come(op, args, anchor):
         # "announced a drop in profits for the fourth quarter" in January: a
-        # period told in the past is not one of this year's still to come.
-        direction = Direction.PAST if anchors.tense() is Tense.PAST else direction
+        # period told in the past is last year's when that one is nearer
+        # (leaning to the past); in August, "has announced closures during the
+        # fourth quarter" is still this year's.
+        direction = Direction.NEAREST if anchors.tense() is Tense.PAST else direction
     if direction in (Direction.AFTER, Direction.BEFORE):
         return _from_narrative_day(op, args, anchors, direction)
     if direction is Direction.REPORTED:

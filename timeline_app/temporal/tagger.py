@@ -276,7 +276,7 @@ def _timex_from_match(
                 narrative_precision,
                 reported_period,
                 last_named,
-                cues.past_time,
+                cues.settled_direction,
             )
             resolved = resolve(spec.op, args, anchors)
             # A general reference ("a few years ago" -> PAST_REF) takes no suffix.

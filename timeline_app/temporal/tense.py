@@ -20,6 +20,7 @@ from typing import Protocol
 from timeline_app.temporal.chronology import entry_looks_ahead, is_chronology_heading
 from timeline_app.temporal.entry_stamps import is_entry_stamp
 from timeline_app.temporal.resolver import Tense
+from timeline_app.temporal.units import Direction
 
 # A full stop ends a sentence unless it ends a title or abbreviation that
 # comes before a name ("Mr. Bush", "Roe vs. Wade", "George W. Bush", "U.S.
@@ -30,8 +31,10 @@ _TITLES += " Capt Adm Maj Cmdr"
 _NOT_AFTER_TITLE = r"(?<!\b[A-Z]\.)" + "".join(rf"(?<!\b{word}\.)" for word in _TITLES.split())
 _SENTENCE_END = re.compile(r"(?:[!?]|\." + _NOT_AFTER_TITLE + r")\s+(?=[A-Z\"'(])|\n\s*\n")
 _SENTENCE_LOOKAROUND = 250
+# A subordinate clause after a comma, or any clause after a semicolon.
 _CLAUSE_START = re.compile(
-    r"[,;]\s+(?:where|when|while|whereas|after|before|since|because|although|though|as|which|who)\b",
+    r"[,;]\s+(?:where|when|while|whereas|after|before|since|because|although|though|as|which|who)\b"
+    r"|;\s+",
     re.IGNORECASE,
 )
 # What may come before a date in a phrase that opens its sentence: quotes,
@@ -48,17 +51,6 @@ _FRONTED_COMMA = re.compile(r"\s*,\s")
 # verb, "ended" may look ahead: "ended up", but not before a date).
 _ENDED_BEFORE = re.compile(r"\bended(?: on)?\s+$", re.IGNORECASE)
 _ENDED_REACH = 12
-# From a past verb to the date it governs: its object, then "in" or "on"
-# ("changed to a calendar year in December"); not "to"/"until" (an end
-# point: "extended to Nov. 16") and not across a comma.
-# nor past another verb ("said it is calling for the redemption on Dec. 7").
-_GOVERNED_IN = re.compile(
-    r"(?:\s+(?!(?:is|are|am|be|been|being|has|have|will|would|that|which|who)\b)[^\s,;:]+){0,8}?"
-    r"\s+(?:in|on|during)\s+",
-    re.IGNORECASE,
-)
-# A participle after "is" or "be" is no past verb ("when the case is heard in May").
-_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|am|be|being)\s+$", re.IGNORECASE)
 
 
 class MarkerSource(Protocol):
@@ -103,9 +95,10 @@ def sentence_tense(text: str, start: int, end: int, engine: MarkerSource) -> Ten
     return ClauseCues(text, start, end, engine).tense()
 
 
-def tells_a_past_time(text: str, start: int, end: int, engine: MarkerSource) -> bool:
-    """Whether the expression dates something already over (``ClauseCues.past_time``)."""
-    return ClauseCues(text, start, end, engine).past_time()
+def settled_direction(text: str, start: int, end: int, engine: MarkerSource) -> Direction | None:
+    """Where a clause about something already over puts the expression
+    (``ClauseCues.settled_direction``)."""
+    return ClauseCues(text, start, end, engine).settled_direction()
 
 
 class ClauseCues:
@@ -154,28 +147,24 @@ class ClauseCues:
                 return tense
         return Tense.UNKNOWN
 
-    def past_time(self) -> bool:
-        """Whether the expression dates something already over, beyond a past
-        marker somewhere near it: the end of a completed period ("the fiscal
-        year ended Jan. 31"), a fronted phrase whose main clause is past ("In
-        January, American Medical brought in a new chief") or a past verb
-        governing it through "in"/"on" ("changed to a calendar year in
-        December"). A month or day without a year then lies before the DCT;
-        a plain past cue does not say as much ("said it will pay Dec. 7")."""
-        text, start, end = self._text, self._start, self._end
+    def settled_direction(self) -> Direction | None:
+        """Where a month or day without a year lies when its clause dates
+        something already over, beyond a past marker somewhere near it: the
+        end of a completed period ("the fiscal year ended Jan. 31") is
+        before the DCT (PAST); a fronted phrase whose main clause is past ("In
+        January, American Medical brought in a new chief"; "As of 26 April,
+        Mexico has reported ...") is too, give or take the days a publication
+        date may lag its text (OVER). None when the clause does not say: a
+        plain past cue does not ("said it will pay Dec. 7"), nor, on news
+        outside TBAQ, a past verb before "in"/"on" ("... maybe eliminated in
+        favour of an appearance on November 16"; tried and dropped)."""
+        text, start = self._text, self._start
         if _ENDED_BEFORE.search(text, max(0, start - _ENDED_REACH), start):
-            return True
-        sentence_start, _, markers, main_clause = self._read_sentence()
-        if main_clause is not None:
-            return markers.first_after(main_clause) is Tense.PAST
-        verb = markers.nearest_past(sentence_start, start)
-        if verb is None or _GOVERNED_IN.fullmatch(text, verb[1], start) is None:
-            return False
-        if _PASSIVE_BEFORE.search(text, max(0, verb[0] - 8), verb[0]):
-            return False
-        if markers.nearest_before(sentence_start, verb[0]) is Tense.FUTURE:
-            return False  # "would be paid on a still unspecified date in January"
-        return markers.first_after(end) is not Tense.FUTURE
+            return Direction.PAST
+        _, _, markers, main_clause = self._read_sentence()
+        if main_clause is not None and markers.first_after(main_clause) is Tense.PAST:
+            return Direction.OVER
+        return None
 
 
 class _SentenceMarkers:
@@ -228,22 +217,6 @@ class _SentenceMarkers:
         if best is None:
             return None
         return Tense.FUTURE if best[1] else Tense.PAST
-
-    def nearest_past(self, lower_bound: int, position: int) -> tuple[int, int] | None:
-        """The span of the marker in ``[lower_bound, position)`` ending last,
-        when that marker is a past one; else None."""
-        if self.nearest_before(lower_bound, position) is not Tense.PAST:
-            return None
-        return max(
-            (
-                span
-                for span in self._spans[Tense.PAST]
-                if lower_bound <= span[0]
-                and span[1] <= position
-                and not self._inside_future(span[0])
-            ),
-            key=lambda span: span[1],
-        )
 
     def first_after(self, position: int) -> Tense | None:
         """The tense of the first marker beginning at ``position`` or later."""

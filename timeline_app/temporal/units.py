@@ -48,6 +48,9 @@ class Direction(StrEnum):
     REPORTED = "reported"  # quarters: the reported quarter (last one named), else PAST
     AFTER = "after"  # strictly after the narrative day ("the following Monday"), else NEXT
     BEFORE = "before"  # strictly before the narrative day ("the previous Friday"), else LAST
+    # Dated in a clause about something over: the latest on or before the
+    # anchor, allowing the publication date to lag the text by a few days.
+    OVER = "over"
 
 
 class ShiftMode(StrEnum):
