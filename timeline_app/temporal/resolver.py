@@ -11,12 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from enum import Enum, StrEnum
 
-from dateutil.easter import easter
-from dateutil.relativedelta import relativedelta
-
+from timeline_app.temporal.occurrences import anchored, unanchored
 from timeline_app.temporal.timex import AnchorKind, Precision
 from timeline_app.temporal.units import (
     PERIOD_UNITS,
@@ -31,12 +29,7 @@ from timeline_app.temporal.units import (
     format_at,
     parse_enum,
 )
-from timeline_app.temporal.values import NoValue, Op
-
-FUTURE_PENALTY = 2.0  # a future date must be this many times closer than a past one
-# A story's publication date may lag what it reports (time zones, updates
-# filed the next day): "as of 26 April" in a story dated 25 April is that day.
-PUBLICATION_LAG = timedelta(days=7)
+from timeline_app.temporal.values import Op
 
 
 class Tense(Enum):
@@ -117,31 +110,6 @@ def _direction(requested: str, anchors: Anchors, op: Op) -> Direction:
 _MONTH_OPS = (Op.MONTH, Op.MONTHDAY)
 
 
-def _pick(candidates: list[date], anchor: date, direction: Direction) -> date:
-    """Choose among candidate dates (sorted) the one the direction means."""
-    if direction is Direction.OVER:
-        over = [c for c in candidates if c <= anchor + PUBLICATION_LAG]
-        return over[-1] if over else candidates[0]
-    if direction in (Direction.PAST, Direction.LAST):
-        past = [c for c in candidates if c <= anchor]
-        if direction is Direction.LAST:
-            past = [c for c in past if c < anchor] or past
-        return past[-1] if past else candidates[0]
-    if direction in (Direction.FUTURE, Direction.NEXT):
-        future = [c for c in candidates if c >= anchor]
-        if direction is Direction.NEXT:
-            future = [c for c in future if c > anchor] or future
-        return future[0] if future else candidates[-1]
-
-    # Nearest, leaning to the past: news mostly reports what happened, so a
-    # later date wins only when it is much closer (measured on TBAQ).
-    def distance(candidate: date) -> float:
-        days = (candidate - anchor).days
-        return days * FUTURE_PENALTY if days > 0 else -days
-
-    return min(candidates, key=distance)
-
-
 def resolve(op: Op, args: list[str], anchors: Anchors) -> Resolved:
     """Apply an operation to the anchors; raise NoValue for impossible dates."""
     if op is Op.DURATION:
@@ -157,7 +125,7 @@ def resolve(op: Op, args: list[str], anchors: Anchors) -> Resolved:
         kind = AnchorKind.DCT if len(args[0]) < 4 and anchor is not None else AnchorKind.NONE
         return Resolved(_year(args[0], anchor), kind, anchor)
     if anchor is None:
-        return Resolved(_unanchored(op, args), AnchorKind.NONE, None)
+        return Resolved(unanchored(op, args), AnchorKind.NONE, None)
     requested = args[-1] if len(args) > _ARGS_BEFORE_DIRECTION[op] else ""
     direction = _direction(requested, anchors, op)
     if direction is Direction.THIS and _is_period_to_come(op, args, anchor):
@@ -175,7 +143,7 @@ def resolve(op: Op, args: list[str], anchors: Anchors) -> Resolved:
         if op is Op.QUARTER and period is not None and period[1] is Precision.QUARTER:
             return Resolved(format_at(period[0], Unit.QUARTER), AnchorKind.NARRATIVE, period[0])
         direction = Direction.PAST
-    return Resolved(_anchored(op, args, anchor, direction), AnchorKind.DCT, anchor)
+    return Resolved(anchored(op, args, anchor, direction), AnchorKind.DCT, anchor)
 
 
 def _from_narrative_day(
@@ -187,9 +155,9 @@ def _from_narrative_day(
     precision = anchors.narrative_precision
     if anchors.narrative is not None and precision is not None and precision >= Precision.DAY:
         day = anchors.narrative
-        return Resolved(_anchored(op, args, day, strictly), AnchorKind.NARRATIVE, day, False)
+        return Resolved(anchored(op, args, day, strictly), AnchorKind.NARRATIVE, day, False)
     anchor = anchors.dct
-    return Resolved(_anchored(op, args, anchor, strictly), AnchorKind.DCT, anchor)
+    return Resolved(anchored(op, args, anchor, strictly), AnchorKind.DCT, anchor)
 
 
 def _is_period_to_come(op: Op, args: list[str], anchor: date) -> bool:
@@ -373,126 +341,3 @@ def _year(digits: str, anchor: date | None) -> str:
     elif year < base - 80:
         year += 100
     return f"{year:04d}"
-
-
-def _unanchored(op: Op, args: list[str]) -> str:
-    if op is Op.WEEKDAY:
-        return f"XXXX-WXX-{int(args[0])}"
-    if op is Op.WEEKEND:
-        return "XXXX-WXX-WE"
-    if op in (Op.MONTHDAY, Op.WEEKDAY_MONTHDAY):
-        month, day = int(args[0]), int(args[1])
-        date(2000, month, day)  # raises ValueError for impossible dates (leap year allows 02-29)
-        return f"XXXX-{month:02d}-{day:02d}"
-    if op is Op.WEEK_OF:
-        return "XXXX-WXX"
-    if op is Op.MONTH:
-        return f"XXXX-{int(args[0]):02d}"
-    if op is Op.SEASON:
-        return f"XXXX-{args[0]}"
-    if op is Op.QUARTER:
-        return f"XXXX-Q{args[0]}"
-    if op is Op.HALF:
-        return f"XXXX-H{args[0]}"
-    if op is Op.HOLIDAY:
-        if len(args) > 1 and args[1].isdigit():
-            return holiday_date(args[0], int(args[1])).isoformat()
-        rule = args[0]
-        return f"XXXX-{rule}" if _is_fixed_holiday(rule) else "XXXX-XX-XX"
-    raise NoValue(f"no unanchored form for {op}")
-
-
-def _is_fixed_holiday(rule: str) -> bool:
-    parts = rule.split("-")
-    return len(parts) == 2 and all(p.isdigit() for p in parts)
-
-
-def _anchored(op: Op, args: list[str], anchor: date, direction: Direction) -> str:
-    if op is Op.WEEKEND:
-        saturday = _anchored(Op.WEEKDAY, ["6"], anchor, direction)
-        return format_at(date.fromisoformat(saturday), Unit.WEEK) + "-WE"
-    if op is Op.WEEKDAY:
-        weekday = int(args[0])
-        if direction is Direction.THIS:
-            monday = anchor - timedelta(days=anchor.weekday())
-            return (monday + timedelta(days=weekday - 1)).isoformat()
-        offset = weekday - 1 - anchor.weekday()
-        candidates = [anchor + timedelta(days=offset + 7 * k) for k in (-1, 0, 1)]
-        return _pick(candidates, anchor, direction).isoformat()
-    years = [anchor.year - 1, anchor.year, anchor.year + 1]
-    if direction is Direction.THIS and op in (Op.SEASON, Op.HOLIDAY):
-        direction = Direction.NEAREST  # this winter may have begun last December
-    elif direction is Direction.THIS:
-        years = [anchor.year]
-    if op is Op.WEEK_OF:
-        day = date.fromisoformat(_anchored(Op.MONTHDAY, args, anchor, direction))
-        return format_at(day, Unit.WEEK)
-    if op is Op.WEEKDAY_MONTHDAY:
-        # "Thursday, Jan. 6": of the nearby years, the one whose Jan. 6 is a
-        # Thursday; a weekday that fits none of them is a slip, and the date
-        # alone decides.
-        month, day, weekday = int(args[0]), int(args[1]), int(args[2])
-        days = [_safe_date(year, month, day) for year in years]
-        fitting = [d for d in days if d and d.isoweekday() == weekday]
-        if fitting:
-            return _pick(fitting, anchor, direction).isoformat()
-        return _anchored(Op.MONTHDAY, args[:2], anchor, direction)
-    if op is Op.MONTHDAY:
-        month, day = int(args[0]), int(args[1])
-        candidates = [_safe_date(year, month, day) for year in years]
-        valid = [c for c in candidates if c]
-        if not valid:
-            raise NoValue(f"impossible date {month}-{day}")
-        return _pick(valid, anchor, direction).isoformat()
-    if op is Op.MONTH:
-        month = int(args[0])
-        chosen = _pick([date(y, month, 1) for y in years], _month_start(anchor), direction)
-        return f"{chosen.year:04d}-{month:02d}"
-    if op is Op.SEASON:
-        season = args[0]
-        month = {"WI": 12, "SP": 3, "SU": 6, "FA": 9}[season]
-        current = date(anchor.year - (anchor.month < 3), (anchor.month // 3 % 4 or 4) * 3, 1)
-        chosen = _pick([date(y, month, 1) for y in years], current, direction)
-        return f"{chosen.year:04d}-{season}"
-    if op in (Op.QUARTER, Op.HALF):
-        size = 3 if op is Op.QUARTER else 6
-        part = int(args[0])
-        current = date(anchor.year, (anchor.month - 1) // size * size + 1, 1)
-        chosen = _pick([date(y, (part - 1) * size + 1, 1) for y in years], current, direction)
-        letter = "Q" if op is Op.QUARTER else "H"
-        return f"{chosen.year:04d}-{letter}{part}"
-    if op is Op.HOLIDAY:
-        if len(args) > 1 and args[1].isdigit():
-            return holiday_date(args[0], int(args[1])).isoformat()
-        candidates = [holiday_date(args[0], year) for year in years]
-        return _pick(candidates, anchor, direction).isoformat()
-    raise NoValue(f"operation {op} needs no anchor")
-
-
-def _month_start(day: date) -> date:
-    return day.replace(day=1)
-
-
-def _safe_date(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
-
-
-def holiday_date(rule: str, year: int) -> date:
-    """A holiday in ``year`` from its table rule: ``12-25`` (fixed), ``11/4/4``
-    (month/nth/ISO weekday; nth -1 = last) or ``easter+N`` (days after Easter)."""
-    if rule.startswith("easter"):
-        offset = int(rule[6:] or 0)
-        return easter(year) + timedelta(days=offset)
-    if "/" in rule:
-        month, nth, weekday = (int(part) for part in rule.split("/"))
-        if nth > 0:
-            first = date(year, month, 1)
-            shift = (weekday - 1 - first.weekday()) % 7
-            return first + timedelta(days=shift + 7 * (nth - 1))
-        last = date(year, month, 1) + relativedelta(months=1) - timedelta(days=1)
-        return last - timedelta(days=(last.weekday() - (weekday - 1)) % 7)
-    month, day = (int(part) for part in rule.split("-"))
-    return date(year, month, day)
