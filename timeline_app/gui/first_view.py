@@ -11,8 +11,9 @@ ask to leave it; Left/Right then step on from that event, as from any selection.
 
 The events table, sorted by date, would otherwise open on the library's earliest
 dates (a reader comment's "2,000 years ago"), far from what the timeline frames:
-it opens centred on the selected event, or, with nothing selected, at the first
-event beginning in the framed period.
+it opens at the first event beginning in the period the timeline frames, then,
+if the selected event is not in sight there, centred on it (its neighbours in
+time around it).
 """
 
 from __future__ import annotations
@@ -52,19 +53,23 @@ class FirstViewMixin:
         super().showEvent(event)  # type: ignore[misc]
         if self._table_placement_pending:
             self._table_placement_pending = False
-            # Once the layout has given the table its height: scrolling needs it.
-            QTimer.singleShot(0, self.place_events_table)
+            # Once the layout has given the table its height: scrolling needs it. (The
+            # window as context: a window closed at once never runs it.)
+            QTimer.singleShot(0, self, self.place_events_table)  # type: ignore[call-overload]
 
     def place_events_table(self) -> None:
-        """Scroll the events table to the selected event (centred, with its neighbours in
-        time around it), else to the first event in the period the timeline frames."""
-        Hint = QAbstractItemView.ScrollHint
+        """Scroll the events table to the first event in the period the timeline frames,
+        then to the selected event if that left it out of sight."""
+        hint = QAbstractItemView.ScrollHint
+        start, end = self.timeline.visible_range()
+        first = self.event_model.first_row_within(start, end)
+        if first >= 0:
+            self.event_view.scrollTo(self.event_model.index(first, 0), hint.PositionAtTop)
         current = self._current_event_id
         row = self.event_model.row_of_event(current) if current is not None else -1
-        hint = Hint.PositionAtCenter
-        if row < 0:
-            start, end = self.timeline.visible_range()
-            row = self.event_model.first_row_within(start, end)
-            hint = Hint.PositionAtTop
-        if row >= 0:
-            self.event_view.scrollTo(self.event_model.index(row, 0), hint)
+        if row >= 0 and not self._row_in_sight(row):
+            self.event_view.scrollTo(self.event_model.index(row, 0), hint.PositionAtCenter)
+
+    def _row_in_sight(self, row: int) -> bool:
+        shown = self.event_view.visualRect(self.event_model.index(row, 0))
+        return self.event_view.viewport().rect().contains(shown)
