@@ -217,9 +217,7 @@ def test_a_change_from_elsewhere_keeps_the_overview(window: Any) -> None:
     assert timeline.viewport() == before
 
 
-def test_a_remembered_selection_wins(
-    qtbot: Any, library: Any, settings: Any, prompts: Any
-) -> None:
+def test_a_remembered_selection_wins(qtbot: Any, library: Any, settings: Any, prompts: Any) -> None:
     first = open_window(qtbot, library, settings, prompts)
     try:
         chosen = first.event_model.row_item(5)
@@ -260,3 +258,26 @@ def test_the_seed_opens_on_its_top_key_event(qtbot: Any, seeded_window: Any) -> 
     assert window.reader.current_event().id == top.id
     assert window.timeline.selected_event_id() == top.id
     assert window.prompts.errors == []
+
+
+def test_a_large_table_filled_in_the_background_opens_the_same_way(
+    qtbot: Any, library: Any, settings: Any, prompts: Any, monkeypatch: Any
+) -> None:
+    """Above ``ASYNC_EVENT_THRESHOLD`` events the table's first page (the earliest
+    dates) comes at once and the rest later: the window still opens on the top key
+    event, the overview kept, and the table is placed once it is whole."""
+    from timeline_app.gui import window_loading
+
+    monkeypatch.setattr(window_loading, "ASYNC_EVENT_THRESHOLD", 0)
+    window = open_window(qtbot, library, settings, prompts)
+    try:
+        top = top_key_event(window)
+        assert window.reader.current_event().id == top.id
+        qtbot.waitUntil(lambda: not window.event_model.loading, timeout=10000)
+        timeline = window.timeline
+        assert timeline.viewport() == timeline.bulk_viewport()
+        assert window.event_model.row_item(window.event_view.currentIndex().row()).id == top.id
+        start, end = timeline.visible_range()
+        assert start <= first_visible_event(window).start < end
+    finally:
+        destroy(window)

@@ -39,15 +39,24 @@ class FirstViewMixin:
     select_event: Any
 
     _table_placement_pending = False
+    _placing_when_loaded = False
 
     def _open_first_view(self) -> None:
         """After the remembered state is restored: select the top key event if nothing
         is selected, and place the events table once the window is laid out."""
+        loading = self.event_model.loading  # a large table still arriving: not yet listed
         if self._current_event_id is None:
             top = self.key_events_view.model().event_at(0)
-            if top is not None and self.event_model.row_of_event(top.id) >= 0:
+            if top is not None and (loading or self.event_model.row_of_event(top.id) >= 0):
                 self.select_event(top.id, FIRST_VIEW)
         self._table_placement_pending = True
+        self._placing_when_loaded = loading
+
+    def _events_loaded_first_time(self) -> None:
+        """The background load of a large table ended: place it now that it is whole."""
+        if self._placing_when_loaded:
+            self._placing_when_loaded = False
+            self.place_events_table()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)  # type: ignore[misc]
