@@ -281,3 +281,23 @@ def test_a_large_table_filled_in_the_background_opens_the_same_way(
         assert start <= first_visible_event(window).start < end
     finally:
         destroy(window)
+
+
+def test_reopened_untouched_the_window_opens_as_before(
+    qtbot: Any, library: Any, settings: Any, prompts: Any
+) -> None:
+    """Closed without a click, the window remembers the opened event and opens on it
+    again: the same overview, not zoomed to it."""
+    first = open_window(qtbot, library, settings, prompts)
+    try:
+        opened = first.current_event_id()
+        overview = first.timeline.viewport()
+        first.close()
+    finally:
+        destroy(first)
+    again = open_window(qtbot, library, settings, prompts)
+    try:
+        assert again.current_event_id() == opened
+        assert again.timeline.viewport() == overview
+    finally:
+        destroy(again)
