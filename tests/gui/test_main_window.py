@@ -541,3 +541,15 @@ def test_undoing_a_first_publication_date_leaves_the_article_undated_again(
     window.menu_actions.undo.trigger()
     assert window.repo.article(article.id).published is None
     assert window.repo.events(article_ids=[article.id]) == []
+
+
+def test_the_events_table_gives_the_event_its_words(window: Any) -> None:
+    # The event's own words are what a reader scans the table for: its column
+    # is never squeezed behind the date and the article's name.
+    view = window.event_view
+    header = view.horizontalHeader()
+    model = window.event_model
+    label = header.sectionSize(model.LABEL)
+    assert label >= header.sectionSize(model.ARTICLE)
+    date_text = model.data(model.index(0, model.DATE))
+    assert view.fontMetrics().horizontalAdvance(date_text) < header.sectionSize(model.DATE)

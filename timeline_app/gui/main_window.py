@@ -45,6 +45,7 @@ from timeline_app.gui.models import ArticleTableModel, ArticleTitles
 from timeline_app.gui.reader import ReaderPanel
 from timeline_app.gui.settings import AppSettings
 from timeline_app.gui.story_filter import StoryFilter, StoryFilterBar
+from timeline_app.gui.table_columns import ShareOfWidth
 from timeline_app.gui.undo import CorrectionsMixin
 from timeline_app.gui.window_actions import WindowActions
 from timeline_app.gui.window_loading import LoadingMixin
@@ -140,9 +141,12 @@ class MainWindow(
         self.event_view.setModel(self.event_model)
         style_table(self.event_view)
         event_header = self.event_view.horizontalHeader()
-        self.event_view.setColumnWidth(EventTableModel.DATE, 150)
+        # The event's words get the room: the date as wide as a minute-precise
+        # date, the article's name a third of the rest (its whole title is a tooltip).
+        date_width = self.event_view.fontMetrics().horizontalAdvance("2011-03-18 21:22") + 24
+        self.event_view.setColumnWidth(EventTableModel.DATE, date_width)
         event_header.setSectionResizeMode(EventTableModel.LABEL, QHeaderView.ResizeMode.Stretch)
-        self.event_view.setColumnWidth(EventTableModel.ARTICLE, 190)
+        ShareOfWidth(self.event_view, EventTableModel.ARTICLE, 1 / 3, (EventTableModel.DATE,), 48)
         self.event_view.sortByColumn(EventTableModel.DATE, Qt.SortOrder.AscendingOrder)
 
         self.undated_view = QListView(self)
