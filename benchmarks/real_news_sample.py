@@ -134,9 +134,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(json.dumps(item, ensure_ascii=False))
             else:
                 words = ", ".join(item["unmarked_time_words"]) or "-"
-                print(
-                    f"| {path.stem}-{number} | {item['dct']} | {item['sentence']} | {words} |"
-                )
+                print(f"| {path.stem}-{number} | {item['dct']} | {item['sentence']} | {words} |")
     return 0
 
 
