@@ -41,6 +41,16 @@ def _found(text: str, published: date) -> list[tuple[str, str, str]]:
             date(2009, 6, 9),
             [("6:56 pm on 19 Jul 2009", "TIME", "2009-07-19T18:56")],
         ),
+        (
+            "a press conference at 16:15 UTC, June 1st, outlined a plan",
+            date(2009, 6, 4),
+            [("16:15 UTC, June 1st", "TIME", "2009-06-01T16:15")],
+        ),
+        (
+            "2009 06 13 00:11 JST GENEVA (Reuters) - The WHO declared",
+            date(2009, 6, 13),
+            [("2009 06 13 00:11 JST", "TIME", "2009-06-13T00:11")],
+        ),
         # A reader's vote count before the stamp is no day of the month.
         (
             "Many want peace 1 April 3, 2011 at 8:34 pm | Reply",
@@ -76,6 +86,7 @@ def test_the_winter_months_are_one_season() -> None:
         ("Chemezov spoke days after Russia backed it.", ("days", "DURATION", "PXD")),
         ("Seasonal flu kills 500,000 people a year.", ("a year", "SET", "P1Y")),
         ("(end of 4/2008 release)", ("4/2008", "DATE", "2008-04")),
+        ("They will recover within a week or so.", ("a week or so", "DURATION", "P1W")),
         ("Mexico's usual May Day celebrations were cancelled.", ("May Day", "DATE", "2009-05-01")),
     ],
 )
