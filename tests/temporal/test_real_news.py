@@ -87,6 +87,9 @@ def test_the_winter_months_are_one_season() -> None:
         ("Seasonal flu kills 500,000 people a year.", ("a year", "SET", "P1Y")),
         ("(end of 4/2008 release)", ("4/2008", "DATE", "2008-04")),
         ("They will recover within a week or so.", ("a week or so", "DURATION", "P1W")),
+        ("The wards fill in six month's time.", ("six month's time", "DATE", "2009-11")),
+        ("They called him weak a week back.", ("a week back", "DATE", "2009-W17")),
+        ("The mission lasted two-and-a-half years.", ("two-and-a-half years", "DURATION", "P2Y6M")),
         ("Mexico's usual May Day celebrations were cancelled.", ("May Day", "DATE", "2009-05-01")),
     ],
 )
