@@ -80,6 +80,10 @@ def test_the_winter_months_are_one_season() -> None:
     [
         ("The storm is the worst in a decade.", ("a decade", "DURATION", "P10Y")),
         (
+            "Japan may be entering its deepest recession in a decade.",
+            ("a decade", "DURATION", "P10Y"),
+        ),
+        (
             "Jets are flying overhead for the first time in 36 hours.",
             ("36 hours", "DURATION", "PT36H"),
         ),
