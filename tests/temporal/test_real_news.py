@@ -51,6 +51,21 @@ def _found(text: str, published: date) -> list[tuple[str, str, str]]:
             date(2009, 6, 13),
             [("2009 06 13 00:11 JST", "TIME", "2009-06-13T00:11")],
         ),
+        (
+            "Broadcast on BBC Radio 4, 4:30 PM Thu, 11 Jun 2009 Available",
+            date(2009, 6, 11),
+            [("4:30 PM Thu, 11 Jun 2009", "TIME", "2009-06-11T16:30")],
+        ),
+        (
+            "At 00:44 am on 18 Nov 2009, John wrote: hello",
+            date(2009, 5, 21),
+            [("00:44 am on 18 Nov 2009", "TIME", "2009-11-18T00:44")],
+        ),
+        (
+            "As of 1700 BST on 15 June 2009, 76 countries had cases.",
+            date(2009, 6, 16),
+            [("1700 BST on 15 June 2009", "TIME", "2009-06-15T17:00")],
+        ),
         # A reader's vote count before the stamp is no day of the month.
         (
             "Many want peace 1 April 3, 2011 at 8:34 pm | Reply",
