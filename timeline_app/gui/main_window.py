@@ -37,6 +37,7 @@ from timeline_app.gui.background import EventLoader
 from timeline_app.gui.dialogs import ImportFailuresDialog, Prompts, ShortcutsDialog
 from timeline_app.gui.event_models import EventTableModel, UndatedListModel
 from timeline_app.gui.file_flows import FileFlowsMixin
+from timeline_app.gui.first_view import FirstViewMixin
 from timeline_app.gui.import_worker import ImportController
 from timeline_app.gui.key_events import KeyEventsModel, KeyEventsView
 from timeline_app.gui.library_view import LibraryPane, style_table
@@ -44,6 +45,7 @@ from timeline_app.gui.models import ArticleTableModel, ArticleTitles
 from timeline_app.gui.reader import ReaderPanel
 from timeline_app.gui.settings import AppSettings
 from timeline_app.gui.story_filter import StoryFilter, StoryFilterBar
+from timeline_app.gui.table_columns import ShareOfWidth
 from timeline_app.gui.undo import CorrectionsMixin
 from timeline_app.gui.window_actions import WindowActions
 from timeline_app.gui.window_loading import LoadingMixin
@@ -61,6 +63,7 @@ class MainWindow(
     CorrectionsMixin,
     FileFlowsMixin,
     WindowStateMixin,
+    FirstViewMixin,
     QMainWindow,
 ):
     """Timeline Reader's window.
@@ -121,6 +124,7 @@ class MainWindow(
         self.reload_all()
         self.story_filter.apply()
         self._restore_state()
+        self._open_first_view()  # the top key event, unless a selection was remembered
         self._update_actions()
         # Start on the timeline, so the arrow keys step through events at once.
         self.timeline.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -137,9 +141,12 @@ class MainWindow(
         self.event_view.setModel(self.event_model)
         style_table(self.event_view)
         event_header = self.event_view.horizontalHeader()
-        self.event_view.setColumnWidth(EventTableModel.DATE, 150)
+        # The event's words get the room: the date as wide as a minute-precise
+        # date, the article's name a third of the rest (its whole title is a tooltip).
+        date_width = self.event_view.fontMetrics().horizontalAdvance("2011-03-18 21:22") + 24
+        self.event_view.setColumnWidth(EventTableModel.DATE, date_width)
         event_header.setSectionResizeMode(EventTableModel.LABEL, QHeaderView.ResizeMode.Stretch)
-        self.event_view.setColumnWidth(EventTableModel.ARTICLE, 190)
+        ShareOfWidth(self.event_view, EventTableModel.ARTICLE, 1 / 3, (EventTableModel.DATE,), 48)
         self.event_view.sortByColumn(EventTableModel.DATE, Qt.SortOrder.AscendingOrder)
 
         self.undated_view = QListView(self)
