@@ -37,6 +37,12 @@ CASES = [
     ("1998-01-26", "Profit fell in the fourth quarter.", "the fourth quarter", "1997-Q4"),
     ("1989-11-01", "Net fell in the third quarter. This quarter's loss", "This quarter", "1989-Q3"),
     ("1989-10-30", "Oct. 27: down from the previous Friday.", "the previous Friday", "1989-10-20"),
+    # "to be" after a verb of seeming or saying reports a state (Timeline17, H1N1).
+    ("2009-05-03", "The outbreak appeared to be easing on Saturday.", "Saturday", "2009-05-02"),
+    ("2011-03-22", "The city was reported to be calm late Sunday.", "late Sunday", "2011-03-20"),
+    # "is to be held" looks ahead: its "held" is no past marker.
+    ("2009-05-03", "The summit is to be held on Saturday.", "Saturday", "2009-05-09"),
+    ("2009-05-03", "Leaflets are to be sent from Tuesday.", "Tuesday", "2009-05-05"),
 ]  # fmt: skip
 
 # A past verb alone does not put a month in the past: these stay the nearest one.
