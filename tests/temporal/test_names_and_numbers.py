@@ -36,6 +36,7 @@ def _found(text: str) -> list[tuple[str, str]]:
         "1600 provides you with an ALL ACCESS PASS inside the gates.",
         # a count joined to a year-sized number
         "Misrata had already lost between 1000 and 2000, they said.",
+        "ComRes interviewed 2028 British adults online.",
         # capitalised time words inside names and titles
         "Get To Know Piers Morgan Tonight: a guest hosts the show.",
         "This is VOA Today.",
@@ -74,6 +75,7 @@ def test_not_a_time(text: str) -> None:
         ("1848: revolutions everywhere.", [("1848", "1848")]),
         ("Darwin (1809-1882) wrote it.", [("1809", "1809"), ("1882", "1882")]),
         ("The flu raged between 1918 and 1920.", [("1918", "1918"), ("1920", "1920")]),
+        ("Since 2003 British troops have served there.", [("2003", "2003")]),
         # time words that open speech or follow function words stay times
         ('"Today Misrata witnessed the toughest day," he said.', [("Today", "2011-03-22")]),
         ("It rained. Today Misrata is calm.", [("Today", "2011-03-22")]),
