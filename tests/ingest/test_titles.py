@@ -90,6 +90,19 @@ def test_the_headline_a_text_opens_with_is_its_title(text: str, title: str) -> N
             "By Barry Neild for XYZ Refugees rest in a village. More.",
             "Refugees rest in a village.",
         ),
+        (  # a page's date before its stamp and dateline is no headline
+            "Sept 21 | Wed Sep 21, 2011 5:53 pm BST Sept 21 (Agency) - Here is a timeline of"
+            " the war. More.",
+            "Here is a timeline of the war.",
+        ),
+        (  # a page's date before the byline
+            "July 20, 2011 | By Ivan Roe, XYZ Rebels carry the coffin in Benghazi. More.",
+            "Rebels carry the coffin in Benghazi.",
+        ),
+        (  # a date alone before the dateline
+            "Aug 21 (Agency) - Rebels entered the capital on Sunday. More.",
+            "Rebels entered the capital on Sunday.",
+        ),
         (  # "By" starting a sentence is no byline
             "By Tuesday the rebels had taken the port. Officials confirmed it.",
             "By Tuesday the rebels had taken the port.",

@@ -13,6 +13,7 @@ from timeline_app.events.happenings import HappeningFacts
 from timeline_app.store import schema
 from timeline_app.store.repository import Repository
 from timeline_app.story import refresh_happenings
+from timeline_app.temporal.timex import Precision
 
 from .conftest import make_event
 
@@ -91,6 +92,32 @@ def test_key_events_are_one_per_happening_in_importance_order(memory_repo: Repos
     assert [e.id for e in memory_repo.key_events(search="minor")] == [lone]
     memory_repo.hide_event(lone)
     assert [e.id for e in memory_repo.key_events()] == [key[0].id]
+
+
+def test_a_happening_is_listed_at_its_most_precise_member(memory_repo: Repository) -> None:
+    # The week's report is surer, but the timeline draws the happening on the
+    # day one article names: the Key events list must give the same date.
+    week_text = "The league voted late last week to back the plan."
+    day_text = "The league voted on Saturday, Jan. 6, 2024, to back the plan."
+    week_article = _article(memory_repo, week_text, date(2024, 1, 10))
+    day_article = _article(memory_repo, day_text, date(2024, 1, 7))
+    week = make_event(
+        week_text,
+        "late last week",
+        datetime(2024, 1, 1),
+        datetime(2024, 1, 8),
+        precision=Precision.WEEK,
+        confidence=0.95,
+    )
+    memory_repo.replace_analysis(week_article, [], [week])
+    day = make_event(day_text, "Saturday, Jan. 6, 2024", datetime(2024, 1, 6), datetime(2024, 1, 7))
+    memory_repo.replace_analysis(day_article, [], [day])
+    ids = [memory_repo.events(article_ids=[a])[0].id for a in (week_article, day_article)]
+    memory_repo.set_groups({event_id: ids[0] for event_id in ids})
+    memory_repo.set_happenings({i: HappeningFacts(4.0, "The league voted", 2) for i in ids})
+    (key,) = memory_repo.key_events()
+    assert key.id == ids[1]
+    assert key.start == datetime(2024, 1, 6)
 
 
 def test_set_happenings_writes_only_changes_and_resets_the_rest(memory_repo: Repository) -> None:

@@ -126,3 +126,27 @@ def test_a_sentence_that_fits_whole_beats_a_nearly_as_central_long_one() -> None
     unrelated = {1: long, 2: "Markets were calm", 3: long, 4: long}
     events = [_mention(i, text) for i, text in unrelated.items()]
     assert choose_headline(events, unrelated).startswith("Coalition warplanes struck")
+
+
+def test_a_sentence_introducing_the_text_is_no_headline() -> None:
+    # A factbox's opening points at the list below it; the happening is what
+    # the other articles report.
+    sentences = {
+        1: "Here is a timeline of the uprising since protests against the leader began",
+        2: "Protests against the leader began on February 15 in the eastern city",
+        3: "Following are the main events since protests against the leader began",
+    }
+    events = [_mention(i, text) for i, text in sentences.items()]
+    assert choose_headline(events, sentences) == sentences[2]
+
+
+def test_a_sentence_whose_subject_is_a_pronoun_yields_to_one_that_names_it() -> None:
+    sentences = {
+        1: "He was a calligrapher before the uprising began in Libya last February",
+        2: "The Libyan uprising began in February, when opposition forces began fighting",
+        3: "It began Thursday when people were killed in the uprising in Libya",
+    }
+    events = [_mention(i, text) for i, text in sentences.items()]
+    assert choose_headline(events, sentences) == sentences[2]
+    # With no other sentence, the pronoun's sentence is still the headline.
+    assert choose_headline(events[:1], sentences) == sentences[1]

@@ -192,5 +192,20 @@ def choose_headline(events: Sequence[Dated], sentences: Mapping[int, str]) -> st
 
 
 def _reads_as_report(text: str) -> bool:
-    """Not a speaker's first-person words nor a question."""
-    return not _FIRST_PERSON.search(text) and not text.rstrip().endswith("?")
+    """Not a speaker's first-person words, a question, a sentence about the text,
+    nor one whose subject is a pronoun for someone named elsewhere."""
+    return (
+        not _FIRST_PERSON.search(text)
+        and not text.rstrip().endswith("?")
+        and not _points_at_the_text(text)
+        and text.split(" ", 1)[0].lower() not in _headline_words("pronouns")
+    )
+
+
+_POINTER_VERB = re.compile(r"^(\w+)(?:['’]s|\s+(?:is|are))\b", re.IGNORECASE)
+
+
+def _points_at_the_text(text: str) -> bool:
+    """ "Here is a timeline of ...", "Following are quotes ...": the text introducing itself."""
+    match = _POINTER_VERB.match(text)
+    return match is not None and match.group(1).lower() in _headline_words("pointers")

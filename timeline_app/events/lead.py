@@ -201,12 +201,28 @@ def _looks_like_headline(candidate: str) -> bool:
     return candidate[:1].isupper() or candidate[:1].isdigit() or candidate[:1] in "\"'‘“"
 
 
+# Text made of calendar words and numbers only ("Sept 21 |", "July 20, 2011 |"):
+# a date heading the page, part of its stamp, never a headline or the story.
+_CALENDAR_ONLY = re.compile(
+    rf"[\s|,.:/–—-]*(?:(?:{_CALENDAR_WORD}|\d{{1,4}}(?:st|nd|rd|th)?)\b[\s|,.:/–—-]*)+"
+)
+_OPENING_PUNCTUATION = " \t\n|-–—:"
+
+
+def _only_furniture_between(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` says nothing but punctuation and calendar words."""
+    between = text[start:end].strip(_OPENING_PUNCTUATION)
+    return not between or _CALENDAR_ONLY.fullmatch(between) is not None
+
+
 def read_opening(text: str) -> Opening:
     """Headline, dateline and where the story starts, from the opening of ``text``."""
     limit = min(len(text), OPENING_CHARS)
     markers = _markers(text, limit)
     dateline = next(((s, e) for s, e, kind in markers if kind == "dateline"), None)
     start = len(text) - len(text.lstrip())
+    if markers and start < markers[0][0] and _only_furniture_between(text, start, markers[0][0]):
+        start = markers[0][0]  # "Sept 21 | Wed Sep 21, 2011 5:53 pm BST ..."
     paragraph_end = text.find("\n", start, limit)
     if paragraph_end < 0:
         paragraph_end = limit
@@ -221,7 +237,7 @@ def read_opening(text: str) -> Opening:
     for marker in markers:
         if marker[0] < position:
             continue
-        if text[position : marker[0]].strip(" \t\n|-–—:"):
+        if not _only_furniture_between(text, position, marker[0]):
             following = marker
             break
         position = marker[1]

@@ -166,7 +166,8 @@ class StoryQueriesMixin:
         """The most important happenings overlapping ``[start, end)``, one event each.
 
         In importance order (then earlier first); of a happening's events the
-        most confident one stands for it. ``search`` keeps happenings with a
+        most precise one stands for it, then the surest, as on the timeline
+        (``events_by_importance``): the list and the canvas show one date. ``search`` keeps happenings with a
         matching event (that event stands for it). Hidden events never count.
         """
         filters = event_filters(start=start, end=end, search=search)
@@ -175,7 +176,8 @@ class StoryQueriesMixin:
         clauses, params = filters
         sql = (
             f"SELECT {codec.EVENT_COLUMNS} FROM events{where_sql(clauses)}"
-            " ORDER BY importance DESC, COALESCE(group_id, -id), confidence DESC, id"
+            " ORDER BY importance DESC, COALESCE(group_id, -id), end_s - start_s,"
+            " confidence DESC, id"
         )
         chosen: list[Event] = []
         seen: set[int] = set()
