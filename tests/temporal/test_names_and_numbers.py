@@ -30,6 +30,8 @@ def _found(text: str) -> list[tuple[str, str]]:
         "NATO wasn't mentioned in UNSC R 1970 or 1973.",
         "The Security Council resolutions 1970 and 1973, read together, allow it.",
         "French Mirage 2000 and Rafale fighters flew over Benghazi.",
+        "If (resolution) 1973 (on Libya) is abused, the bar will be raised.",
+        "The second resolution, 1973, would permit it.",
         "The Russell 2000 Index of smaller companies dropped.",
         "Thomson Reuters 2013 All rights reserved.",
         # an old number with no year cue is a quantity
@@ -58,6 +60,7 @@ def test_not_a_time(text: str) -> None:
     ("text", "expected"),
     [
         ("In 1994 he left Cuba.", [("1994", "1994")]),
+        ("They passed the resolution, 2011 was a hard year.", [("2011", "2011")]),
         ("Since 1949 it has grown.", [("1949", "1949")]),
         ("A 1996 law named for him was passed.", [("1996", "1996")]),
         ("One 2004 order marked the delivery of rifles.", [("2004", "2004")]),
