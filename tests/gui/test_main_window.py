@@ -32,7 +32,9 @@ def test_window_lists_the_library_and_its_events(window: Any) -> None:
     assert window.event_model.total_count() == 5
     assert window.undated_model.total_count() == 1  # "three weeks"
     assert "5 events" in window.status_label.text()
-    assert window.reader.article() is None
+    # It opens on the most important happening (tests/gui/test_first_view.py).
+    top = window.key_events_view.model().event_at(0)
+    assert window.reader.current_event().id == top.id
 
 
 def test_clicking_an_event_row_syncs_reader_and_timeline(qtbot: Any, window: Any) -> None:
@@ -59,7 +61,8 @@ def test_timeline_selection_moves_the_table_and_reader(qtbot: Any, window: Any) 
 def test_left_and_right_step_through_events_in_order(qtbot: Any, window: Any) -> None:
     window.timeline.setFocus()
     ordered = event_ids_in_table(window)
-    qtbot.keyClick(window.timeline, Qt.Key.Key_Right)
+    for _ in ordered:  # from the event the window opened on back to the first
+        qtbot.keyClick(window.timeline, Qt.Key.Key_Left)
     assert window.current_event_id() == ordered[0]
     qtbot.keyClick(window.timeline, Qt.Key.Key_Right)
     qtbot.keyClick(window.timeline, Qt.Key.Key_Right)
@@ -368,8 +371,11 @@ def test_a_large_library_fills_the_events_table_in_the_background(
         qtbot.waitUntil(lambda: not window.event_model.loading, timeout=10000)
         assert window.event_model.total_count() == 5
         assert "5 events" in window.status_label.text()
-        window.step_event(1)
-        assert window.current_event_id() == window.event_model.all_items()[0].id
+        ordered = event_ids_in_table(window)
+        opened = window.key_events_view.model().event_at(0).id
+        assert window.current_event_id() == opened  # kept once the table arrived
+        window.step_event(-1)
+        assert window.current_event_id() == ordered[max(0, ordered.index(opened) - 1)]
     finally:
         destroy(window)
 
@@ -415,8 +421,10 @@ def test_the_window_opens_with_the_timeline_focused(qtbot: Any, window: Any) -> 
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None, timeout=3000)
     assert QApplication.focusWidget() is window.timeline
-    qtbot.keyClick(window.timeline, Qt.Key.Key_Right)
-    assert window.current_event_id() == window.event_model.all_items()[0].id
+    ordered = event_ids_in_table(window)
+    opened = ordered.index(window.current_event_id())  # the top key event
+    qtbot.keyClick(window.timeline, Qt.Key.Key_Left)  # the event before it in time
+    assert window.current_event_id() == ordered[max(0, opened - 1)]
 
 
 def test_a_failed_export_leaves_the_old_file_and_says_why(

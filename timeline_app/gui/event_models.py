@@ -7,7 +7,7 @@ large libraries (the rest arrives from ``background.EventLoader``).
 
 from __future__ import annotations
 
-from bisect import insort
+from bisect import bisect_left, insort
 from collections.abc import Collection, Sequence
 from datetime import datetime
 from typing import Any
@@ -205,6 +205,25 @@ class EventTableModel(BatchedTableModel[Event]):
             return -1
         self._reveal(position)
         return position
+
+    def first_row_within(self, start: datetime, end: datetime) -> int:
+        """The first row, in the table's date order, of an event beginning in ``[start, end)``
+        (loading batches up to it); -1 when none does or the table is not sorted by date.
+
+        Ascending, that is the first event at or after ``start``; descending, the
+        latest one before ``end``: either way the row where the period begins.
+        """
+        if self._sort_column != self.DATE:
+            return -1
+        items = self._rows.items
+        if self._sort_order == Qt.SortOrder.DescendingOrder:
+            row = bisect_left(items, True, key=lambda e: e.start < end)
+        else:
+            row = bisect_left(items, True, key=lambda e: e.start >= start)
+        if row >= len(items) or not start <= items[row].start < end:
+            return -1
+        self._reveal(row)
+        return row
 
     def neighbour(self, event_id: int | None, step: int) -> Event | None:
         """The event ``step`` rows after ``event_id`` in the current order (first if None)."""

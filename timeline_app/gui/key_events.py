@@ -70,6 +70,15 @@ class KeyEventsModel(QAbstractTableModel):
         """The listed events' ids, in the list's (importance) order."""
         return [event.id for event in self._events]
 
+    def row_of_happening(self, event: Event) -> int:
+        """The row of the happening ``event`` reports (itself, or its group), or -1."""
+        for row, listed in enumerate(self._events):
+            if listed.id == event.id or (
+                event.group_id is not None and listed.group_id == event.group_id
+            ):
+                return row
+        return -1
+
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
         return 0 if parent.isValid() else len(self._events)
 

@@ -37,6 +37,7 @@ from timeline_app.gui.background import EventLoader
 from timeline_app.gui.dialogs import ImportFailuresDialog, Prompts, ShortcutsDialog
 from timeline_app.gui.event_models import EventTableModel, UndatedListModel
 from timeline_app.gui.file_flows import FileFlowsMixin
+from timeline_app.gui.first_view import FirstViewMixin
 from timeline_app.gui.import_worker import ImportController
 from timeline_app.gui.key_events import KeyEventsModel, KeyEventsView
 from timeline_app.gui.library_view import LibraryPane, style_table
@@ -61,6 +62,7 @@ class MainWindow(
     CorrectionsMixin,
     FileFlowsMixin,
     WindowStateMixin,
+    FirstViewMixin,
     QMainWindow,
 ):
     """Timeline Reader's window.
@@ -121,6 +123,7 @@ class MainWindow(
         self.reload_all()
         self.story_filter.apply()
         self._restore_state()
+        self._open_first_view()  # the top key event, unless a selection was remembered
         self._update_actions()
         # Start on the timeline, so the arrow keys step through events at once.
         self.timeline.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -36,6 +36,7 @@ class LoadingMixin:
     select_event: Any
     _report_error: Any
     _update_actions: Any
+    _events_loaded_first_time: Any
 
     def reload_all(self) -> None:
         """Re-read everything from the store (after an import or a correction)."""
@@ -87,6 +88,7 @@ class LoadingMixin:
         self._update_actions()
         if self._current_event_id is not None:
             self.select_event(self._current_event_id, "loaded")
+        self._events_loaded_first_time()
 
     def _on_events_failed(self, generation: int, message: str) -> None:
         if generation == self.event_model.generation:

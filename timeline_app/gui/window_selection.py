@@ -13,6 +13,11 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 
 from timeline_app.gui.models import ArticleTableModel
 
+# Selections the user did not make just now: the one the window opens on, and the
+# current event kept through a reload, a background load or a filter. The timeline
+# marks the event where it is drawn and stays where the user left it.
+KEEP_VIEW_ORIGINS = frozenset({"first view", "loaded", "refresh", "filter"})
+
 
 class SelectionMixin:
     """Selecting events and articles across the window's panes."""
@@ -23,6 +28,7 @@ class SelectionMixin:
     timeline: Any
     event_model: Any
     event_view: Any
+    key_events_view: Any
     article_model: Any
     article_view: Any
     undated_model: Any
@@ -50,8 +56,11 @@ class SelectionMixin:
             except KeyError:
                 return
             self._current_event_id = event_id
-            if origin != "timeline":
+            if origin in KEEP_VIEW_ORIGINS:
+                self.timeline.select_event(event_id, reveal=False)
+            elif origin != "timeline":
                 self.timeline.select_event(event_id)
+            self._mark_key_event(event)
             row = self.event_model.row_of_event(event_id)
             if row >= 0 and origin != "table":
                 index = self.event_model.index(row, 0)
@@ -72,6 +81,22 @@ class SelectionMixin:
         finally:
             self._syncing = False
         self._update_actions()
+
+    def _mark_key_event(self, event: Any) -> None:
+        """Make the event's happening the current row of the Key events list (the list's
+        selection cleared when it is not listed), so the list never points elsewhere."""
+        view = self.key_events_view
+        row = view.model().row_of_happening(event)
+        selection = view.selectionModel()
+        if row < 0:
+            selection.clear()
+            return
+        selection.setCurrentIndex(
+            view.model().index(row, 0),
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        view.scrollTo(view.model().index(row, 0))
 
     def select_event_at(self, article_id: int, offset: int) -> None:
         """Select the event whose time expression covers ``offset`` in an article."""

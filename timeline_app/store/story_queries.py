@@ -167,8 +167,9 @@ class StoryQueriesMixin:
 
         In importance order (then earlier first); of a happening's events the
         most precise one stands for it, then the surest, as on the timeline
-        (``events_by_importance``): the list and the canvas show one date. ``search`` keeps happenings with a
-        matching event (that event stands for it). Hidden events never count.
+        (``events_by_importance``): the list and the canvas show one date.
+        ``search`` keeps happenings with a matching event (that event stands
+        for it). Hidden events never count.
         """
         filters = event_filters(start=start, end=end, search=search)
         if filters is None:

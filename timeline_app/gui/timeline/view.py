@@ -241,8 +241,13 @@ class TimelineView(
         """The selected event itself (the overview strip marks where it is)."""
         return self._selected
 
-    def select_event(self, event_id: int | None) -> None:
-        """Select an event (None clears) and bring it into view, drawn individually."""
+    def select_event(self, event_id: int | None, *, reveal: bool = True) -> None:
+        """Select an event (None clears) and bring it into view, drawn individually.
+
+        With ``reveal=False`` the view stays where it is: the event is marked where
+        it is drawn (its label, the selection line), for a selection the user did
+        not make here, such as the one the window opens on.
+        """
         if event_id is None or self._source is None:
             self._set_selected(None)
             self.update()
@@ -250,7 +255,11 @@ class TimelineView(
         event = self._source.event(event_id)
         if event is None:
             return
-        self._select(event, emit=False)
+        if reveal:
+            self._select(event, emit=False)
+        else:
+            self._set_selected(event)
+            self.update()
 
     def _set_selected(self, event: Event | None) -> None:
         changed = event != self._selected
