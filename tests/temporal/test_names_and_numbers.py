@@ -23,17 +23,15 @@ def _found(text: str) -> list[tuple[str, str]]:
 @pytest.mark.parametrize(
     "text",
     [
-        # a number after a name is the thing's number
-        "Orion 1980 was a joint venture manufacturing space-travel rides.",
-        "The deployment is fully within the terms of UNSCR 1973 both in respect of civilians.",
-        "It does not violate U.N. Security Council 1973, which authorized action.",
-        "NATO wasn't mentioned in UNSC R 1970 or 1973.",
-        "The Security Council resolutions 1970 and 1973, read together, allow it.",
-        "French Mirage 2000 and Rafale fighters flew over Benghazi.",
-        "If (resolution) 1973 (on Libya) is abused, the bar will be raised.",
-        "The second resolution, 1973, would permit it.",
+        # a number between capitalised words is part of a name
         "The Russell 2000 Index of smaller companies dropped.",
         "Thomson Reuters 2013 All rights reserved.",
+        "She flew during the Lavex 2009 Airshow at the base.",
+        # a number named as a thing's number
+        "NATO wasn't mentioned in resolutions 1970 or 1973.",
+        "The Security Council resolutions 1970 and 1973, read together, allow it.",
+        "If (resolution) 1973 (on Libya) is abused, the bar will be raised.",
+        "The second resolution, 1973, would permit it.",
         # an old number with no year cue is a quantity
         "1600 provides you with an ALL ACCESS PASS inside the gates.",
         # a count joined to a year-sized number
@@ -60,6 +58,13 @@ def test_not_a_time(text: str) -> None:
     ("text", "expected"),
     [
         ("In 1994 he left Cuba.", [("1994", "1994")]),
+        ("Guatemala 1954 * Indonesia 1958", [("1954", "1954"), ("1958", "1958")]),
+        ("like West Germany 1960 and less like Beirut 1984.", [("1960", "1960"), ("1984", "1984")]),
+        ("the US 2009 military budget", [("2009", "2009")]),
+        (
+            "OBAMA 2012 June 15, 2011 at 1:16 pm",
+            [("2012", "2012"), ("June 15, 2011 at 1:16 pm", "2011-06-15T13:16")],
+        ),
         ("They passed the resolution, 2011 was a hard year.", [("2011", "2011")]),
         ("Since 1949 it has grown.", [("1949", "1949")]),
         ("A 1996 law named for him was passed.", [("1996", "1996")]),
@@ -73,6 +78,7 @@ def test_not_a_time(text: str) -> None:
         ("He left in December 1989.", [("December 1989", "1989-12")]),
         # old years with a cue
         ("The War of 1812 began.", [("1812", "1812")]),
+        ("The union has made a blockade; it is 1861.", [("1861", "1861")]),
         ("Napoleon's 1812 campaign failed.", [("1812", "1812")]),
         ("The French came in 1806.", [("1806", "1806")]),
         ("1848: revolutions everywhere.", [("1848", "1848")]),
@@ -91,3 +97,17 @@ def test_not_a_time(text: str) -> None:
 )
 def test_still_a_time(text: str, expected: list[tuple[str, str]]) -> None:
     assert _found(text) == expected
+
+
+def test_a_number_the_text_names_a_thing_by_is_no_year_anywhere_in_it() -> None:
+    text = (
+        "The UN Security Council passed resolution 1973 on Thursday. "
+        "The deployment is fully within the terms of UNSCR 1973. "
+        "It does not violate U.N. Security Council 1973, which authorized action. "
+        "The 1973 War Powers Resolution gives Congress a say; Gaddafi came to power in 1969."
+    )
+    assert _found(text) == [("Thursday", "2011-03-17"), ("1973", "1973"), ("1969", "1969")]
+
+
+def test_without_the_thing_named_the_same_bare_number_stays_a_year() -> None:
+    assert _found("The deployment is fully within the terms of UNSCR 1973.") == [("1973", "1973")]
