@@ -11,7 +11,7 @@ per text, as a reader takes it. A year cue before the number ("in 1973",
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from timeline_app.temporal.compiler import expand_rule_pattern
 from timeline_app.temporal.rulefiles import RuleSet
@@ -28,6 +28,9 @@ _YEAR_CUE = re.compile(
     re.IGNORECASE,
 )
 _LOOKBACK = 24
+# How far before a number the noun naming it may start ("resolutions 1950,
+# 1960 and 1973" puts it a few numbers back).
+_NAMING_REACH = 80
 _NUMBER = re.compile(r"\d+")
 
 
@@ -48,21 +51,32 @@ def _numbered_thing_regex(rule_set: RuleSet) -> re.Pattern[str] | None:
     return regex
 
 
-def named_numbers(text: str, rule_set: RuleSet) -> frozenset[str]:
-    """The numbers ``text`` names as things' numbers ("resolution 1973" -> "1973")."""
+def named_numbers(text: str, rule_set: RuleSet, candidates: Iterable[str]) -> frozenset[str]:
+    """Those of ``candidates`` that ``text`` names as a thing's number somewhere
+    ("resolution 1973" names "1973").
+
+    Only the stretch before each occurrence of a candidate is matched: the
+    whole text would cost a sixth of the tagging time.
+    """
     regex = _numbered_thing_regex(rule_set)
     if regex is None:
         return frozenset()
-    return frozenset(
-        number for match in regex.finditer(text) for number in _NUMBER.findall(match.group())
-    )
+    named = set()
+    for number in set(candidates):
+        position = text.find(number)
+        while position >= 0 and number not in named:
+            end = position + len(number)
+            window = text[max(0, position - _NAMING_REACH) : end]
+            if any(number in _NUMBER.findall(match.group()) for match in regex.finditer(window)):
+                named.add(number)
+            position = text.find(number, end)
+    return frozenset(named)
 
 
 def without_named_numbers(text: str, found: Sequence[Timex], rule_set: RuleSet) -> list[Timex]:
     """``found`` less the bare years that are a number the text names a thing by."""
-    if not any(timex.rule == BARE_YEAR_RULE for timex in found):
-        return list(found)
-    numbers = named_numbers(text, rule_set)
+    bare_years = [timex.text for timex in found if timex.rule == BARE_YEAR_RULE]
+    numbers = named_numbers(text, rule_set, bare_years)
     if not numbers:
         return list(found)
     return [
