@@ -24,6 +24,8 @@ def _events(text: str) -> list[tuple[str, str]]:
         "Crowds marked the February 17 Revolution in Benghazi.",
         "The 17th February revolution began in the east.",
         "Veterans of the July 26 Movement gathered.",
+        "Salabi leads the February 17 brigade which defended Benghazi.",
+        "He is a rebel fighter from the Martyrs of February 17th brigade.",
     ],
 )
 def test_a_date_inside_a_name_is_tagged_but_makes_no_event(text: str) -> None:

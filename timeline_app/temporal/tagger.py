@@ -23,6 +23,7 @@ from timeline_app.temporal.compiler import Bucket, CompiledRule, Matcher, compil
 from timeline_app.temporal.coordination import with_coordinated_days
 from timeline_app.temporal.dispatch import DIGIT_START, first_character_class
 from timeline_app.temporal.entry_stamps import is_entry_stamp
+from timeline_app.temporal.numbered_things import without_named_numbers
 from timeline_app.temporal.resolver import Anchors, Tense, literal_argument_problem, resolve
 from timeline_app.temporal.rulefiles import RuleFileError, RuleKind, RuleSet, read_rule_set
 from timeline_app.temporal.tense import ClauseCues, sentence_tense
@@ -189,6 +190,8 @@ def tag_with(engine: Engine, text: str, dct: date | datetime | None) -> list[Tim
             year = narrative[0].year if narrative else anchor.year if anchor else None
             if year is not None:
                 narrative = reported_period = (date(year, 1, 1), Precision.YEAR)
+    # "UNSCR 1973" in a text that says "resolution 1973" is that resolution.
+    found = without_named_numbers(text, found, engine.rule_set)
     if engine.day_joiner is not None:
         return with_coordinated_days(text, found, engine.day_joiner)
     return found
