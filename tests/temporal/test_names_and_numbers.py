@@ -118,4 +118,52 @@ def test_a_number_the_text_names_a_thing_by_is_no_year_anywhere_in_it() -> None:
 
 
 def test_without_the_thing_named_the_same_bare_number_stays_a_year() -> None:
-    assert _found("The deployment is fully within the terms of UNSCR 1973.") == [("1973", "1973")]
+    assert _found("The deployment is fully within the terms of the 1973 accord.") == [
+        ("1973", "1973")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The deployment is fully within the terms of UNSCR 1973.",
+        "It does not violate U.N. Security Council 1973, which authorized action.",
+        "All of them abstained from the SCR 1973 vote.",
+    ],
+)
+def test_a_resolution_abbreviation_or_the_council_names_its_number_alone(text: str) -> None:
+    # issue 11: in a text that never writes "resolution 1973" these were years
+    assert _found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Photojournalist of the Year: Toby Melville for his photographs.",
+        "Euromoney Award, Finance Minister of the Year.",
+        "The Daily Monitor newspaper reports that the message was a hoax.",
+        "Askham told the Daily Record that they were sure.",
+        "There was no China Daily then.",
+        "Its latest headline reads: Daily Mail headline on swine flu.",
+        "During the Seven Years War the French attacked.",
+        "The cases included five Year Seven pupils at the school.",
+    ],
+)
+def test_time_words_inside_names_and_titles_are_no_times(text: str) -> None:
+    # issue 11: each of these made a date, a set or a duration
+    assert _found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Daily claims of rebel successes indicate progress.", [("Daily", "P1D")]),
+        ("He won the award of the year.", [("the year", "2011")]),
+        ("It lasted seven years.", [("seven years", "P7Y")]),
+        ("Five Years After the war, they met.", [("Five Years", "P5Y")]),
+    ],
+)
+def test_the_same_words_outside_names_keep_their_time(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _found(text) == expected

@@ -87,3 +87,24 @@ def test_a_past_verb_far_from_a_fronted_phrase_does_not_count() -> None:
     text = "In January, the company will move. It moved offices last year."
     january = text.index("January")
     assert settled_direction(text, january, january + 7, engine) is None
+
+
+@pytest.mark.parametrize(
+    ("published", "text", "expected"),
+    [
+        # issue 11: a Sunday's "this weekend" is the one ending today
+        (date(2011, 3, 20), "Protesters will march this weekend, he said.", "2011-W11-WE"),
+        (date(2011, 3, 20), "Rebels recaptured the city this weekend.", "2011-W11-WE"),
+        # a Saturday's future weekend is the one under way (was the next)
+        (date(2011, 3, 19), "The full moon this weekend will look close.", "2011-W11-WE"),
+        # a Friday without a tense: the coming one (was the last)
+        (date(2011, 3, 18), "Snap a great photo this weekend?", "2011-W11-WE"),
+        # early in the week without a tense: the one just over
+        (date(2011, 2, 21), "The violence seen this weekend prompted a call.", "2011-W07-WE"),
+        (date(2011, 3, 25), "NATO this weekend is expected to take over.", "2011-W12-WE"),
+    ],
+)
+def test_this_weekend_is_the_nearest_one_the_one_under_way_included(
+    published: date, text: str, expected: str
+) -> None:
+    assert [t.value for t in tag(text, published) if "weekend" in t.text] == [expected]

@@ -47,6 +47,32 @@ def pick(candidates: list[date], anchor: date, direction: Direction) -> date:
     return min(candidates, key=distance)
 
 
+def _weekend_saturday(anchor: date, direction: Direction) -> date:
+    """The Saturday of the weekend "this/the weekend" means.
+
+    A weekend is two days, so the one under way counts as both past and
+    coming: said on a Sunday, "this weekend" is the one ending today whatever
+    the tense, and a future clause means a weekend not yet over. Without a
+    tense the nearest one wins, a coming one counted twice as far (as for
+    weekdays): Monday to Thursday the last weekend, Friday the next.
+    """
+    this_saturday = anchor + timedelta(days=5 - anchor.weekday())
+    saturdays = [this_saturday + timedelta(days=7 * k) for k in (-1, 0, 1)]
+    if direction is Direction.THIS:
+        return this_saturday
+    if direction in (Direction.PAST, Direction.LAST, Direction.OVER):
+        return [s for s in saturdays if s <= anchor][-1]
+    if direction in (Direction.FUTURE, Direction.NEXT):
+        return next(s for s in saturdays if s + timedelta(days=1) >= anchor)
+
+    def distance(saturday: date) -> float:
+        if saturday > anchor:
+            return (saturday - anchor).days * FUTURE_PENALTY
+        return max(0, (anchor - saturday).days - 1)
+
+    return min(saturdays, key=distance)
+
+
 def unanchored(op: Op, args: list[str]) -> str:
     if op is Op.WEEKDAY:
         return f"XXXX-WXX-{int(args[0])}"
@@ -81,8 +107,7 @@ def _is_fixed_holiday(rule: str) -> bool:
 
 def anchored(op: Op, args: list[str], anchor: date, direction: Direction) -> str:
     if op is Op.WEEKEND:
-        saturday = anchored(Op.WEEKDAY, ["6"], anchor, direction)
-        return format_at(date.fromisoformat(saturday), Unit.WEEK) + "-WE"
+        return format_at(_weekend_saturday(anchor, direction), Unit.WEEK) + "-WE"
     if op is Op.WEEKDAY:
         weekday = int(args[0])
         if direction is Direction.THIS:

@@ -95,8 +95,10 @@ def _direction(requested: str, anchors: Anchors, op: Op) -> Direction:
         return Direction.NEAREST
     if tense is Tense.FUTURE:
         return Direction.FUTURE
-    if op in (Op.WEEKDAY, Op.WEEKEND):
+    if op is Op.WEEKDAY:
         return Direction.PAST
+    if op is Op.WEEKEND:  # without a past verb the nearest one, under way included
+        return Direction.PAST if tense is Tense.PAST else Direction.NEAREST
     # A month (and day) without a year: the occurrence nearest the DCT unless
     # the sentence looks ahead. Measured on TBAQ, past-tense markers ("said")
     # mislead here (past statements about coming dates are common), and so
