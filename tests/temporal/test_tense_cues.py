@@ -108,3 +108,24 @@ def test_this_weekend_is_the_nearest_one_the_one_under_way_included(
     published: date, text: str, expected: str
 ) -> None:
     assert [t.value for t in tag(text, published) if "weekend" in t.text] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("published", "text", "expected"),
+    [
+        # issue 11: a deadline without a past verb is the coming one (was last year's)
+        (
+            date(2009, 5, 28),
+            "The UK government has deals in place for up to 90m doses by December.",
+            "2009-12",
+        ),
+        (date(2011, 3, 31), "We should start wrapping up our operations by July.", "2011-07"),
+        # a past clause keeps the nearest one
+        (date(2009, 5, 20), "The work had been completed by December.", "2008-12"),
+        (date(2011, 4, 7), "Business was good before February.", "2011-02"),
+    ],
+)
+def test_a_deadline_month_leans_to_the_coming_one_unless_the_clause_is_past(
+    published: date, text: str, expected: str
+) -> None:
+    assert [t.value for t in tag(text, published)] == [expected]

@@ -280,6 +280,7 @@ def _timex_from_match(
                 reported_period,
                 last_named,
                 cues.settled_direction,
+                cues.deadline_direction,
             )
             resolved = resolve(spec.op, args, anchors)
             # A general reference ("a few years ago" -> PAST_REF) takes no suffix.

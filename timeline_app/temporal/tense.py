@@ -51,6 +51,12 @@ _FRONTED_COMMA = re.compile(r"\s*,\s")
 # verb, "ended" may look ahead: "ended up", but not before a date).
 _ENDED_BEFORE = re.compile(r"\bended(?: on)?\s+$", re.IGNORECASE)
 _ENDED_REACH = 12
+# A deadline: "by December", "until March", "no later than June".
+_DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|before|no later than)\s+$", re.IGNORECASE)
+_DEADLINE_REACH = 16
+# A past perfect before a deadline dates something done ahead of it ("had
+# been completed by December").
+_PAST_PERFECT = re.compile(r"\b(?:had|'d)\b", re.IGNORECASE)
 
 
 class MarkerSource(Protocol):
@@ -165,6 +171,19 @@ class ClauseCues:
         if main_clause is not None and markers.first_after(main_clause) is Tense.PAST:
             return Direction.OVER
         return None
+
+    def deadline_direction(self) -> Direction | None:
+        """FUTURE for a month or day without a year after "by", "until" or
+        "before" unless a past perfect dates something done ahead of it: a
+        deadline is mostly still to come ("deals for 90m doses by December"
+        in May is this December, not last). None when there is no deadline."""
+        text, start = self._text, self._start
+        if not _DEADLINE_BEFORE.search(text, max(0, start - _DEADLINE_REACH), start):
+            return None
+        sentence_start = self._read_sentence()[0]
+        if _PAST_PERFECT.search(text, sentence_start, start):
+            return None
+        return Direction.FUTURE
 
 
 class _SentenceMarkers:
