@@ -38,6 +38,12 @@ COMMENTS = (
     "March 22, 2011 at 9:01 am | Reply\n\n"
     "Comments are not pre-screened before they post.\n"
 )
+PROMOTION = (
+    "Get To Know Piers Morgan Tonight: Donny Deutsch Guest Hosts This evening"
+    ' "Piers Morgan Tonight" welcomes the return of Donny Deutsch, as the brand guru is back'
+    " as guest host Last night Piers Morgan asked the envoy about the raids on Monday.\n\n"
+    "The envoy met rebels on Tuesday.\n"
+)
 
 
 LINK_ONLY = (
@@ -65,6 +71,7 @@ def _expressions(text: str) -> list[str]:
         (STORY_LIST, FurnitureKind.SIDEBAR, ["Saturday", "March 3", "Monday"], ["Sunday"]),
         (COMMENTS, FurnitureKind.COMMENT, ["April 2"], ["Monday"]),
         (LINK_ONLY, FurnitureKind.SOCIAL, ["Monday"], ["Tuesday", "Friday"]),
+        (PROMOTION, FurnitureKind.SIDEBAR, ["This evening"], ["Monday", "Tuesday"]),
         (UPDATED, FurnitureKind.STAMP, ["Sun Apr 10 2011", "1:19 a.m. Monday"], ["Tuesday"]),
     ],
 )
@@ -154,3 +161,18 @@ def test_comments_under_a_wrote_heading_are_marked_and_make_no_events() -> None:
     texts = [HEADED_COMMENTS[e.sentence_start : e.sentence_end] for e in events]
     assert any("Schools" in text for text in texts)
     assert not any("wrote" in text or "May 2" in text for text in texts)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a story's own "Label: Title" headline on its own line
+        "Libya Live Blog Today: Rebels Advance on Tripoli Tonight\n\nRebels advanced, he said.\n",
+        # a label and title whose sentence ends before any lost sentence end
+        "Inside The Rebel Camp: Fighters Wait. They expect an attack on Friday from Gadhafi.\n",
+        # a label before ordinary prose, not a promoted title
+        "Here Is What Happened: the rebels took the port as night fell Gadhafi fled it.\n",
+    ],
+)
+def test_an_opening_that_is_the_story_is_no_promotion(text: str) -> None:
+    assert FurnitureKind.SIDEBAR not in {item.kind for item in find_furniture(text)}

@@ -33,6 +33,7 @@ from timeline_app.events.lead import (
     stamp_ending_at,
     time_stamps,
 )
+from timeline_app.events.opening_promo import promotion_end
 from timeline_app.events.word_lists import read_phrases, read_words, word_set
 
 
@@ -62,6 +63,7 @@ def find_furniture(text: str) -> list[Furniture]:
         *_lead(text),
         *_social(text, paragraphs),
         *_sidebars(text, paragraphs),
+        *_opening_promo(text, paragraphs),
         *_comments(text, paragraphs),
         *_headed_comments(text, paragraphs),
         *_update_stamps(text),
@@ -273,6 +275,17 @@ def _sidebars(text: str, paragraphs: list[tuple[int, int]]) -> list[Furniture]:
             marked.append(Furniture(run[0][0], run[-1][1], FurnitureKind.SIDEBAR))
         run = []
     return marked
+
+
+def _opening_promo(text: str, paragraphs: list[tuple[int, int]]) -> list[Furniture]:
+    """A promotion glued to the story's start (``opening_promo.promotion_end``)."""
+    if not paragraphs:
+        return []
+    start, end = paragraphs[0]
+    if not _is_teaser(text[start:end]) or read_opening(text).dateline is not None:
+        return []  # a dateline: what precedes it is the lead's
+    promo_end = promotion_end(text, start, end)
+    return [] if promo_end is None else [Furniture(start, promo_end, FurnitureKind.SIDEBAR)]
 
 
 # -- reader comments ------------------------------------------------------------------
