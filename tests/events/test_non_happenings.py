@@ -66,3 +66,31 @@ def test_a_hedged_end_still_closes_the_span() -> None:
     timexes = tag(text, PUBLISHED)
     (event,) = build_events(text, timexes, PUBLISHED)
     assert (event.start.date(), event.end.date()) == (date(2011, 2, 15), date(2011, 3, 1))
+
+
+def test_a_day_without_a_year_naming_a_past_years_event_makes_no_event() -> None:
+    # issue 11: in a 2007 story this made an event on 2006-09-11
+    text = (
+        "Stocks had the worst single-day decline since the re-opening of the markets"
+        " following the September 11th terrorist attacks."
+    )
+    published = date(2007, 2, 27)
+    timexes = tag(text, published)
+    assert [t.text for t in timexes] == ["September 11th"], "the expression itself is kept"
+    assert build_events(text, timexes, published) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        # a few weeks on, the same shape names this year's event
+        ("Police said the Aug. 7 blasts killed 257 people.", date(1998, 9, 20), "1998-08-07"),
+        # with its year it is a date like any other
+        ("He recalled the September 11, 2001, attacks.", date(2007, 2, 27), "2001-09-11"),
+    ],
+)
+def test_a_recent_or_dated_event_noun_still_makes_an_event(
+    text: str, published: date, value: str
+) -> None:
+    events = build_events(text, tag(text, published), published)
+    assert [e.value for e in events] == [value]

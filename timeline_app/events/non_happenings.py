@@ -12,14 +12,22 @@ Timeline17 Libya library, the revolution's name alone made dozens of events on
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import cache
 
 from timeline_app.events.word_lists import read_words, word_set
-from timeline_app.temporal.timex import Timex
+from timeline_app.temporal.timex import AnchorKind, Precision, Timex
 
 _WORD_AFTER = re.compile(r"[ \t]+([A-Za-z]+)\b")
 _WORD = re.compile(r"[A-Za-z']+")
 _CLAUSE_BREAK = re.compile(r"[,;:()\"“”]|\s[-–—]+\s|\bthen\b", re.IGNORECASE)
+_TWO_WORDS_AFTER = re.compile(r"[ \t]+([A-Za-z-]+)(?:[ \t]+([A-Za-z]+))?")
+_THE_BEFORE = re.compile(r"\bthe[ \t]+$", re.IGNORECASE)
+_YEAR_DIGITS = re.compile(r"\d{4}|['’]\d\d\b")
+# How far before the publication date a yearless date naming an event must lie
+# to be a past year's: a season. "The Aug. 7 blasts" a few weeks on is this
+# year's; "the September 11th terrorist attacks" five months on is no 2006 event.
+_NAMED_EVENT_AGE_DAYS = 120
 _AS_IF = re.compile(r"\b(?:as|even|only)\s+$", re.IGNORECASE)
 
 
@@ -34,7 +42,11 @@ def _name_heads() -> tuple[frozenset[str], frozenset[str]]:
 
 def names_no_happening(text: str, timex: Timex, sentence: tuple[int, int]) -> bool:
     """Whether the expression is part of a name or sits in a condition."""
-    return is_part_of_name(text, timex) or is_hypothetical(text, timex, sentence)
+    return (
+        is_part_of_name(text, timex)
+        or names_past_event(text, timex)
+        or is_hypothetical(text, timex, sentence)
+    )
 
 
 def is_part_of_name(text: str, timex: Timex) -> bool:
@@ -47,6 +59,25 @@ def is_part_of_name(text: str, timex: Timex) -> bool:
     if head.lower() in any_case:
         return True
     return head[0].isupper() and head.lower() in capitalised
+
+
+def names_past_event(text: str, timex: Timex) -> bool:
+    """Whether a day without a year names an event of some past year ("the
+    September 11th terrorist attacks" in a 2007 story): after "the", before
+    a happening noun (``event_nouns.txt``), resolved from the publication
+    date to a day more than a season before it. Its year is a guess."""
+    if timex.anchor_kind is not AnchorKind.DCT or timex.precision is not Precision.DAY:
+        return False
+    if timex.interval is None or timex.anchor_value is None or _YEAR_DIGITS.search(timex.text):
+        return False
+    if not _THE_BEFORE.search(text, max(0, timex.start - 8), timex.start):
+        return False
+    after = _TWO_WORDS_AFTER.match(text, timex.end)
+    nouns = word_set("event_nouns.txt")
+    if after is None or not any(w and w.lower() in nouns for w in after.groups()):
+        return False
+    published = date.fromisoformat(timex.anchor_value[:10])
+    return (published - timex.interval.start.date()).days > _NAMED_EVENT_AGE_DAYS
 
 
 def is_hypothetical(text: str, timex: Timex, sentence: tuple[int, int]) -> bool:
