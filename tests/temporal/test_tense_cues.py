@@ -129,3 +129,15 @@ def test_a_deadline_month_leans_to_the_coming_one_unless_the_clause_is_past(
     published: date, text: str, expected: str
 ) -> None:
     assert [t.value for t in tag(text, published)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("published", "text", "expected"),
+    [
+        # issue 11: "then" between "will" and "be" hid the future; "-ed" read as past
+        (date(2009, 5, 1), "Each egg will then be incubated over the weekend.", "2009-W18-WE"),
+        (date(2011, 3, 18), "The plan will then be announced on Monday.", "2011-03-21"),
+    ],
+)
+def test_an_adverb_after_will_keeps_the_future(published: date, text: str, expected: str) -> None:
+    assert [t.value for t in tag(text, published)] == [expected]
