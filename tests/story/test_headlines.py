@@ -150,3 +150,15 @@ def test_a_sentence_whose_subject_is_a_pronoun_yields_to_one_that_names_it() -> 
     assert choose_headline(events, sentences) == sentences[2]
     # With no other sentence, the pronoun's sentence is still the headline.
     assert choose_headline(events[:1], sentences) == sentences[1]
+
+
+def test_a_pronoun_after_a_fronted_date_is_still_a_pronoun_subject() -> None:
+    sentences = {
+        1: "On April 29 it raised its pandemic alert to level 5 on a 6-level scale",
+        2: "The health agency raised its pandemic alert to level 5 on Wednesday",
+    }
+    events = [_mention(i, text) for i, text in sentences.items()]
+    assert choose_headline(events, sentences) == sentences[2]
+    # A fronted date before a named subject is a fine headline.
+    named = {1: sentences[1].replace(" it ", " the agency "), 2: sentences[2]}
+    assert choose_headline([_mention(i, t) for i, t in named.items()], named) == named[1]

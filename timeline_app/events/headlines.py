@@ -198,8 +198,20 @@ def _reads_as_report(text: str) -> bool:
         not _FIRST_PERSON.search(text)
         and not text.rstrip().endswith("?")
         and not _points_at_the_text(text)
-        and text.split(" ", 1)[0].lower() not in _headline_words("pronouns")
+        and _subject_word(text).lower() not in _headline_words("pronouns")
     )
+
+
+# A fronted time or place phrase before the subject: "On April 29 it raised ...".
+_FRONTED_PHRASE = re.compile(r"^(?:On|In|At|By)\s+(?:(?:[A-Z][\w'’-]*\.?|\d+\w*),?\s+){1,3}")
+
+
+def _subject_word(text: str) -> str:
+    """The word that is most likely the sentence's subject: its first, after a
+    fronted "On April 29" or "In Washington"."""
+    fronted = _FRONTED_PHRASE.match(text)
+    rest = text[fronted.end() :] if fronted else text
+    return rest.split(" ", 1)[0]
 
 
 _POINTER_VERB = re.compile(r"^(\w+)(?:['’]s|\s+(?:is|are))\b", re.IGNORECASE)
