@@ -38,6 +38,18 @@ from timeline_app.ingest.titles import TITLE_LIMIT, article_title, title_from_te
             " Tripoli (Agency) -- More.",
             "Kids help refurbish weapons",
         ),
+        (  # a headline run into the story without a full stop (line breaks lost)
+            "Mexico to re-test swine flu cases The widow of a victim first heard of it. More.",
+            "Mexico to re-test swine flu cases",
+        ),
+        (  # a byline and stamp before the story are not cut off as its headline
+            "Jane Roe | 16:45 UK time, Monday, 22 June 2009 A sharp increase in cases. More.",
+            "Jane Roe | 16:45 UK time, Monday, 22 June 2009 A sharp increase in cases.",
+        ),
+        (  # "The Hague" mid-sentence is a name, not a new sentence
+            "Ministers met in The Hague on Monday to discuss the plan. More follows.",
+            "Ministers met in The Hague on Monday to discuss the plan.",
+        ),
         (  # a short first line of its own
             "Swine flu: How serious a threat?\nThe 1918 flu killed millions of people.",
             "Swine flu: How serious a threat?",

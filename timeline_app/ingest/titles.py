@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterator
+from functools import cache
 
 from timeline_app.events.lead import read_opening
 from timeline_app.events.sentences import split_sentences
+from timeline_app.events.word_lists import read_words
 
 # Titles longer than this are cut at a word boundary (with an ellipsis).
 TITLE_LIMIT = 100
@@ -46,7 +48,7 @@ def title_from_text(text: str, avoid: Collection[str] = ()) -> str:
     """
     fallback = ""
     for candidate in _candidates(text):
-        title = _shortened(_first_item(candidate))
+        title = _shortened(_first_item(_headline_before_story(candidate)))
         if title and title not in avoid:
             return title
         fallback = fallback or title
@@ -77,6 +79,42 @@ def _starts_like_title(line: str) -> bool:
 _SPACE = re.compile(r"\s+")
 # A list bullet as saved texts carry them ("* ", an escaped "\\* ", "• ").
 _BULLET = re.compile(r"(?:^|\s)(?:\\?\*|[•▪‣])(?=\s)")
+
+
+# How far into a candidate a headline run into the story may end, in words.
+_RUN_ON_WORDS = 18
+_WORD_SPAN = re.compile(r"\S+")
+_CLOCK = re.compile(r"\d[:.]\d\d")
+
+
+@cache
+def _story_starters() -> frozenset[str]:
+    """Capitalised words that begin a sentence ("The", "A", "His"): ``sentence_starters.txt``."""
+    return frozenset(word for _, word in read_words("sentence_starters.txt")) - {"I"}
+
+
+def _headline_before_story(line: str) -> str:
+    """A headline run into the story's first sentence without a full stop
+    ("Mexico to re-test swine flu cases The widow of a victim ..."), cut where a
+    sentence starter follows a lower-case word and is followed by one; else ``line``.
+
+    Saved texts whose line breaks were lost read this way. Mid-sentence, a
+    capitalised "The" before a lower-case word is rare ("The Hague" is not).
+    """
+    words = list(_WORD_SPAN.finditer(line))
+    for index in range(3, min(len(words) - 1, _RUN_ON_WORDS)):
+        word, before, after = words[index].group(), words[index - 1].group(), words[index + 1]
+        if word in _story_starters() and _ends_a_word(before) and after.group()[:1].islower():
+            headline = line[: words[index - 1].end()]
+            if not _CLOCK.search(headline):  # "Fergus Walsh | 16:45 UK time, Monday ..."
+                return headline
+            break
+    return line
+
+
+def _ends_a_word(word: str) -> bool:
+    """Ends in a lower-case letter or a digit: no sentence end, quote or colon before."""
+    return word[-1:].islower() or word[-1:].isdigit()
 
 
 def _first_item(line: str) -> str:
