@@ -208,6 +208,7 @@ def test_ongoing_without_publication_date_keeps_its_own_end_and_says_so() -> Non
     ("kind", "value", "has_interval"),
     [
         (TimexType.DURATION, "P10Y", False),
+        (TimexType.DURATION, "P2D", True),  # anchored: "[two days] later"
         (TimexType.SET, "XXXX-SP", False),
         (TimexType.DATE, "PAST_REF", False),
         (TimexType.DATE, "PRESENT_REF", False),
@@ -229,12 +230,20 @@ def test_is_event_timex(kind: TimexType, value: str, has_interval: bool) -> None
     assert is_event_timex(timex) is has_interval
 
 
-def test_durations_alone_make_no_event_even_with_an_interval() -> None:
-    text = "He ruled for a decade."
-    timex = make_timex(
-        text, "for a decade", "P10Y", D(2000, 1, 1), Precision.YEAR, kind=TimexType.DURATION
+def test_a_duration_makes_an_event_only_when_anchored() -> None:
+    """A plain duration has no interval and makes no event; an anchored one
+    ("[Two years] later") carries the point it reaches and is placed there."""
+    text = "He ruled for a decade. Two years later he fell."
+    plain = make_timex(text, "for a decade", "P10Y", None, None, kind=TimexType.DURATION)
+    anchored = make_timex(
+        text, "Two years", "P2Y", D(2002, 1, 1), Precision.YEAR, kind=TimexType.DURATION
     )
-    assert build_events(text, [timex], PUBLISHED) == []
+    (event,) = build_events(text, [plain, anchored], PUBLISHED)
+    assert (event.expression, event.start, event.precision) == (
+        "Two years",
+        D(2002, 1, 1),
+        Precision.YEAR,
+    )
 
 
 @pytest.mark.parametrize(

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from timeline_app.resources import resource_path
+from timeline_app.temporal.calendar import interval_of
 from timeline_app.temporal.compiler import expand_rule_pattern
 from timeline_app.temporal.rulefiles import RuleKind, read_rule_set
 from timeline_app.temporal.tagger import Engine, candidate_starts, default_engine, tag_with
@@ -42,6 +43,10 @@ def test_rule_example(rule, example) -> None:
     assert matching, f"{rule.rule_id}: {example.extent!r} not found in {found}"
     timex = matching[0]
     assert (timex.rule, timex.value, timex.mod) == (rule.rule_id, example.value, example.mod)
+    if example.anchored is not None:  # an anchored duration carries the point it reaches
+        reached = interval_of(example.anchored)
+        assert reached is not None, example.anchored
+        assert (timex.interval, timex.precision) == reached, timex
 
 
 def test_the_prefilter_offers_every_example_start() -> None:

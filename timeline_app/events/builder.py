@@ -62,11 +62,14 @@ _VAGUE_VALUES = ("PAST_REF", "PRESENT_REF", "FUTURE_REF")
 def is_event_timex(timex: Timex) -> bool:
     """Whether ``timex`` can be placed on a timeline as (part of) an event.
 
-    False for durations and sets, for PAST_REF/PRESENT_REF/FUTURE_REF, and for
-    dates the tagger could not resolve (no interval): those are undated, never
-    placed at a made-up date.
+    False for sets, for durations except anchored ones ("[two days] later"
+    carries the day it reaches as its interval), for PAST_REF/PRESENT_REF/
+    FUTURE_REF, and for dates the tagger could not resolve (no interval):
+    those are undated, never placed at a made-up date.
     """
-    if timex.type in (TimexType.DURATION, TimexType.SET):
+    if timex.type is TimexType.SET:
+        return False
+    if timex.type is TimexType.DURATION and timex.interval is None:
         return False
     if timex.value.upper() in _VAGUE_VALUES:
         return False

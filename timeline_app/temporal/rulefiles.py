@@ -54,6 +54,7 @@ class RuleExample:
     mod: str | None
     dct: date | None
     line: int
+    anchored: str | None = None  # ``at=VALUE``: the date an anchored duration ends at
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +72,10 @@ class Rule:
     when: str  # "" (always) or the reading option that enables it ("day_first")
     path: Path
     line: int
+    # An anchored duration ("[two years] from now"): ANCHOR is the VALUE-like
+    # template of the point it reaches, EXTENT the group that is the expression.
+    anchor: str = ""
+    extent: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +90,18 @@ class RuleSet:
 
 
 EXAMPLE_DEFAULT_DCT = date(2024, 1, 8)  # a Monday; examples may override with "@YYYY-MM-DD"
-_RULE_FIELDS = ("RULE", "MATCH", "VALUE", "MOD", "TYPE", "PRIORITY", "WHEN", "EXAMPLE")
+_RULE_FIELDS = (
+    "RULE",
+    "MATCH",
+    "VALUE",
+    "MOD",
+    "TYPE",
+    "PRIORITY",
+    "WHEN",
+    "ANCHOR",
+    "EXTENT",
+    "EXAMPLE",
+)
 READING_OPTIONS = ("month_first", "day_first")  # how 01/06/2024 reads; month_first default
 _RULE_ID = re.compile(r"[a-z][a-z0-9_.]*\Z")
 _TYPE_BY_FILE = {
@@ -172,14 +188,16 @@ def _parse_example(path: Path, number: int, body: str, kind: RuleKind) -> RuleEx
     text, sep, expected = body.partition(" => ")
     if kind is RuleKind.POSITIVE and not sep:
         raise RuleFileError(path, number, "EXAMPLE needs 'text => value'")
-    value, mod = None, None
+    value, mod, anchored = None, None, None
     if sep:
         value, _, mod_part = expected.strip().partition(" mod=")
         mod = mod_part.strip() or None
+        value, _, anchored_part = value.partition(" at=")
+        anchored = anchored_part.strip() or None
     bracket = re.search(r"\[([^\]]+)\]", text)
     extent = bracket.group(1) if bracket else text
     plain = text.replace("[", "").replace("]", "") if bracket else text
-    return RuleExample(plain, extent, value, mod, dct, number)
+    return RuleExample(plain, extent, value, mod, dct, number, anchored)
 
 
 def read_rule_file(path: Path) -> list[Rule]:
@@ -235,6 +253,13 @@ def _rule_from_block(
         priority = int(fields.get("PRIORITY", "0"))
     except ValueError as error:
         raise RuleFileError(path, first_line, "PRIORITY must be an integer") from error
+    extent = fields.get("EXTENT", "")
+    if extent and not re.search(
+        rf"\(\?P<{extent}>|%[a-z_0-9]+:{extent}\b|%{extent}\b", fields["MATCH"]
+    ):
+        raise RuleFileError(path, first_line, f"EXTENT {extent!r} is no group of the MATCH")
+    if ("ANCHOR" in fields) != bool(extent):
+        raise RuleFileError(path, first_line, "ANCHOR and EXTENT go together")
     return Rule(
         rule_id=rule_id,
         kind=kind,
@@ -247,6 +272,8 @@ def _rule_from_block(
         examples=tuple(examples),
         path=path,
         line=first_line,
+        anchor=fields.get("ANCHOR", ""),
+        extent=extent,
     )
 
 

@@ -13,7 +13,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import cache
 
@@ -54,6 +54,8 @@ class Engine:
     # What joins a bare day to the date before it ("April 24 and 25"); None
     # when the language folder has no ``coordinated_day`` pattern.
     day_joiner: re.Pattern[str] | None = None
+    # The ANCHOR of each anchored-duration rule: the point "[two years] from now" reaches.
+    anchor_specs: dict[str, ValueSpec] = field(default_factory=dict)
 
 
 def build_engine(rule_set: RuleSet, day_first: bool = False) -> Engine:
@@ -70,11 +72,16 @@ def build_engine(rule_set: RuleSet, day_first: bool = False) -> Engine:
         for rule in rule_set.rules
         if rule.kind is RuleKind.POSITIVE
     }
+    anchor_specs = {
+        rule.rule_id: parse_value_spec(rule, rule_set.tables, rule.anchor)
+        for rule in rule_set.rules
+        if rule.kind is RuleKind.POSITIVE and rule.anchor
+    }
     for rule in rule_set.rules:
-        spec = specs.get(rule.rule_id)
-        problem = spec and spec.op and literal_argument_problem(spec.op, spec.args)
-        if problem:
-            raise RuleFileError(rule.path, rule.line, problem)
+        for spec in (specs.get(rule.rule_id), anchor_specs.get(rule.rule_id)):
+            problem = spec and spec.op and literal_argument_problem(spec.op, spec.args)
+            if problem:
+                raise RuleFileError(rule.path, rule.line, problem)
 
     def markers(name: str) -> re.Pattern[str]:
         alternation = "(?:" + "|".join(rule_set.patterns[name].alternatives) + ")"
@@ -87,7 +94,13 @@ def build_engine(rule_set: RuleSet, day_first: bool = False) -> Engine:
     joiner = rule_set.patterns.get("coordinated_day")
     day_joiner = re.compile("|".join(joiner.alternatives), re.IGNORECASE) if joiner else None
     return Engine(
-        rule_set, matcher, specs, markers("tense_future"), markers("tense_past"), day_joiner
+        rule_set,
+        matcher,
+        specs,
+        markers("tense_future"),
+        markers("tense_past"),
+        day_joiner,
+        anchor_specs,
     )
 
 
@@ -171,6 +184,10 @@ def tag_with(engine: Engine, text: str, dct: date | datetime | None) -> list[Tim
         if result is None:
             continue
         timex, is_reference_point = result
+        if compiled.rule.extent:
+            # "[two years] from now": the words after the duration ("now") are
+            # expressions of their own.
+            covered_until = timex.end
         found.append(timex)
         if timex.interval is not None and timex.precision is not None:
             last_named = (_unmodified_start(timex), timex.precision)
@@ -256,41 +273,26 @@ def _timex_from_match(
     last_named: tuple[date, Precision] | None = None,
 ) -> tuple[Timex, bool] | None:
     """The timex a match denotes and whether it is a reference point for the
-    narrative anchoring of later expressions; None if it cannot be normalised."""
+    narrative anchoring of later expressions; None if it cannot be normalised.
+
+    An anchored duration (a rule with ANCHOR and EXTENT: "[two years] from
+    now") is the duration alone, as TimeML marks it, carrying the calendar
+    interval of the point it reaches so that events keep that date."""
     rule = compiled.rule
-    spec = engine.specs[rule.rule_id]
     groups = {name: match.group(index) for name, index in compiled.groups}
     context = RenderContext(groups, engine.rule_set.tables, dct)
     start, end = match.span(compiled.group_index)
-    anchor_kind, anchor_value = AnchorKind.NONE, None
-    is_reference_point = True
+    anchors = _Anchoring(engine, text, start, end, dct, narrative, reported_period, last_named)
     try:
-        value = render(spec.suffix, context)
-        if spec.op is not None:
-            args = [render(arg, context) for arg in spec.args]
-
-            cues = ClauseCues(text, start, end, engine)
-
-            narrative_date, narrative_precision = narrative or (None, None)
-            anchors = Anchors(
-                dct,
-                narrative_date,
-                cues.tense,
-                narrative_precision,
-                reported_period,
-                last_named,
-                cues.settled_direction,
-                cues.deadline_direction,
-            )
-            resolved = resolve(spec.op, args, anchors)
-            # A general reference ("a few years ago" -> PAST_REF) takes no suffix.
-            is_reference = resolved.value.endswith("_REF")
-            value = resolved.value if is_reference else resolved.value + value
-            anchor_kind = resolved.anchor_kind
-            is_reference_point = resolved.is_reference_point
-            if resolved.anchor is not None:
-                anchor_value = resolved.anchor.isoformat()
+        value, anchor_kind, anchor_value, is_reference_point = anchors.value_of(
+            engine.specs[rule.rule_id], context
+        )
         mod = render(rule.mod, context) or None
+        point = None
+        if rule.rule_id in engine.anchor_specs:
+            point, anchor_kind, anchor_value, is_reference_point = anchors.value_of(
+                engine.anchor_specs[rule.rule_id], context
+            )
     except (NoValue, ValueError, OverflowError):  # impossible or out-of-calendar dates
         return None
     if not is_well_formed(value) or (mod is not None and mod not in VALID_MODS):
@@ -299,10 +301,12 @@ def _timex_from_match(
     if timex_type is TimexType.DATE and _DURATION_VALUE.match(value):
         timex_type = TimexType.DURATION  # a date rule resolved to a stretch of time
     interval, precision = None, None
-    if timex_type in (TimexType.DATE, TimexType.TIME):
-        spanned = interval_of(value)
+    if point is not None or timex_type in (TimexType.DATE, TimexType.TIME):
+        spanned = interval_of(point if point is not None else value)
         if spanned is not None:
             interval, precision = narrowed(spanned[0], mod), spanned[1]
+    if rule.extent:
+        start, end = match.span(dict(compiled.groups)[rule.extent])
     timex = Timex(
         start=start,
         end=end,
@@ -317,3 +321,45 @@ def _timex_from_match(
         anchor_value=anchor_value,
     )
     return timex, is_reference_point
+
+
+@dataclass(frozen=True, slots=True)
+class _Anchoring:
+    """What a match's operations are resolved against."""
+
+    engine: Engine
+    text: str
+    start: int
+    end: int
+    dct: date | None
+    narrative: tuple[date, Precision] | None
+    reported_period: tuple[date, Precision] | None
+    last_named: tuple[date, Precision] | None
+
+    def value_of(
+        self, spec: ValueSpec, context: RenderContext
+    ) -> tuple[str, AnchorKind, str | None, bool]:
+        """A template's TIMEX3 value, what it was anchored to (kind and
+        value) and whether it is a reference point for later expressions."""
+        value = render(spec.suffix, context)
+        if spec.op is None:
+            return value, AnchorKind.NONE, None, True
+        args = [render(arg, context) for arg in spec.args]
+        cues = ClauseCues(self.text, self.start, self.end, self.engine)
+        narrative_date, narrative_precision = self.narrative or (None, None)
+        anchors = Anchors(
+            self.dct,
+            narrative_date,
+            cues.tense,
+            narrative_precision,
+            self.reported_period,
+            self.last_named,
+            cues.settled_direction,
+            cues.deadline_direction,
+        )
+        resolved = resolve(spec.op, args, anchors)
+        # A general reference ("a few years ago" -> PAST_REF) takes no suffix.
+        is_reference = resolved.value.endswith("_REF")
+        value = resolved.value if is_reference else resolved.value + value
+        anchor_value = resolved.anchor.isoformat() if resolved.anchor is not None else None
+        return value, resolved.anchor_kind, anchor_value, resolved.is_reference_point

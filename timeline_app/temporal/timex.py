@@ -67,7 +67,10 @@ class Timex:
 
     ``start``/``end`` are character offsets such that ``text == source[start:end]``.
     ``interval`` and ``precision`` are ``None`` when the value is not a calendar
-    position (durations, sets, ``PAST_REF``, or a relative date with no anchor).
+    position (durations, sets, ``PAST_REF``, or a relative date with no anchor),
+    except for an anchored duration: "[two days] later" is the DURATION ``P2D``
+    (TimeML marks the stretch alone) whose interval is the day it reaches, so
+    the timeline still places what happened then.
     """
 
     start: int

@@ -78,9 +78,12 @@ class RenderContext:
     dct: date | None
 
 
-def parse_value_spec(rule: Rule, tables: Mapping[str, Mapping[str, str]]) -> ValueSpec:
-    """Parse and check a rule's VALUE; errors name the rule's file and line."""
-    text = rule.value
+def parse_value_spec(
+    rule: Rule, tables: Mapping[str, Mapping[str, str]], text: str | None = None
+) -> ValueSpec:
+    """Parse and check a rule's VALUE (or another template of it, such as its
+    ANCHOR); errors name the rule's file and line."""
+    text = rule.value if text is None else text
     op, args = None, ()
     if text.startswith("@"):
         match = _OPERATION.match(text)
