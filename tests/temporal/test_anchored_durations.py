@@ -67,3 +67,33 @@ def test_extent_must_name_a_group_and_come_with_an_anchor(tmp_path) -> None:
     )
     with pytest.raises(RuleFileError, match=r"date\.txt:1: EXTENT 'span'"):
         read_rule_file(rules)
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expression"),
+    [
+        # Issue 11's Anchors class: the 1980s are not the narrative's year here,
+        # and a told past never lands after publication.
+        ("We helped them in the 80s and 20 years later, they fight us.", date(2011, 3, 9),
+         "20 years"),
+        ("Back in 2005 they fought. Ten years later, the war goes on.", date(2011, 4, 3),
+         "Ten years"),
+        ("On Aug. 20 a report came out; it was disproved the next day.", date(2011, 8, 20),
+         "the next day"),
+    ],
+)  # fmt: skip
+def test_a_told_past_shifted_past_the_publication_date_keeps_no_date(
+    text: str, dct: date, expression: str
+) -> None:
+    (timex,) = [t for t in tag(text, dct) if t.text == expression]
+    assert timex.interval is None, timex
+
+
+def test_a_shift_that_stays_before_publication_keeps_its_date() -> None:
+    found = tag("Back in 1991 they fought. Ten years later, the war went on.", date(2011, 4, 3))
+    (later,) = [t for t in found if t.text == "Ten years"]
+    assert later.interval.start == datetime(2001, 1, 1)
+    # A sentence that looks ahead may land after publication.
+    ahead = tag("The plant opened in 2010. Two years later it will close.", date(2011, 4, 3))
+    (later,) = [t for t in ahead if t.text == "Two years"]
+    assert later.interval.start == datetime(2012, 1, 1)

@@ -212,7 +212,12 @@ def _shift(args: list[str], anchors: Anchors) -> Resolved:
                 # "$90 million a year earlier" after "as of Sept. 30": the same
                 # balance-sheet day a year back, not the whole year.
                 written = Unit.DAY
-            value = format_at(anchors.narrative + STEP[unit] * count, written)
+            reached = anchors.narrative + STEP[unit] * count
+            if _lands_after_publication(mode, reached, unit, anchors):
+                # "20 years later" after the 1980s, said in 2011: the story's
+                # narrative date is not this one's anchor; no date beats 2031.
+                return Resolved(UNDERSPECIFIED.get(unit, "XXXX"), AnchorKind.NONE, None, False)
+            value = format_at(reached, written)
             return Resolved(value, AnchorKind.NARRATIVE, anchors.narrative, False)
     if mode is ShiftMode.NARRATIVE and count != 0:
         told = _told_from_coarse_or_no_anchor(unit, count, anchors)
@@ -230,6 +235,21 @@ def _shift(args: list[str], anchors: Anchors) -> Resolved:
         count -= 1
     value = format_at(anchor + STEP[unit] * count, unit)
     return Resolved(value, AnchorKind.DCT, anchor, is_reference_point)
+
+
+def _lands_after_publication(mode: ShiftMode, reached: date, unit: Unit, anchors: Anchors) -> bool:
+    """Whether a narrative "N units later" would carry a told past across the DCT.
+
+    The unit in which the DCT falls is allowed ("a year later" from 2010 in a
+    2011 story is 2011); a sentence that looks ahead may still land later.
+    """
+    if mode is not ShiftMode.NARRATIVE or anchors.dct is None or reached <= anchors.dct:
+        return False
+    if anchors.narrative is not None and anchors.narrative >= reached:
+        return False  # no shift forward ("that day", "by mid-afternoon")
+    if format_at(reached, unit) == format_at(anchors.dct, unit):
+        return False
+    return anchors.tense() is not Tense.FUTURE
 
 
 def literal_argument_problem(op: Op, args: tuple[str, ...]) -> str | None:
