@@ -120,6 +120,38 @@ def test_a_happening_is_listed_at_its_most_precise_member(memory_repo: Repositor
     assert key.start == datetime(2024, 1, 6)
 
 
+def test_a_posting_time_does_not_stand_for_a_happening_over_its_day(
+    memory_repo: Repository,
+) -> None:
+    # A page's stamp names the minute it was posted; the happening's day is told
+    # as precisely by a surer report, which stands for it.
+    stamp_text = "Pandemic declared Thursday 11 June 2009 18.39 BST The WHO acted."
+    day_text = "The WHO declared a pandemic on Thursday, June 11, 2009."
+    stamp_article = _article(memory_repo, stamp_text, date(2009, 6, 11))
+    day_article = _article(memory_repo, day_text, date(2009, 6, 12))
+    stamp = make_event(
+        stamp_text,
+        "Thursday 11 June 2009 18.39 BST",
+        datetime(2009, 6, 11, 18, 39),
+        datetime(2009, 6, 11, 18, 40),
+        precision=Precision.MINUTE,
+        confidence=0.3,
+    )
+    memory_repo.replace_analysis(stamp_article, [], [stamp])
+    day = make_event(
+        day_text, "Thursday, June 11, 2009", datetime(2009, 6, 11), datetime(2009, 6, 12)
+    )
+    memory_repo.replace_analysis(day_article, [], [day])
+    ids = [memory_repo.events(article_ids=[a])[0].id for a in (stamp_article, day_article)]
+    memory_repo.set_groups({event_id: ids[0] for event_id in ids})
+    memory_repo.set_happenings(
+        {i: HappeningFacts(4.0, "The WHO declared a pandemic", 2) for i in ids}
+    )
+    assert [e.id for e in memory_repo.key_events()] == [ids[1]]
+    shown = memory_repo.events_by_importance(datetime(2009, 1, 1), datetime(2010, 1, 1), 5)
+    assert [e.id for e in shown] == [ids[1]]
+
+
 def test_set_happenings_writes_only_changes_and_resets_the_rest(memory_repo: Repository) -> None:
     text = "Rebels took the town on Jan. 6, 2024."
     article_id = _article(memory_repo, text, date(2024, 1, 7))

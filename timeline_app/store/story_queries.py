@@ -166,7 +166,8 @@ class StoryQueriesMixin:
         """The most important happenings overlapping ``[start, end)``, one event each.
 
         In importance order (then earlier first); of a happening's events the
-        most precise one stands for it, then the surest, as on the timeline
+        most precise one (to the day: a page's posting time is no more precise
+        about a happening than its day) stands for it, then the surest, as on the timeline
         (``events_by_importance``): the list and the canvas show one date.
         ``search`` keeps happenings with a matching event (that event stands
         for it). Hidden events never count.
@@ -177,7 +178,7 @@ class StoryQueriesMixin:
         clauses, params = filters
         sql = (
             f"SELECT {codec.EVENT_COLUMNS} FROM events{where_sql(clauses)}"
-            " ORDER BY importance DESC, COALESCE(group_id, -id), end_s - start_s,"
+            " ORDER BY importance DESC, COALESCE(group_id, -id), MAX(end_s - start_s, 86400),"
             " confidence DESC, id"
         )
         chosen: list[Event] = []

@@ -208,7 +208,8 @@ class TimelineQueriesMixin:
         clauses = ["hidden = 0" if clause == "+hidden = 0" else clause for clause in clauses]
         sql = (
             f"SELECT {codec.EVENT_COLUMNS} FROM events INDEXED BY events_by_importance"
-            f"{where_sql(clauses)} ORDER BY importance DESC, end_s - start_s, confidence DESC, id"
+            f"{where_sql(clauses)} ORDER BY importance DESC, MAX(end_s - start_s, 86400),"
+            " confidence DESC, id"
         )
         chosen: list[Event] = []
         seen: set[int] = set()
