@@ -13,20 +13,12 @@ import argparse
 import json
 import random
 import sys
-from pathlib import Path
+
+from news_corpora import CORPORA, NEWS_FILES
 
 from timeline_app.events.lead import read_opening
 from timeline_app.ingest.titles import article_title, title_from_text
 
-CORPORA = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpora"
-FILES = (
-    "timeline17/LibyaWar_cnn.jsonl",
-    "timeline17/H1N1_reuters.jsonl",
-    "timeline17/more_outlets/LibyaWar_reuters.jsonl",
-    "timeline17/more_outlets/H1N1_bbc.jsonl",
-    "timeline17/more_outlets/H1N1_guardian.jsonl",
-    "wikinews/articles.jsonl",
-)
 SEED = 7
 
 
@@ -45,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sample", type=int, default=0, help="print N random titles")
     args = parser.parse_args(argv)
     picked: list[dict[str, str]] = []
-    for name in FILES:
+    for name in NEWS_FILES:
         path = CORPORA / name
         if not path.exists():
             print(f"corpus not found: {path}", file=sys.stderr)

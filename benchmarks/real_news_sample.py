@@ -29,18 +29,11 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from news_corpora import CORPORA, NEWS_FILES
+
 from timeline_app.events.sentences import split_sentences
 from timeline_app.temporal import tag
 
-CORPORA = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpora"
-SOURCES = (
-    "timeline17/LibyaWar_cnn.jsonl",
-    "timeline17/H1N1_reuters.jsonl",
-    "timeline17/more_outlets/LibyaWar_reuters.jsonl",
-    "timeline17/more_outlets/H1N1_bbc.jsonl",
-    "timeline17/more_outlets/H1N1_guardian.jsonl",
-    "wikinews/articles.jsonl",
-)
 PER_SOURCE = 22
 SEED = 11
 TIME_WORDS = re.compile(
@@ -125,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="one JSON object a sentence")
     parser.add_argument("--seed", type=int, default=SEED, help="another seed: a fresh sample")
     args = parser.parse_args(argv)
-    for name in SOURCES:
+    for name in NEWS_FILES:
         rng = random.Random(f"{args.seed}:{name}")
         path = CORPORA / name
         if not path.exists():
