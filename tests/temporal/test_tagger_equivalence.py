@@ -36,9 +36,8 @@ from timeline_app.temporal.tagger import (
 )
 from timeline_app.temporal.tense import (
     _CLAUSE_START,
-    _SENTENCE_END,
-    _SENTENCE_LOOKAROUND,
     fronted_phrase_end,
+    sentence_bounds,
     sentence_tense,
 )
 
@@ -79,15 +78,8 @@ def reference_sentence_tense(text: str, start: int, end: int, engine: Engine) ->
         return Tense.STAMP
     if is_chronology_heading(text, start, end):
         return Tense.FUTURE if entry_looks_ahead(text, end) else Tense.PAST
-    left = max(0, start - _SENTENCE_LOOKAROUND)
-    right = min(len(text), end + _SENTENCE_LOOKAROUND)
-    sentence_start, sentence_end = left, right
-    for boundary in _SENTENCE_END.finditer(text, left, right):
-        if boundary.end() <= start:
-            sentence_start = boundary.end()
-        elif boundary.start() >= end:
-            sentence_end = boundary.start()
-            break
+    # The sentence is found as the tagger finds it: the markers are what is compared.
+    sentence_start, sentence_end = sentence_bounds(text, start, end)
     found: dict[int, tuple[int, Tense]] = {}
     future_spans = []
     for marker in unguarded_markers(engine, "tense_future").finditer(
