@@ -7,7 +7,8 @@ tests check the window, not the temporal engine; the end-to-end tests in
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import shutil
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -232,3 +233,25 @@ def destroy(widget: Any) -> None:
         widget.close()
         widget.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def import_generated_library(folder: Path, write_source: Callable[[Path], None], name: str) -> Any:
+    """Write a JSONL source with ``write_source`` and import it into ``folder/name``
+    through the real pipeline; the import's report (it must be clean)."""
+    from timeline_app.commands import import_paths
+    from timeline_app.store.repository import Repository
+
+    source = folder / "news.jsonl"
+    write_source(source)
+    with Repository(folder / name) as repo:
+        report = import_paths(repo, [source], workers=1)
+    assert report.ok
+    return report
+
+
+def copy_library(original: Path, path: Path) -> Path:
+    """A copy of a library as its writer left it (database, WAL and shared memory)."""
+    for suffix in ("", "-wal", "-shm"):
+        if Path(f"{original}{suffix}").exists():
+            shutil.copy(f"{original}{suffix}", f"{path}{suffix}")
+    return path

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import random
-import shutil
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
@@ -17,7 +16,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from .conftest import destroy
+from .conftest import copy_library, destroy, import_generated_library
 
 OUTLETS = [f"Outlet {letter}" for letter in "ABCDEFGH"]
 NOTES = 520  # more than the canvas draws one by one (450): the default view counts them
@@ -66,15 +65,8 @@ def write_library_source(path: Path) -> None:
 @pytest.fixture(scope="module")
 def library_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Imported once for the module; each test opens its own copy."""
-    from timeline_app.commands import import_paths
-    from timeline_app.store.repository import Repository
-
     folder = tmp_path_factory.mktemp("first_view")
-    source = folder / "news.jsonl"
-    write_library_source(source)
-    with Repository(folder / "news.db") as repo:
-        report = import_paths(repo, [source], workers=1)
-        assert report.ok
+    import_generated_library(folder, write_library_source, "news.db")
     return folder / "news.db"
 
 
@@ -82,12 +74,7 @@ def library_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def library(library_file: Path, tmp_path: Path) -> Iterator[Any]:
     from timeline_app.store.repository import Repository
 
-    path = tmp_path / "news.db"
-    for suffix in ("", "-wal", "-shm"):
-        original = Path(f"{library_file}{suffix}")
-        if original.exists():
-            shutil.copy(original, f"{path}{suffix}")
-    repo = Repository(path)
+    repo = Repository(copy_library(library_file, tmp_path / "news.db"))
     yield repo
     repo.close()
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 import itertools
 import json
 import random
-import shutil
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -18,7 +17,7 @@ from PySide6.QtCore import QPoint, Qt
 
 from timeline_app.gui.timeline.time_scale import to_seconds
 
-from .conftest import destroy
+from .conftest import copy_library, destroy, import_generated_library
 
 OUTLETS = [f"Outlet {letter}" for letter in "ABCDEFGHIJKL"]
 WORDS = ["orchard", "violin", "glacier", "lantern", "meadow", "copper", "falcon", "harvest"]
@@ -56,16 +55,9 @@ def write_library_source(path: Path) -> None:
 @pytest.fixture(scope="module")
 def story_library_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The library imported once for the module (each test opens its own copy)."""
-    from timeline_app.commands import import_paths
-    from timeline_app.store.repository import Repository
-
     folder = tmp_path_factory.mktemp("story")
-    source = folder / "news.jsonl"
-    write_library_source(source)
-    with Repository(folder / "story.db") as repo:
-        report = import_paths(repo, [source], workers=1)
-        assert report.ok
-        assert len(report.imported) == 512
+    report = import_generated_library(folder, write_library_source, "story.db")
+    assert len(report.imported) == 512
     return folder / "story.db"
 
 
@@ -76,12 +68,7 @@ def story_window(
     from timeline_app.gui.app import create_main_window
     from timeline_app.store.repository import Repository
 
-    path = tmp_path / "story.db"
-    for suffix in ("", "-wal", "-shm"):  # the library as its writer left it
-        original = Path(f"{story_library_file}{suffix}")
-        if original.exists():
-            shutil.copy(original, f"{path}{suffix}")
-    repo = Repository(path)
+    repo = Repository(copy_library(story_library_file, tmp_path / "story.db"))
     window = create_main_window(repo, settings=settings, prompts=prompts, seed=False)
     window.resize(1600, 1000)
     window.show()
