@@ -10,6 +10,7 @@ from sqlite_utils import Database
 
 from timeline_app.articles import ParsedArticle, PublishedSource
 from timeline_app.events.happenings import HappeningFacts
+from timeline_app.events.model import Event
 from timeline_app.store import schema
 from timeline_app.store.repository import Repository
 from timeline_app.story import refresh_happenings
@@ -94,13 +95,26 @@ def test_key_events_are_one_per_happening_in_importance_order(memory_repo: Repos
     assert [e.id for e in memory_repo.key_events()] == [key[0].id]
 
 
+def _one_happening(
+    repo: Repository, reports: list[tuple[str, date, Event]], headline: str
+) -> list[int]:
+    """Each (text, published, event) as its own article, all grouped as one
+    happening; the events' ids in that order."""
+    ids = []
+    for text, published, event in reports:
+        article_id = _article(repo, text, published)
+        repo.replace_analysis(article_id, [], [event])
+        ids.append(repo.events(article_ids=[article_id])[0].id)
+    repo.set_groups({event_id: ids[0] for event_id in ids})
+    repo.set_happenings({i: HappeningFacts(4.0, headline, len(ids)) for i in ids})
+    return ids
+
+
 def test_a_happening_is_listed_at_its_most_precise_member(memory_repo: Repository) -> None:
     # The week's report is surer, but the timeline draws the happening on the
     # day one article names: the Key events list must give the same date.
     week_text = "The league voted late last week to back the plan."
     day_text = "The league voted on Saturday, Jan. 6, 2024, to back the plan."
-    week_article = _article(memory_repo, week_text, date(2024, 1, 10))
-    day_article = _article(memory_repo, day_text, date(2024, 1, 7))
     week = make_event(
         week_text,
         "late last week",
@@ -109,12 +123,9 @@ def test_a_happening_is_listed_at_its_most_precise_member(memory_repo: Repositor
         precision=Precision.WEEK,
         confidence=0.95,
     )
-    memory_repo.replace_analysis(week_article, [], [week])
     day = make_event(day_text, "Saturday, Jan. 6, 2024", datetime(2024, 1, 6), datetime(2024, 1, 7))
-    memory_repo.replace_analysis(day_article, [], [day])
-    ids = [memory_repo.events(article_ids=[a])[0].id for a in (week_article, day_article)]
-    memory_repo.set_groups({event_id: ids[0] for event_id in ids})
-    memory_repo.set_happenings({i: HappeningFacts(4.0, "The league voted", 2) for i in ids})
+    reports = [(week_text, date(2024, 1, 10), week), (day_text, date(2024, 1, 7), day)]
+    ids = _one_happening(memory_repo, reports, "The league voted")
     (key,) = memory_repo.key_events()
     assert key.id == ids[1]
     assert key.start == datetime(2024, 1, 6)
@@ -127,8 +138,6 @@ def test_a_posting_time_does_not_stand_for_a_happening_over_its_day(
     # as precisely by a surer report, which stands for it.
     stamp_text = "Pandemic declared Thursday 11 June 2009 18.39 BST The WHO acted."
     day_text = "The WHO declared a pandemic on Thursday, June 11, 2009."
-    stamp_article = _article(memory_repo, stamp_text, date(2009, 6, 11))
-    day_article = _article(memory_repo, day_text, date(2009, 6, 12))
     stamp = make_event(
         stamp_text,
         "Thursday 11 June 2009 18.39 BST",
@@ -137,16 +146,11 @@ def test_a_posting_time_does_not_stand_for_a_happening_over_its_day(
         precision=Precision.MINUTE,
         confidence=0.3,
     )
-    memory_repo.replace_analysis(stamp_article, [], [stamp])
     day = make_event(
         day_text, "Thursday, June 11, 2009", datetime(2009, 6, 11), datetime(2009, 6, 12)
     )
-    memory_repo.replace_analysis(day_article, [], [day])
-    ids = [memory_repo.events(article_ids=[a])[0].id for a in (stamp_article, day_article)]
-    memory_repo.set_groups({event_id: ids[0] for event_id in ids})
-    memory_repo.set_happenings(
-        {i: HappeningFacts(4.0, "The WHO declared a pandemic", 2) for i in ids}
-    )
+    reports = [(stamp_text, date(2009, 6, 11), stamp), (day_text, date(2009, 6, 12), day)]
+    ids = _one_happening(memory_repo, reports, "The WHO declared a pandemic")
     assert [e.id for e in memory_repo.key_events()] == [ids[1]]
     shown = memory_repo.events_by_importance(datetime(2009, 1, 1), datetime(2010, 1, 1), 5)
     assert [e.id for e in shown] == [ids[1]]
